@@ -1,0 +1,208 @@
+#include "source/source.h"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "source/diagnostic.h"
+
+namespace deckpdf {
+
+namespace {
+
+void normalize_line_ends(std::string& bytes) {
+  if (std::memchr(bytes.data(), '\r', bytes.size()) == nullptr) return;
+  std::string out;
+  out.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(bytes[i]);
+    }
+  }
+  bytes = std::move(out);
+}
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace
+
+std::optional<std::string> FrontMatter::get(const std::string& key) const {
+  auto it = values.find(key);
+  if (it == values.end()) return std::nullopt;
+  return it->second;
+}
+
+Source::Source(std::string path, std::string bytes)
+    : path_(std::move(path)), text_(std::move(bytes)) {
+  normalize_line_ends(text_);
+  line_starts_.push_back(0);
+  for (uint32_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+LineCol Source::line_col(uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
+  uint32_t start = line_starts_[line - 1];
+  uint32_t col = 1;
+  for (uint32_t i = start; i < offset; ++i) {
+    if (!is_continuation(static_cast<unsigned char>(text_[i]))) ++col;
+  }
+  return {line, col};
+}
+
+uint32_t Source::line_start(uint32_t line) const {
+  if (line == 0) return 0;
+  if (line > line_starts_.size()) return static_cast<uint32_t>(text_.size());
+  return line_starts_[line - 1];
+}
+
+std::string_view Source::line_text(uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  uint32_t begin = line_starts_[line - 1];
+  uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1
+                                            : static_cast<uint32_t>(text_.size());
+  return std::string_view(text_).substr(begin, end - begin);
+}
+
+std::optional<Source> source_read_file(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open '" + path + "'";
+    return std::nullopt;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) {
+    error = "cannot read '" + path + "'";
+    return std::nullopt;
+  }
+  return Source(path, buf.str());
+}
+
+bool source_check_encoding(const Source& source, Diagnostics& diags) {
+  std::string_view t = source.text();
+  if (t.size() >= 2 && ((static_cast<unsigned char>(t[0]) == 0xFF &&
+                         static_cast<unsigned char>(t[1]) == 0xFE) ||
+                        (static_cast<unsigned char>(t[0]) == 0xFE &&
+                         static_cast<unsigned char>(t[1]) == 0xFF))) {
+    diags.error({0, 2}, "source.utf16",
+                "the file is UTF-16; deckpdf reads UTF-8 (convert it, e.g. with iconv)");
+    return false;
+  }
+  bool ok = true;
+  size_t bad = 0;
+  for (size_t i = 0; i < t.size();) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    uint32_t at = static_cast<uint32_t>(i);
+    if (c == 0) {
+      diags.error({at, at + 1}, "source.nul", "NUL byte in the deck: is this a binary file?");
+      return false;
+    }
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool valid = len != 0 && i + len <= t.size();
+    for (size_t k = 1; valid && k < len; ++k) {
+      valid = is_continuation(static_cast<unsigned char>(t[i + k]));
+    }
+    if (valid && len > 1) {
+      // Reject overlong forms, surrogates and values past U+10FFFF.
+      uint32_t cp = c & (0xFF >> (len + 1));
+      for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
+      static const uint32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
+      valid = cp >= min_for_len[len] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+    }
+    if (!valid) {
+      if (bad++ < 5) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", c);
+        diags.error({at, at + 1}, "source.invalid-utf8",
+                    std::string("invalid UTF-8: byte ") + hex + " does not start a valid sequence");
+      }
+      ok = false;
+      ++i;
+      continue;
+    }
+    i += len;
+  }
+  return ok;
+}
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool is_fence(std::string_view line) { return trim(line) == "---"; }
+
+}  // namespace
+
+FrontMatter source_parse_front_matter(const Source& source, Diagnostics& diags,
+                                      uint32_t& body_offset) {
+  FrontMatter fm;
+  body_offset = 0;
+  if (source.line_count() == 0 || source.line_text(1) != "---") return fm;
+  fm.present = true;
+  uint32_t last = 0;
+  for (uint32_t line = 2; line <= source.line_count(); ++line) {
+    if (is_fence(source.line_text(line))) {
+      last = line;
+      break;
+    }
+  }
+  if (last == 0) {
+    uint32_t begin = source.line_start(1);
+    diags.error({begin, begin + 3}, "source.unterminated-front-matter",
+                "front matter opened here is never closed with a '---' line");
+    body_offset = static_cast<uint32_t>(source.text().size());
+    fm.span = {0, body_offset};
+    return fm;
+  }
+  for (uint32_t line = 2; line < last; ++line) {
+    std::string_view text = source.line_text(line);
+    std::string_view t = trim(text);
+    if (t.empty() || t.front() == '#') continue;
+    size_t colon = t.find(':');
+    uint32_t at = source.line_start(line) + static_cast<uint32_t>(t.data() - text.data());
+    if (colon == std::string_view::npos || colon == 0) {
+      diags.warning({at, at + static_cast<uint32_t>(t.size())}, "source.front-matter-line",
+                    "front matter line is not 'key: value'; it is ignored");
+      continue;
+    }
+    std::string key(trim(t.substr(0, colon)));
+    std::string_view value = trim(t.substr(colon + 1));
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        value.back() == value.front()) {
+      std::string v;
+      for (size_t i = 1; i + 1 < value.size(); ++i) {
+        if (value.front() == '"' && value[i] == '\\' && i + 2 < value.size()) {
+          ++i;
+          v.push_back(value[i] == 'n' ? '\n' : value[i] == 't' ? '\t' : value[i]);
+        } else if (value.front() == '\'' && value[i] == '\'' && i + 2 < value.size() &&
+                   value[i + 1] == '\'') {
+          v.push_back('\'');
+          ++i;
+        } else {
+          v.push_back(value[i]);
+        }
+      }
+      fm.values[key] = v;
+    } else {
+      fm.values[key] = std::string(value);
+    }
+  }
+  body_offset = last < source.line_count() ? source.line_start(last + 1)
+                                           : static_cast<uint32_t>(source.text().size());
+  fm.span = {0, body_offset};
+  return fm;
+}
+
+}  // namespace deckpdf

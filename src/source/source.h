@@ -1,0 +1,75 @@
+// source — the deck file as bytes, its line table and its front matter.
+//
+// Everything later in the pipeline points back into a Source through a Span
+// (byte offsets); line and column are computed only when a diagnostic is
+// printed, from the line table built once here.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace deckpdf {
+
+class Diagnostics;
+
+// A half-open byte range [begin, end) in the Source's text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+// 1-based line and column; the column counts code points, not bytes.
+struct LineCol {
+  uint32_t line = 1;
+  uint32_t col = 1;
+};
+
+// `---` front matter: simple `key: value` pairs (values may be quoted).
+struct FrontMatter {
+  std::map<std::string, std::string> values;
+  Span span;         // the whole block, both `---` lines included
+  bool present = false;
+  std::optional<std::string> get(const std::string& key) const;
+};
+
+class Source {
+ public:
+  // Takes the file's bytes. CRLF and lone CR line ends become LF, so that
+  // every later stage sees one kind of line end; line numbers and columns
+  // are unchanged by this.
+  Source(std::string path, std::string bytes);
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return text_; }
+
+  LineCol line_col(uint32_t offset) const;
+  // The text of a 1-based line, without its line end.
+  std::string_view line_text(uint32_t line) const;
+  uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
+  uint32_t line_start(uint32_t line) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  std::vector<uint32_t> line_starts_;
+};
+
+// Reads a file into a Source. Returns nothing, with an error recorded, when
+// the file cannot be read.
+std::optional<Source> source_read_file(const std::string& path, std::string& error);
+
+// Checks the bytes: UTF-8 validity, NUL bytes, UTF-16 byte-order marks.
+// Problems are reported into `diags`. Returns false when the text cannot be
+// used at all.
+bool source_check_encoding(const Source& source, Diagnostics& diags);
+
+// Parses the front matter at the start of the source, if any. The body of
+// the deck starts at `body_offset` (0 without front matter).
+FrontMatter source_parse_front_matter(const Source& source, Diagnostics& diags,
+                                      uint32_t& body_offset);
+
+}  // namespace deckpdf
