@@ -1,0 +1,695 @@
+// The box engine. A small subset of CSS 2.1 visual formatting, enough for
+// what slide decks contain:
+//
+//   STEP 1  style: every element gets its ComputedStyle (style/).
+//   STEP 2  block formatting: block-level children stack vertically;
+//           vertical margins of adjacent siblings collapse; runs of inline
+//           children become anonymous blocks.
+//   STEP 3  inline formatting: the text of an anonymous block is collected
+//           with its styles, white space processed, broken into lines at
+//           UAX #14 opportunities (text/linebreak) and shaped per run
+//           (text/shaper); lines are aligned by text-align.
+//   STEP 4  the slide: content centred vertically (reveal.js `center`), and
+//           shrunk when it is taller than the slide.
+//
+// Deviations from CSS, on purpose: a parent's and its first child's margins
+// never collapse (reveal.js slides are absolutely positioned, which stops
+// that anyway); `inline-block` boxes (reveal's lists) are laid out as
+// shrink-to-fit blocks on their own line; `pre` wraps lines that are wider
+// than the slide rather than letting them run off it; markers are drawn
+// only for `li` inside `ul`/`ol` (reveal.js shows none for a bare `li`).
+#include "layout/layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+
+#include "text/linebreak.h"
+#include "text/utf8.h"
+
+namespace deckpdf::layout {
+
+namespace {
+
+using style::ComputedStyle;
+using style::Display;
+
+// A stretch of inline content with one style.
+struct Piece {
+  std::string text;
+  const ComputedStyle* style = nullptr;
+  text::FontId font = 0;
+  int step = 0;
+  Span span;
+  bool line_break = false;  // <br>
+};
+
+struct Marker {
+  bool pending = false;
+  float x = 0;  // content-left edge of the list item
+  const ComputedStyle* style = nullptr;
+  text::FontId font = 0;
+  style::ListStyle kind = style::ListStyle::Disc;
+  int number = 1;
+  int step = 0;
+  Span span;
+};
+
+struct Result {
+  float height = 0;      // border-box height
+  float used_width = 0;  // widest line, from the box's content-left edge
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::string roman(int n, bool upper) {
+  static const std::pair<int, const char*> table[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
+  std::string out;
+  for (auto [v, s] : table) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
+  if (upper) {
+    for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+class Engine {
+ public:
+  Engine(Context& ctx, const deck::Slide* slide) : ctx_(ctx), slide_(slide) {}
+
+  const ComputedStyle* keep(ComputedStyle s) {
+    styles_.push_back(std::move(s));
+    return &styles_.back();
+  }
+
+  int step_for(dom::NodeId id, int parent_step) const {
+    if (!slide_) return parent_step;
+    return std::max(parent_step, slide_->step_of(id));
+  }
+
+  text::FontId font_for(const ComputedStyle& s) const {
+    return ctx_.shaper.fonts().match(s.font_family, s.font_weight, s.italic);
+  }
+
+  bool is_block_level(dom::NodeId id, const ComputedStyle& s) const {
+    if (s.display != Display::Inline) return true;
+    // An inline element that holds block-level content is treated as a block.
+    for (dom::NodeId c : ctx_.doc[id].children) {
+      const dom::Node& n = ctx_.doc[c];
+      if (n.kind != dom::NodeKind::Element) continue;
+      ComputedStyle cs = ctx_.styles.compute(c, s);
+      if (cs.display == Display::None) continue;
+      if (is_block_level(c, cs)) return true;
+    }
+    return false;
+  }
+
+  // STEP 2: the children of a block container, stacked from `y`.
+  Result children(dom::NodeId parent, const ComputedStyle& ps, int step, float x, float y,
+                  float width, std::vector<Item>& out) {
+    Result r;
+    float cursor = y;
+    float prev_margin = 0;
+    bool first = true;
+    std::vector<Piece> inlines;
+    int list_number = 1;
+    if (const std::string* start = ctx_.doc[parent].attr("start")) {
+      list_number = std::atoi(start->c_str());
+    }
+
+    auto flush_inlines = [&] {
+      if (inlines.empty()) return;
+      Result ir = inline_block(inlines, ps, x, cursor + (first ? 0 : prev_margin), width, out);
+      inlines.clear();
+      if (ir.height <= 0) return;
+      cursor += (first ? 0 : prev_margin) + ir.height;
+      prev_margin = 0;
+      first = false;
+      r.used_width = std::max(r.used_width, ir.used_width);
+    };
+
+    for (dom::NodeId c : ctx_.doc[parent].children) {
+      const dom::Node& n = ctx_.doc[c];
+      if (n.kind == dom::NodeKind::Text) {
+        collect_text(n.text, &ps, step, n.span, inlines);
+        continue;
+      }
+      if (n.kind != dom::NodeKind::Element) continue;
+      const ComputedStyle* cs = keep(ctx_.styles.compute(c, ps));
+      if (cs->display == Display::None) continue;
+      int cstep = step_for(c, step);
+      if (!is_block_level(c, *cs)) {
+        collect_inline(c, *cs, cstep, inlines);
+        continue;
+      }
+      flush_inlines();
+      // Collapse this box's top margin with the previous sibling's bottom.
+      float gap = first ? cs->margin.top : std::max(prev_margin, cs->margin.top);
+      cursor += gap;
+      bool in_list = ps_is_list(parent);
+      Result br = box(c, *cs, cstep, x, cursor, width, out, ps.text_align,
+                      in_list && cs->display == Display::ListItem ? list_number : 0);
+      if (in_list && cs->display == Display::ListItem) ++list_number;
+      cursor += br.height;
+      prev_margin = cs->margin.bottom;
+      first = false;
+      r.used_width = std::max(r.used_width, br.used_width);
+    }
+    flush_inlines();
+    if (!first) cursor += prev_margin;
+    r.height = cursor - y;
+    return r;
+  }
+
+  bool ps_is_list(dom::NodeId id) const {
+    const dom::Node& n = ctx_.doc[id];
+    return n.kind == dom::NodeKind::Element && (n.tag == "ul" || n.tag == "ol");
+  }
+
+  // One block-level box at (x, y) (its top border edge) in a containing
+  // block `avail` wide. Returns its border-box height.
+  Result box(dom::NodeId id, const ComputedStyle& s, int step, float x, float y, float avail,
+             std::vector<Item>& out, style::TextAlign parent_align, int list_number) {
+    float outer = avail - s.margin.left - s.margin.right;
+    float content_w = outer - s.padding.left - s.padding.right - 2 * s.border_width;
+    bool explicit_width = false;
+    if (s.width_pct) {
+      content_w = avail * *s.width_pct / 100 - s.padding.left - s.padding.right;
+      explicit_width = true;
+    } else if (s.width) {
+      content_w = *s.width;
+      explicit_width = true;
+    }
+    float max_w = s.max_width_pct ? avail * *s.max_width_pct / 100 : s.max_width.value_or(1e9f);
+    content_w = std::max(1.0f, std::min(content_w, max_w));
+    float inset = s.padding.left + s.border_width;
+    float box_x = x + s.margin.left;
+    float content_x = box_x + inset;
+    float content_y = y + s.padding.top + s.border_width;
+
+    if (list_number > 0 && s.display == Display::ListItem && s.list_style != style::ListStyle::None) {
+      marker_.pending = true;
+      marker_.x = content_x;
+      marker_.style = &s;
+      marker_.font = font_for(s);
+      marker_.kind = s.list_style;
+      marker_.number = list_number;
+      marker_.step = step;
+      marker_.span = ctx_.doc[id].span;
+    }
+
+    std::vector<Item> inner;
+    Result cr = children(id, s, step, content_x, content_y, content_w, inner);
+    if (marker_.pending && marker_.style == &s) marker_.pending = false;  // nothing to hang it on
+
+    float used_content = explicit_width ? content_w : content_w;
+    float shift = 0;
+    bool shrink = s.display == Display::InlineBlock && !explicit_width;
+    if (shrink) {
+      used_content = std::min(content_w, cr.used_width);
+      float free = content_w - used_content;
+      if (parent_align == style::TextAlign::Center) shift = free / 2;
+      else if (parent_align == style::TextAlign::Right) shift = free;
+    } else if (s.margin.auto_left || s.margin.auto_right || explicit_width) {
+      float free = outer - (content_w + s.padding.left + s.padding.right + 2 * s.border_width);
+      if (s.margin.auto_left && s.margin.auto_right) shift = free / 2;
+      else if (s.margin.auto_left) shift = free;
+      else if (explicit_width && parent_align == style::TextAlign::Center &&
+               ctx_.doc[id].tag != "pre") {
+        shift = 0;
+      }
+      shift = std::max(0.0f, shift);
+    }
+    float height = cr.height + s.padding.top + s.padding.bottom + 2 * s.border_width;
+    if (s.height) height = std::max(height, *s.height + s.padding.top + s.padding.bottom);
+    float box_w = used_content + s.padding.left + s.padding.right + 2 * s.border_width;
+
+    if (s.background && s.background->a > 0) {
+      Item bg;
+      bg.x = box_x + shift;
+      bg.y = y;
+      bg.v = RectItem{box_w, height, *s.background, 0, {}};
+      bg.step = step;
+      bg.span = ctx_.doc[id].span;
+      out.push_back(bg);
+    }
+    if (s.border_width > 0) {
+      Item b;
+      b.x = box_x + shift + s.border_width / 2;
+      b.y = y + s.border_width / 2;
+      b.v = RectItem{box_w - s.border_width, height - s.border_width, {0, 0, 0, 0}, s.border_width,
+                     s.border_color};
+      b.step = step;
+      b.span = ctx_.doc[id].span;
+      out.push_back(b);
+    }
+    for (Item& it : inner) {
+      it.x += shift;
+      if (auto* line = std::get_if<LineItem>(&it.v)) line->x2 += shift;
+      out.push_back(std::move(it));
+    }
+    Result r;
+    r.height = height;
+    r.used_width = shift + s.margin.left + box_w;
+    return r;
+  }
+
+  // Inline content: collect text and inline elements as pieces.
+  void collect_text(const std::string& t, const ComputedStyle* s, int step, Span span,
+                    std::vector<Piece>& out) {
+    Piece p;
+    p.text = t;
+    p.style = s;
+    p.font = font_for(*s);
+    p.step = step;
+    p.span = span;
+    out.push_back(std::move(p));
+  }
+
+  void collect_inline(dom::NodeId id, const ComputedStyle& s, int step, std::vector<Piece>& out) {
+    const dom::Node& n = ctx_.doc[id];
+    if (n.tag == "br") {
+      Piece p;
+      p.style = &s;
+      p.font = font_for(s);
+      p.step = step;
+      p.span = n.span;
+      p.line_break = true;
+      out.push_back(std::move(p));
+      return;
+    }
+    for (dom::NodeId c : n.children) {
+      const dom::Node& cn = ctx_.doc[c];
+      if (cn.kind == dom::NodeKind::Text) {
+        collect_text(cn.text, &s, step, cn.span, out);
+      } else if (cn.kind == dom::NodeKind::Element) {
+        const ComputedStyle* cs = keep(ctx_.styles.compute(c, s));
+        if (cs->display == Display::None) continue;
+        collect_inline(c, *cs, step_for(c, step), out);
+      }
+    }
+  }
+
+  // STEP 3: lines from pieces.
+  Result inline_block(const std::vector<Piece>& pieces, const ComputedStyle& block, float x,
+                      float y, float width, std::vector<Item>& out) {
+    // 3a. White space processing and text-transform, into one string.
+    std::string para;
+    struct Range {
+      size_t begin, end, piece;
+      std::string original;  // the text before text-transform, if it changed
+    };
+    std::vector<Range> ranges;
+    bool space_before = true;
+    for (size_t pi = 0; pi < pieces.size(); ++pi) {
+      const Piece& p = pieces[pi];
+      size_t begin = para.size();
+      if (p.line_break) {
+        para.push_back('\n');
+        space_before = true;
+        ranges.push_back({begin, para.size(), pi, {}});
+        continue;
+      }
+      style::WhiteSpace ws = p.style->white_space;
+      bool keep_spaces = ws == style::WhiteSpace::Pre || ws == style::WhiteSpace::PreWrap;
+      std::string t;
+      if (keep_spaces) {
+        size_t col = 0;
+        for (char c : p.text) {
+          if (c == '\t') {
+            size_t n = 8 - col % 8;
+            t.append(n, ' ');
+            col += n;
+          } else {
+            t.push_back(c);
+            col = c == '\n' ? 0 : col + 1;
+          }
+        }
+        space_before = !t.empty() && (t.back() == ' ' || t.back() == '\n');
+      } else {
+        for (char c : p.text) {
+          if (c == '\n' && ws == style::WhiteSpace::PreLine) {
+            while (!t.empty() && t.back() == ' ') t.pop_back();
+            t.push_back('\n');
+            space_before = true;
+          } else if (is_space(c)) {
+            if (!space_before) t.push_back(' ');
+            space_before = true;
+          } else {
+            t.push_back(c);
+            space_before = false;
+          }
+        }
+      }
+      std::string before_transform = t;
+      switch (p.style->text_transform) {
+        case style::TextTransform::Uppercase:
+          t = text::change_case(t, text::CaseChange::Upper);
+          break;
+        case style::TextTransform::Lowercase:
+          t = text::change_case(t, text::CaseChange::Lower);
+          break;
+        case style::TextTransform::Capitalize:
+          t = text::change_case(t, text::CaseChange::Capitalize,
+                                para.empty() || para.back() == ' ');
+          break;
+        case style::TextTransform::None: break;
+      }
+      if (t == before_transform) before_transform.clear();
+      para += t;
+      if (para.size() > begin) ranges.push_back({begin, para.size(), pi, before_transform});
+    }
+    // Trailing collapsible spaces of the block.
+    while (!para.empty() && para.back() == ' ' && !ranges.empty()) {
+      const Piece& lp = pieces[ranges.back().piece];
+      if (lp.style->white_space == style::WhiteSpace::Pre ||
+          lp.style->white_space == style::WhiteSpace::PreWrap) {
+        break;
+      }
+      para.pop_back();
+      Range& last = ranges.back();
+      if (!last.original.empty() && last.original.back() == ' ') last.original.pop_back();
+      if (--last.end == last.begin) ranges.pop_back();
+    }
+    Result r;
+    if (ranges.empty()) return r;
+
+    // 3b. Break opportunities (UAX #14) over the whole paragraph.
+    std::vector<text::Break> brk = text::line_breaks(para);
+    bool nowrap = block.white_space == style::WhiteSpace::NoWrap;
+
+    auto piece_at = [&](size_t pos) -> size_t {
+      auto it = std::upper_bound(ranges.begin(), ranges.end(), pos,
+                                 [](size_t v, const Range& rg) { return v < rg.end; });
+      return it == ranges.end() ? ranges.back().piece : it->piece;
+    };
+    auto measure = [&](size_t b, size_t e) {
+      float w = 0;
+      size_t pos = b;
+      while (pos < e) {
+        auto it = std::upper_bound(ranges.begin(), ranges.end(), pos,
+                                   [](size_t v, const Range& rg) { return v < rg.end; });
+        size_t end = std::min(e, it->end);
+        const Piece& p = pieces[it->piece];
+        std::string_view sv(para.data() + pos, end - pos);
+        if (!(sv.size() == 1 && sv[0] == '\n')) {
+          w += ctx_.shaper.shape(p.font, p.style->font_size, sv)->width;
+        }
+        pos = end;
+      }
+      return w;
+    };
+
+    // 3c. Words: text between break opportunities; greedy line filling.
+    struct Line {
+      size_t begin, end;  // end excludes trailing spaces
+    };
+    std::vector<Line> lines;
+    size_t line_begin = 0;
+    float line_w = 0;
+    size_t word_begin = 0;
+    size_t last_fit_end = 0;  // end of the last word that fit (without its spaces)
+    auto content_end = [&](size_t b, size_t e) {
+      while (e > b && (para[e - 1] == ' ' || para[e - 1] == '\n')) --e;
+      return e;
+    };
+    for (size_t i = 0; i < para.size(); ++i) {
+      bool must = para[i] == '\n';
+      bool can = brk[i] != text::Break::None && !nowrap;
+      if (!must && !can && i + 1 != para.size()) continue;
+      size_t word_end = i + 1;
+      size_t ce = content_end(word_begin, word_end);
+      float w_content = measure(word_begin, ce);
+      float w_full = ce == word_end ? w_content : w_content + measure(ce, word_end);
+      if (line_w + w_content > width + 0.01f && word_begin > line_begin) {
+        lines.push_back({line_begin, last_fit_end});
+        line_begin = word_begin;
+        line_w = 0;
+      }
+      // A word wider than the whole line is broken between characters.
+      if (w_content > width + 0.01f && word_begin == line_begin) {
+        size_t pos = word_begin;
+        float acc = 0;
+        size_t seg_begin = word_begin;
+        while (pos < ce) {
+          size_t next = pos;
+          text::utf8_next(para, next);
+          while (next < ce && (static_cast<unsigned char>(para[next]) & 0xC0) == 0x80) ++next;
+          float cw = measure(pos, next);
+          if (acc + cw > width && pos > seg_begin) {
+            lines.push_back({seg_begin, pos});
+            seg_begin = pos;
+            acc = 0;
+          }
+          acc += cw;
+          pos = next;
+        }
+        line_begin = seg_begin;
+        line_w = acc + (w_full - w_content);
+        last_fit_end = ce;
+      } else {
+        line_w += w_full;
+        last_fit_end = ce;
+      }
+      word_begin = word_end;
+      if (must) {
+        lines.push_back({line_begin, ce});
+        line_begin = word_end;
+        line_w = 0;
+        last_fit_end = word_end;
+      }
+    }
+    if (line_begin < para.size()) lines.push_back({line_begin, content_end(line_begin, para.size())});
+
+    // 3d. Place each line: metrics from every piece on it (CSS half-leading).
+    text::FontId block_font = font_for(block);
+    float cursor = y;
+    for (const Line& ln : lines) {
+      float strut_a = ctx_.shaper.ascent(block_font, block.font_size);
+      float strut_d = ctx_.shaper.descent(block_font, block.font_size);
+      float half = (block.line_height - strut_a - strut_d) / 2;
+      float top = -(strut_a + half), bottom = strut_d + half;
+      struct Seg {
+        size_t b, e, piece;
+        std::shared_ptr<const text::GlyphRun> run;
+        std::string original;
+      };
+      std::vector<Seg> segs;
+      size_t pos = ln.begin;
+      while (pos < ln.end) {
+        size_t pi_index = 0;
+        auto it = std::upper_bound(ranges.begin(), ranges.end(), pos,
+                                   [](size_t v, const Range& rg) { return v < rg.end; });
+        pi_index = it->piece;
+        size_t end = std::min(ln.end, it->end);
+        // Merge neighbouring ranges of the same piece.
+        std::string_view sv(para.data() + pos, end - pos);
+        if (!(sv.size() == 1 && sv[0] == '\n')) {
+          const Piece& p = pieces[pi_index];
+          segs.push_back({pos, end, pi_index, ctx_.shaper.shape(p.font, p.style->font_size, sv),
+                          original_text(para, it->begin, it->original, pos, end)});
+          float a = ctx_.shaper.ascent(p.font, p.style->font_size);
+          float d = ctx_.shaper.descent(p.font, p.style->font_size);
+          float h = (p.style->line_height - a - d) / 2;
+          top = std::min(top, -(a + h));
+          bottom = std::max(bottom, d + h);
+        }
+        pos = end;
+      }
+      (void)piece_at;
+      float line_width = 0;
+      for (const Seg& s : segs) line_width += s.run->width;
+      float offset = 0;
+      if (block.text_align == style::TextAlign::Center) offset = (width - line_width) / 2;
+      else if (block.text_align == style::TextAlign::Right) offset = width - line_width;
+      offset = std::max(0.0f, offset);
+      float baseline = cursor - top;
+      if (marker_.pending) draw_marker(baseline, out);
+      float pen = x + offset;
+      for (const Seg& s : segs) {
+        const Piece& p = pieces[s.piece];
+        float shift = p.style->vertical_align == style::VerticalAlign::Sub     ? 0.25f * block.font_size
+                      : p.style->vertical_align == style::VerticalAlign::Super ? -0.4f * block.font_size
+                                                                               : 0;
+        if (p.style->background && p.style->background->a > 0 &&
+            p.style != &block) {
+          float a = ctx_.shaper.ascent(p.font, p.style->font_size);
+          float d = ctx_.shaper.descent(p.font, p.style->font_size);
+          Item bg;
+          bg.x = pen;
+          bg.y = baseline + shift - a;
+          bg.v = RectItem{s.run->width, a + d, *p.style->background, 0, {}};
+          bg.step = p.step;
+          bg.span = p.span;
+          out.push_back(bg);
+        }
+        Item it;
+        it.x = pen;
+        it.y = baseline + shift;
+        it.v = TextItem{s.run, p.style->color, s.original};
+        it.step = p.step;
+        it.span = p.span;
+        out.push_back(it);
+        float fs = p.style->font_size;
+        auto deco = [&](float dy) {
+          Item li;
+          li.x = pen;
+          li.y = baseline + shift + dy;
+          li.v = LineItem{pen + s.run->width, baseline + shift + dy, std::max(1.0f, fs * 0.06f),
+                          p.style->color};
+          li.step = p.step;
+          li.span = p.span;
+          out.push_back(li);
+        };
+        if (p.style->underline) deco(fs * 0.1f);
+        if (p.style->line_through) deco(-fs * 0.28f);
+        pen += s.run->width;
+      }
+      r.used_width = std::max(r.used_width, offset + line_width);
+      cursor += bottom - top;
+    }
+    r.height = cursor - y;
+    return r;
+  }
+
+  // The untransformed text of para[b, e) inside a range that starts at
+  // `range_begin` and was transformed from `original`. Case mapping keeps
+  // the number of code points, so the range is found by counting them.
+  static std::string original_text(const std::string& para, size_t range_begin,
+                                   const std::string& original, size_t b, size_t e) {
+    if (original.empty()) return {};
+    auto count = [&](size_t from, size_t to) {
+      size_t n = 0;
+      for (size_t i = from; i < to; ++i) {
+        if ((static_cast<unsigned char>(para[i]) & 0xC0) != 0x80) ++n;
+      }
+      return n;
+    };
+    size_t k1 = count(range_begin, b), k2 = k1 + count(b, e);
+    size_t i = 0, n = 0, start = original.size();
+    while (i < original.size() && n < k2) {
+      if (n == k1) start = i;
+      text::utf8_next(original, i);
+      ++n;
+    }
+    if (n == k1 && start == original.size()) start = i;
+    return start <= i ? original.substr(start, i - start) : std::string();
+  }
+
+  void draw_marker(float baseline, std::vector<Item>& out) {
+    marker_.pending = false;
+    const ComputedStyle& s = *marker_.style;
+    float em = s.font_size;
+    Item it;
+    it.step = marker_.step;
+    it.span = marker_.span;
+    using LS = style::ListStyle;
+    if (marker_.kind == LS::Disc || marker_.kind == LS::Circle || marker_.kind == LS::Square) {
+      float size = em * 0.3f;
+      it.x = marker_.x - em * 0.55f;
+      it.y = baseline - em * 0.3f;
+      it.v = MarkerItem{marker_.kind == LS::Disc     ? MarkerItem::Shape::Disc
+                        : marker_.kind == LS::Circle ? MarkerItem::Shape::Circle
+                                                     : MarkerItem::Shape::Square,
+                        size, s.color};
+      out.push_back(it);
+      return;
+    }
+    std::string label;
+    int n = marker_.number;
+    switch (marker_.kind) {
+      case LS::LowerAlpha: label = std::string(1, static_cast<char>('a' + (n - 1) % 26)); break;
+      case LS::UpperAlpha: label = std::string(1, static_cast<char>('A' + (n - 1) % 26)); break;
+      case LS::LowerRoman: label = roman(n, false); break;
+      case LS::UpperRoman: label = roman(n, true); break;
+      default: label = std::to_string(n);
+    }
+    label += ". ";
+    auto run = ctx_.shaper.shape(marker_.font, s.font_size, label);
+    it.x = marker_.x - run->width;
+    it.y = baseline;
+    it.v = TextItem{run, s.color};
+    out.push_back(it);
+  }
+
+ private:
+  Context& ctx_;
+  const deck::Slide* slide_;
+  std::deque<ComputedStyle> styles_;
+  Marker marker_;
+};
+
+}  // namespace
+
+DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_number) {
+  const style::Theme& theme = ctx.styles.theme();
+  DisplayList list;
+  list.width = theme.slide_width;
+  list.height = theme.slide_height;
+  list.background = theme.background;
+  list.step_count = slide.step_count;
+
+  style::ComputedStyle root = ctx.styles.root_style();
+  style::ComputedStyle section = ctx.styles.compute(slide.section, root);
+  if (section.background) list.background = *section.background;
+  if (const std::string* bg = ctx.doc[slide.section].attr("data-background-color")) {
+    if (auto c = style::parse_color(*bg)) list.background = *c;
+  }
+  section.background.reset();
+
+  // STEP 4: lay out at full width; if the content is taller than the slide,
+  // lay it out again wider and draw it scaled down, so it fills the width.
+  auto run = [&](float width, std::vector<Item>& items) {
+    Engine engine(ctx, &slide);
+    float pad_x = section.padding.left + section.padding.right;
+    Result r = engine.children(slide.section, section, 0, section.padding.left,
+                               section.padding.top, width - pad_x, items);
+    return r.height + section.padding.top + section.padding.bottom;
+  };
+  std::vector<Item> items;
+  float height = run(list.width, items);
+  float scale = 1;
+  if (height > list.height) {
+    scale = std::max(theme.min_scale, list.height / height);
+    items.clear();
+    height = run(list.width / scale, items);
+    if (height * scale > list.height) scale = std::max(theme.min_scale, list.height / height);
+    if (height * scale > list.height + 0.5f) {
+      int over = static_cast<int>(std::lround(100.0 * (height * scale - list.height) / list.height));
+      ctx.diags.warning(slide.span, "layout.overflow",
+                        "slide " + std::to_string(slide_number) + " overflows by " +
+                            std::to_string(over) + "% even at the smallest scale (" +
+                            std::to_string(static_cast<int>(theme.min_scale * 100)) +
+                            "%); its bottom is cut off");
+      list.clip = true;
+    } else {
+      ctx.diags.warning(slide.span, "layout.shrunk",
+                        "slide " + std::to_string(slide_number) + " is taller than the page; "
+                        "its content is shrunk to " + std::to_string(static_cast<int>(scale * 100)) + "%");
+    }
+  }
+  list.scale = scale;
+  list.dx = 0;
+  list.dy = std::max(0.0f, (list.height - height * scale) / 2);  // reveal.js `center: true`
+  list.items = std::move(items);
+  return list;
+}
+
+DisplayList layout_flow(Context& ctx, dom::NodeId root, const style::ComputedStyle& root_style,
+                        float width) {
+  DisplayList list;
+  list.width = width;
+  list.background = {1, 1, 1, 0};
+  Engine engine(ctx, nullptr);
+  Result r = engine.children(root, root_style, 0, 0, 0, width, list.items);
+  list.height = r.height;
+  return list;
+}
+
+}  // namespace deckpdf::layout

@@ -1,0 +1,35 @@
+// text/glyph_run — what the text stage hands to layout: shaped glyphs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "text/font_set.h"
+
+namespace deckpdf::text {
+
+// One positioned glyph. Lengths are in px at the run's size.
+struct Glyph {
+  uint32_t id = 0;        // glyph id in the face (CID in the PDF)
+  float x_advance = 0;    // pen advance after this glyph
+  float x_offset = 0;     // mark and kerning offsets from HarfBuzz
+  float y_offset = 0;     // positive up
+  uint32_t cluster = 0;   // byte offset into GlyphRun::text where its cluster starts
+};
+
+// A run of text in one face, size and direction, shaped by HarfBuzz.
+struct GlyphRun {
+  FontId font = 0;
+  float size = 0;     // px
+  bool rtl = false;
+  std::string text;   // the source text of the run (UTF-8), for ToUnicode
+  std::vector<Glyph> glyphs;  // in visual order
+  float width = 0;    // sum of advances, px
+
+  // The source text that glyph `i` stands for: its cluster's text for the
+  // first glyph of a cluster, empty for the others.
+  std::string glyph_text(size_t i) const;
+};
+
+}  // namespace deckpdf::text
