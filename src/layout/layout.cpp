@@ -208,7 +208,7 @@ class Engine {
     Result cr = children(id, s, step, content_x, content_y, content_w, inner);
     if (marker_.pending && marker_.style == &s) marker_.pending = false;  // nothing to hang it on
 
-    float used_content = explicit_width ? content_w : content_w;
+    float used_content = content_w;
     float shift = 0;
     bool shrink = s.display == Display::InlineBlock && !explicit_width;
     if (shrink) {
@@ -220,10 +220,6 @@ class Engine {
       float free = outer - (content_w + s.padding.left + s.padding.right + 2 * s.border_width);
       if (s.margin.auto_left && s.margin.auto_right) shift = free / 2;
       else if (s.margin.auto_left) shift = free;
-      else if (explicit_width && parent_align == style::TextAlign::Center &&
-               ctx_.doc[id].tag != "pre") {
-        shift = 0;
-      }
       shift = std::max(0.0f, shift);
     }
     float height = cr.height + s.padding.top + s.padding.bottom + 2 * s.border_width;
@@ -256,7 +252,11 @@ class Engine {
     }
     Result r;
     r.height = height;
-    r.used_width = shift + s.margin.left + box_w;
+    // How far the content reaches from the containing block's left edge:
+    // what a shrink-to-fit ancestor needs, not the full box width.
+    r.used_width = shift + s.margin.left + inset +
+                   (shrink || explicit_width ? used_content : std::min(content_w, cr.used_width)) +
+                   s.padding.right + s.border_width;
     return r;
   }
 

@@ -1,0 +1,216 @@
+#include <catch2/catch.hpp>
+
+#include "deck/deck.h"
+#include "layout/layout.h"
+#include "pug/parse.h"
+#include "support/paths.h"
+
+using namespace deckpdf;
+
+namespace {
+
+struct Laid {
+  Source source;
+  Diagnostics diags;
+  dom::Document doc;
+  deck::Deck deck;
+  style::Theme theme;
+  std::vector<layout::DisplayList> lists;
+};
+
+const text::FontSet& fonts() {
+  static text::FontSet f;
+  static bool ok = [] {
+    std::string e;
+    return f.load_dir(test::source_dir() + "/fonts", e);
+  }();
+  REQUIRE(ok);
+  return f;
+}
+
+std::unique_ptr<Laid> lay_out(const std::string& text) {
+  auto l = std::unique_ptr<Laid>(new Laid{Source("t.pug", text), {}, {}, {}, {}, {}});
+  uint32_t body = 0;
+  FrontMatter fm = source_parse_front_matter(l->source, l->diags, body);
+  l->doc = pug::parse(l->source, body, l->diags);
+  l->deck = deck::deck_build(l->doc, fm, l->diags);
+  std::string error;
+  std::vector<std::string> warnings;
+  l->theme = *style::theme_load(test::source_dir() + "/layouts", "white", error, warnings);
+  static text::Shaper shaper(fonts());
+  style::Resolver resolver(l->theme, l->doc, l->diags);
+  layout::Context ctx{l->doc, resolver, shaper, l->diags};
+  for (size_t i = 0; i < l->deck.slides.size(); ++i) {
+    l->lists.push_back(layout::layout_slide(ctx, l->deck.slides[i], static_cast<int>(i + 1)));
+  }
+  return l;
+}
+
+struct TextBox {
+  std::string text;
+  float left, right, baseline;
+  float size;
+  int step;
+};
+
+// Text items with their box on the slide (after the list's own scale).
+std::vector<TextBox> texts(const layout::DisplayList& list) {
+  std::vector<TextBox> out;
+  for (const auto& item : list.items) {
+    if (auto* t = std::get_if<layout::TextItem>(&item.v)) {
+      float l = list.dx + item.x * list.scale;
+      out.push_back({t->run->text, l, l + t->run->width * list.scale,
+                     list.dy + item.y * list.scale, t->run->size * list.scale, item.step});
+    }
+  }
+  return out;
+}
+
+const TextBox* find(const std::vector<TextBox>& boxes, const std::string& text) {
+  for (const auto& b : boxes) {
+    if (b.text == text) return &b;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("seed slide 4: a centred heading over centred lines, fragments by step", "[layout]") {
+  auto l = lay_out(test::read_file(test::source_dir() + "/samples/beam.pug"));
+  REQUIRE(l->lists.size() == 6);
+  const auto& list = l->lists[3];
+  CHECK(list.width == 960);
+  CHECK(list.height == 700);
+  CHECK(list.scale == 1);
+  auto boxes = texts(list);
+  const TextBox* heading = find(boxes, "CONCURRENCY");
+  REQUIRE(heading);
+  CHECK(heading->size == Approx(42 * 1.6));
+  CHECK(heading->step == 0);
+  // Centred: the middle of each line is the middle of the slide.
+  CHECK((heading->left + heading->right) / 2 == Approx(480).margin(1));
+  const TextBox* first = find(boxes, "async isn't concurrency");
+  REQUIRE(first);
+  CHECK((first->left + first->right) / 2 == Approx(480).margin(1));
+  CHECK(first->baseline > heading->baseline + 40);
+  CHECK(first->step == 0);
+  // Nested fragments appear at their own step; a plain child of a fragment
+  // appears with it.
+  CHECK(find(boxes, "WhatsApp 2 million")->step == 1);
+  CHECK(find(boxes, "from heavy cache to no cache")->step == 5);
+  CHECK(find(boxes, "@TODO find out what Riot uses Elixir for")->step == 6);
+  // The block is centred vertically: equal space above and below.
+  float top = heading->baseline - heading->size;
+  float bottom = find(boxes, "@TODO find out what Riot uses Elixir for")->baseline;
+  CHECK(top > 40);
+  CHECK(700 - bottom > 40);
+  CHECK(std::abs(top - (700 - bottom)) < 60);
+  // A bare `li` gets no bullet, as in reveal.js.
+  for (const auto& item : list.items) CHECK_FALSE(std::holds_alternative<layout::MarkerItem>(item.v));
+}
+
+TEST_CASE("every text of every sample lies inside its slide", "[layout]") {
+  for (const char* sample : {"beam.pug", "deckpdf-tour.pug"}) {
+    CAPTURE(sample);
+    auto l = lay_out(test::read_file(test::source_dir() + "/samples/" + sample));
+    REQUIRE_FALSE(l->lists.empty());
+    for (const auto& list : l->lists) {
+      for (const auto& b : texts(list)) {
+        CAPTURE(b.text);
+        CHECK(b.left >= -0.5f);
+        CHECK(b.right <= list.width + 0.5f);
+        CHECK(b.baseline - b.size >= -0.5f);
+        CHECK(b.baseline <= list.height + 0.5f);
+      }
+    }
+  }
+}
+
+TEST_CASE("a long line wraps inside the slide width", "[layout]") {
+  auto l = lay_out("section\n  p " + std::string(30, 'x') + " " +
+                   "a sentence that is far too long to fit on one line of a slide at this size");
+  auto boxes = texts(l->lists[0]);
+  REQUIRE(boxes.size() >= 2);
+  float first_baseline = boxes.front().baseline;
+  CHECK(boxes.back().baseline > first_baseline);
+  for (const auto& b : boxes) CHECK(b.right <= 960.5f);
+}
+
+TEST_CASE("a word longer than the line is broken rather than overflowing", "[layout]") {
+  auto l = lay_out("section\n  p " + std::string(200, 'W') + "\n");
+  auto boxes = texts(l->lists[0]);
+  REQUIRE(boxes.size() >= 2);
+  for (const auto& b : boxes) CHECK(b.right <= 960.5f);
+}
+
+TEST_CASE("a ul is a shrink-to-fit block, centred, its items left-aligned with bullets",
+          "[layout]") {
+  auto l = lay_out("section\n  ul\n    li Short\n    li A much longer item\n");
+  const auto& list = l->lists[0];
+  auto boxes = texts(list);
+  const TextBox* a = find(boxes, "Short");
+  const TextBox* b = find(boxes, "A much longer item");
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(a->left == Approx(b->left));
+  // The widest item is centred (the list's 1em left margin aside).
+  CHECK((b->left + b->right) / 2 == Approx(480 + 21).margin(2));
+  int markers = 0;
+  for (const auto& item : list.items) {
+    if (auto* m = std::get_if<layout::MarkerItem>(&item.v)) {
+      ++markers;
+      CHECK(m->shape == layout::MarkerItem::Shape::Disc);
+      CHECK(item.x < a->left);
+    }
+  }
+  CHECK(markers == 2);
+}
+
+TEST_CASE("ordered lists are numbered", "[layout]") {
+  auto l = lay_out("section\n  ol\n    li one\n    li two\n    li three\n");
+  auto boxes = texts(l->lists[0]);
+  CHECK(find(boxes, "1. "));
+  CHECK(find(boxes, "3. "));
+}
+
+TEST_CASE("a slide with 30 bullets is shrunk to fit, with a warning", "[layout]") {
+  std::string deck = "section\n  h2 Many\n  ul\n";
+  for (int i = 1; i <= 30; ++i) deck += "    li Bullet number " + std::to_string(i) + "\n";
+  auto l = lay_out(deck);
+  const auto& list = l->lists[0];
+  CHECK(list.scale < 1);
+  CHECK(list.scale >= l->theme.min_scale);
+  CHECK(l->diags.has_code("layout.shrunk"));
+  CHECK_FALSE(l->diags.has_code("layout.overflow"));
+  CHECK_FALSE(list.clip);
+  for (const auto& b : texts(list)) CHECK(b.baseline <= 700.5f);
+}
+
+TEST_CASE("a slide too full even at the smallest scale is clipped and warned about",
+          "[layout]") {
+  std::string deck = "section\n";
+  for (int i = 1; i <= 120; ++i) deck += "  p Paragraph " + std::to_string(i) + "\n";
+  auto l = lay_out(deck);
+  CHECK(l->lists[0].clip);
+  CHECK(l->lists[0].scale == Approx(l->theme.min_scale));
+  CHECK(l->diags.has_code("layout.overflow"));
+}
+
+TEST_CASE("text-transform keeps the source text for extraction", "[layout]") {
+  auto l = lay_out("section\n  h2 Concurrency\n");
+  const auto& list = l->lists[0];
+  bool found = false;
+  for (const auto& item : list.items) {
+    if (auto* t = std::get_if<layout::TextItem>(&item.v)) {
+      CHECK(t->run->text == "CONCURRENCY");
+      CHECK(t->actual_text == "Concurrency");
+      found = true;
+    }
+  }
+  CHECK(found);
+}
+
+TEST_CASE("speaker notes are not laid out on the slide", "[layout]") {
+  auto l = lay_out("section\n  h1 Title\n  aside.notes\n    p secret notes\n");
+  for (const auto& b : texts(l->lists[0])) CHECK(b.text.find("secret") == std::string::npos);
+}

@@ -1,0 +1,108 @@
+#include <catch2/catch.hpp>
+
+#include "source/diagnostic.h"
+#include "source/source.h"
+
+using namespace deckpdf;
+
+TEST_CASE("line and column come from the line table, columns in code points", "[source]") {
+  Source src("t.pug", "ab\nçé x\n\nlast");
+  CHECK(src.line_count() == 4);
+  CHECK(src.line_col(0).line == 1);
+  CHECK(src.line_col(3).line == 2);
+  CHECK(src.line_col(3).col == 1);
+  // "çé " is 5 bytes but 3 characters: 'x' is column 4.
+  LineCol x = src.line_col(static_cast<uint32_t>(std::string("ab\nçé ").size()));
+  CHECK(x.line == 2);
+  CHECK(x.col == 4);
+  CHECK(src.line_text(2) == "çé x");
+  CHECK(src.line_text(3).empty());
+  CHECK(src.line_text(4) == "last");
+}
+
+TEST_CASE("CRLF and CR line ends read as LF with the same lines", "[source]") {
+  Source crlf("t.pug", "a\r\nb\rc\r\n");
+  CHECK(crlf.text() == "a\nb\nc\n");
+  CHECK(crlf.line_text(3) == "c");
+}
+
+TEST_CASE("front matter: key/value pairs, quoted strings, body offset", "[source]") {
+  Source src("t.pug", "---\nparser: pug\ntitle: \"A: talk\"\nauthor: 'O''Neil'\n---\nsection\n");
+  Diagnostics diags;
+  uint32_t body = 0;
+  FrontMatter fm = source_parse_front_matter(src, diags, body);
+  CHECK(fm.present);
+  CHECK_FALSE(diags.has_errors());
+  CHECK(fm.get("parser") == std::optional<std::string>("pug"));
+  CHECK(fm.get("title") == std::optional<std::string>("A: talk"));
+  CHECK(fm.get("author") == std::optional<std::string>("O'Neil"));
+  CHECK(src.text().substr(body) == "section\n");
+  CHECK(src.line_col(body).line == 6);
+}
+
+TEST_CASE("no front matter: the body starts at 0", "[source]") {
+  Source src("t.pug", "section\n  h1 Hi\n");
+  Diagnostics diags;
+  uint32_t body = 99;
+  FrontMatter fm = source_parse_front_matter(src, diags, body);
+  CHECK_FALSE(fm.present);
+  CHECK(body == 0);
+}
+
+TEST_CASE("unterminated front matter is an error at its first line", "[source]") {
+  Source src("t.pug", "---\ntitle: x\nsection\n");
+  Diagnostics diags;
+  uint32_t body = 0;
+  source_parse_front_matter(src, diags, body);
+  REQUIRE(diags.has_errors());
+  const Diagnostic& d = diags.items().front();
+  CHECK(d.code == "source.unterminated-front-matter");
+  CHECK(src.line_col(d.span.begin).line == 1);
+  CHECK(src.line_col(d.span.begin).col == 1);
+}
+
+TEST_CASE("encoding: invalid UTF-8, NUL bytes and UTF-16 are reported where they are",
+          "[source]") {
+  SECTION("invalid byte") {
+    Source src("t.pug", "h1 ok\nh2 b\xFFz\n");
+    Diagnostics diags;
+    CHECK_FALSE(source_check_encoding(src, diags));
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].code == "source.invalid-utf8");
+    CHECK(src.line_col(diags.items()[0].span.begin).line == 2);
+    CHECK(src.line_col(diags.items()[0].span.begin).col == 5);
+  }
+  SECTION("overlong form") {
+    Source src("t.pug", "a\xC0\xAF");
+    Diagnostics diags;
+    CHECK_FALSE(source_check_encoding(src, diags));
+  }
+  SECTION("NUL") {
+    Source src("t.pug", std::string("ab\0c", 4));
+    Diagnostics diags;
+    CHECK_FALSE(source_check_encoding(src, diags));
+    CHECK(diags.has_code("source.nul"));
+  }
+  SECTION("UTF-16") {
+    Source src("t.pug", std::string("\xFF\xFEh\0", 4));
+    Diagnostics diags;
+    CHECK_FALSE(source_check_encoding(src, diags));
+    CHECK(diags.has_code("source.utf16"));
+  }
+  SECTION("valid multilingual text") {
+    Source src("t.pug", "h1 Ελληνικά עברית 中文 🎉\n");
+    Diagnostics diags;
+    CHECK(source_check_encoding(src, diags));
+    CHECK(diags.items().empty());
+  }
+}
+
+TEST_CASE("a diagnostic prints as file:line:col with the line and a caret", "[source]") {
+  Source src("talk.pug", "section\n  h2(class=\"x\"\n");
+  Diagnostic d{Severity::Error, "pug.unclosed-paren", "unclosed '('", {12, 13}};
+  std::string out = diagnostic_format(src, d, /*color*/ false);
+  CHECK(out ==
+        "talk.pug:2:5: error: unclosed '(' [pug.unclosed-paren]\n"
+        " 2 |   h2(class=\"x\"\n"
+        "   |     ^\n");
+}

@@ -1,0 +1,25 @@
+// Where tests find the repository, the built binary and ../shared/.
+#pragma once
+
+#include <string>
+
+namespace deckpdf::test {
+
+std::string source_dir();     // the repository root
+std::string deckpdf_binary();  // the built deckpdf executable
+// ../shared/ beside the repository, or "" when it is not there (tests that
+// need it are skipped then, never silently passed).
+std::string shared_dir();
+std::string temp_dir();  // a fresh folder for this test run
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& bytes);
+
+// Runs deckpdf with arguments; returns its exit code and captures stderr.
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+RunResult run_deckpdf(const std::string& args);
+
+}  // namespace deckpdf::test
