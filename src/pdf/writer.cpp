@@ -1,8 +1,6 @@
 #include "pdf/writer.h"
 
 #include <fcntl.h>
-#include <hb-subset.h>
-#include <hb.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
@@ -17,9 +15,10 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
-#include <unordered_map>
 
+#include "pdf/fonts.h"
 #include "text/utf8.h"
 
 namespace deckpdf::pdf {
@@ -40,38 +39,14 @@ void num(std::string& out, double v) {
   out.append(buf, static_cast<size_t>(n));
 }
 
-void hex4(std::string& out, uint32_t v) {
-  static const char* digits = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out.push_back(digits[(v >> shift) & 0xF]);
-}
-
-// UTF-16BE hex of a UTF-8 string, for ToUnicode and text strings.
-std::string utf16_hex(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    uint32_t cp = text::utf8_next(s, i);
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      hex4(out, 0xD800 + (cp >> 10));
-      hex4(out, 0xDC00 + (cp & 0x3FF));
-    } else {
-      hex4(out, cp);
-    }
-  }
-  return out;
-}
-
-struct FontRes {
-  HPDF_Dict type0 = nullptr;
-  std::string name;  // resource name, "F1", ...
-  std::map<uint32_t, std::string> glyphs;  // used glyph id -> source text
-};
-
 class Writer {
  public:
-  Writer(const text::FontSet& fonts) : fonts_(fonts) {
+  explicit Writer(const text::FontSet& fonts) : fonts_(fonts) {
     doc_ = HPDF_New(&Writer::on_error, this);
-    if (doc_) HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
+    if (doc_) {
+      HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
+      embedder_ = std::make_unique<FontEmbedder>(doc_, fonts_);
+    }
   }
   ~Writer() {
     if (doc_) HPDF_Free(doc_);
@@ -86,7 +61,7 @@ class Writer {
       return false;
     }
     for (const compose::Page& page : pages) draw_page(page);
-    finish_fonts();
+    if (ok() && !embedder_->finish(error_)) return false;
     set_info(info);
     if (!ok()) return false;
     if (HPDF_SaveToStream(doc_) != HPDF_OK) {
@@ -116,21 +91,6 @@ class Writer {
 
   HPDF_MMgr mmgr() const { return doc_->mmgr; }
 
-  HPDF_Dict new_dict(bool indirect) {
-    HPDF_Dict d = HPDF_Dict_New(mmgr());
-    if (d && indirect) HPDF_Xref_Add(doc_->xref, d);
-    return d;
-  }
-
-  FontRes& font(text::FontId id) {
-    auto it = fonts_used_.find(id);
-    if (it != fonts_used_.end()) return it->second;
-    FontRes& r = fonts_used_[id];
-    r.type0 = new_dict(true);
-    r.name = "F" + std::to_string(fonts_used_.size());
-    return r;
-  }
-
   // --- content streams -----------------------------------------------------
   static void color(std::string& s, const layout::Color& c, bool stroke) {
     num(s, c.r);
@@ -145,13 +105,12 @@ class Writer {
                  std::set<text::FontId>& used) {
     const text::GlyphRun& run = *t.run;
     if (run.glyphs.empty()) return;
-    FontRes& fr = font(run.font);
+    FontEmbedder::Entry& fr = embedder_->use(run.font);
     used.insert(run.font);
     const text::FontFace& face = fonts_.face(run.font);
     float to1000 = 1000.0f / static_cast<float>(face.units_per_em);
     for (size_t i = 0; i < run.glyphs.size(); ++i) {
-      auto [it, inserted] = fr.glyphs.emplace(run.glyphs[i].id, std::string());
-      if (it->second.empty()) it->second = run.glyph_text(i);
+      embedder_->note_glyph(fr, run.glyphs[i].id, run.glyph_text(i));
     }
     color(s, t.fill, false);
     if (!t.actual_text.empty()) s += "/Span << /ActualText <FEFF" + utf16_hex(t.actual_text) + "> >> BDC\n";
@@ -333,7 +292,7 @@ class Writer {
       if (!used.empty()) {
         HPDF_Dict font_dict = HPDF_Dict_New(mmgr());
         for (text::FontId id : used) {
-          FontRes& fr = font(id);
+          FontEmbedder::Entry& fr = embedder_->use(id);
           HPDF_Dict_Add(font_dict, fr.name.c_str(), fr.type0);
         }
         HPDF_Dict_Add(resources, "Font", font_dict);
@@ -363,148 +322,6 @@ class Writer {
         if (HPDF_Dict form = layer(*pl.list, step)) HPDF_Page_ExecuteXObject(page, form);
       }
       HPDF_Page_GRestore(page);
-    }
-  }
-
-  // --- fonts -----------------------------------------------------------------
-  static std::string subset_tag(const std::string& ps, const std::map<uint32_t, std::string>& g) {
-    uint32_t h = 2166136261u;  // FNV-1a over the face name and glyph ids
-    auto mix = [&](uint32_t v) {
-      h ^= v;
-      h *= 16777619u;
-    };
-    for (char c : ps) mix(static_cast<unsigned char>(c));
-    for (const auto& [gid, txt] : g) mix(gid);
-    std::string tag;
-    for (int i = 0; i < 6; ++i) {
-      tag.push_back(static_cast<char>('A' + h % 26));
-      h /= 26;
-      if (i == 2) h ^= h >> 7 ^ 0x9E3779B9u;
-    }
-    return tag;
-  }
-
-  std::string subset_font(const text::FontFace& face, const std::map<uint32_t, std::string>& g) {
-    hb_subset_input_t* input = hb_subset_input_create_or_fail();
-    if (!input) return {};
-    hb_set_t* glyphs = hb_subset_input_glyph_set(input);
-    hb_set_add(glyphs, 0);
-    for (const auto& [gid, txt] : g) hb_set_add(glyphs, gid);
-    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING |
-                                         HB_SUBSET_FLAGS_DESUBROUTINIZE);
-    hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "DSIG",
-                            "morx", "kerx", "feat", "STAT", "fvar", "gvar", "avar", "HVAR",
-                            "MVAR", "VVAR", "cvar", "meta", "vhea", "vmtx", "VORG"}) {
-      hb_set_add(drop, hb_tag_from_string(tag, -1));
-    }
-    hb_face_t* sub = hb_subset_or_fail(face.hb_face, input);
-    hb_subset_input_destroy(input);
-    if (!sub) return {};
-    hb_blob_t* blob = hb_face_reference_blob(sub);
-    unsigned len = 0;
-    const char* data = hb_blob_get_data(blob, &len);
-    std::string out(data ? data : "", len);
-    hb_blob_destroy(blob);
-    hb_face_destroy(sub);
-    return out;
-  }
-
-  HPDF_Dict stream_dict(const std::string& bytes) {
-    HPDF_Dict d = HPDF_DictStream_New(mmgr(), doc_->xref);
-    d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                      static_cast<HPDF_UINT>(bytes.size()));
-    return d;
-  }
-
-  std::string to_unicode_cmap(const std::map<uint32_t, std::string>& glyphs) {
-    std::vector<std::pair<uint32_t, std::string>> entries;
-    for (const auto& [gid, txt] : glyphs) {
-      if (!txt.empty()) entries.emplace_back(gid, utf16_hex(txt));
-    }
-    std::string s =
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    for (size_t i = 0; i < entries.size(); i += 100) {
-      size_t n = std::min<size_t>(100, entries.size() - i);
-      s += std::to_string(n) + " beginbfchar\n";
-      for (size_t k = i; k < i + n; ++k) {
-        s += '<';
-        hex4(s, entries[k].first);
-        s += "> <" + entries[k].second + ">\n";
-      }
-      s += "endbfchar\n";
-    }
-    s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-    return s;
-  }
-
-  void finish_fonts() {
-    for (auto& [id, fr] : fonts_used_) {
-      const text::FontFace& face = fonts_.face(id);
-      float to1000 = 1000.0f / static_cast<float>(face.units_per_em);
-      std::string base = subset_tag(face.postscript, fr.glyphs) + "+" + face.postscript;
-
-      std::string file = subset_font(face, fr.glyphs);
-      if (file.empty()) {
-        error_ = "hb-subset could not subset " + face.path;
-        return;
-      }
-      HPDF_Dict font_file = stream_dict(file);
-      HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(file.size()));
-
-      HPDF_Dict fd = new_dict(true);
-      HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
-      HPDF_Dict_AddName(fd, "FontName", base.c_str());
-      int flags = 32 | (face.italic ? 64 : 0) | (face.monospace ? 1 : 0);
-      HPDF_Dict_AddNumber(fd, "Flags", flags);
-      HPDF_Array bbox = HPDF_Array_New(mmgr());
-      for (int v : face.bbox) HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::lround(v * to1000)));
-      HPDF_Dict_Add(fd, "FontBBox", bbox);
-      HPDF_Dict_AddReal(fd, "ItalicAngle", face.italic_angle);
-      HPDF_Dict_AddNumber(fd, "Ascent", static_cast<HPDF_INT32>(std::lround(face.ascender * to1000)));
-      HPDF_Dict_AddNumber(fd, "Descent", static_cast<HPDF_INT32>(std::lround(face.descender * to1000)));
-      HPDF_Dict_AddNumber(fd, "CapHeight", static_cast<HPDF_INT32>(std::lround(face.cap_height * to1000)));
-      HPDF_Dict_AddNumber(fd, "StemV", face.weight >= 600 ? 120 : 80);
-      HPDF_Dict_Add(fd, "FontFile2", font_file);
-
-      HPDF_Dict cid = new_dict(true);
-      HPDF_Dict_AddName(cid, "Type", "Font");
-      HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
-      HPDF_Dict_AddName(cid, "BaseFont", base.c_str());
-      HPDF_Dict info = HPDF_Dict_New(mmgr());
-      HPDF_Dict_Add(info, "Registry", HPDF_String_New(mmgr(), "Adobe", nullptr));
-      HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mmgr(), "Identity", nullptr));
-      HPDF_Dict_AddNumber(info, "Supplement", 0);
-      HPDF_Dict_Add(cid, "CIDSystemInfo", info);
-      HPDF_Dict_Add(cid, "FontDescriptor", fd);
-      HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
-      // /W: runs of consecutive glyph ids share one array.
-      HPDF_Array w = HPDF_Array_New(mmgr());
-      HPDF_Array run = nullptr;
-      uint32_t prev = 0;
-      for (const auto& [gid, txt] : fr.glyphs) {
-        if (!run || gid != prev + 1) {
-          HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(gid));
-          run = HPDF_Array_New(mmgr());
-          HPDF_Array_Add(w, run);
-        }
-        HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(std::lround(face.glyph_advance(gid) * to1000)));
-        prev = gid;
-      }
-      HPDF_Dict_Add(cid, "W", w);
-
-      HPDF_Dict_AddName(fr.type0, "Type", "Font");
-      HPDF_Dict_AddName(fr.type0, "Subtype", "Type0");
-      HPDF_Dict_AddName(fr.type0, "BaseFont", base.c_str());
-      HPDF_Dict_AddName(fr.type0, "Encoding", "Identity-H");
-      HPDF_Array descendants = HPDF_Array_New(mmgr());
-      HPDF_Array_Add(descendants, cid);
-      HPDF_Dict_Add(fr.type0, "DescendantFonts", descendants);
-      HPDF_Dict_Add(fr.type0, "ToUnicode", stream_dict(to_unicode_cmap(fr.glyphs)));
     }
   }
 
@@ -548,7 +365,7 @@ class Writer {
   const text::FontSet& fonts_;
   HPDF_Doc doc_ = nullptr;
   std::string error_;
-  std::map<text::FontId, FontRes> fonts_used_;
+  std::unique_ptr<FontEmbedder> embedder_;
   std::map<std::pair<const layout::DisplayList*, int>, HPDF_Dict> layers_;
 };
 

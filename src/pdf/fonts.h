@@ -1,0 +1,54 @@
+// pdf/fonts — embeds the faces a document draws with (internal to pdf/).
+//
+// Each face becomes one Type0 font with Identity-H encoding over a
+// CIDFontType2 whose CIDs are the face's glyph ids (CIDToGIDMap /Identity),
+// so any glyph HarfBuzz produces can be drawn: ligatures, contextual forms,
+// glyphs with no code point. The font file is subset by hb-subset keeping
+// glyph ids; /W gives the widths; a ToUnicode CMap maps each glyph back to
+// the text it stands for, so copy and search give what the author typed.
+// libharu's own TrueType path cannot do this (it addresses glyphs by BMP
+// code point and its ToUnicode makes poppler warn), so the objects are
+// built on libharu's object layer.
+#pragma once
+
+#include <hpdf.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "text/font_set.h"
+
+namespace deckpdf::pdf {
+
+// Appends four upper-case hex digits.
+void hex4(std::string& out, uint32_t v);
+// UTF-16BE hex of UTF-8 text (surrogate pairs beyond the BMP).
+std::string utf16_hex(std::string_view utf8);
+
+class FontEmbedder {
+ public:
+  struct Entry {
+    HPDF_Dict type0 = nullptr;
+    std::string name;                        // resource name: "F1", "F2", ...
+    std::map<uint32_t, std::string> glyphs;  // used glyph id -> its source text
+  };
+
+  FontEmbedder(HPDF_Doc doc, const text::FontSet& fonts) : doc_(doc), fonts_(fonts) {}
+
+  // The entry of a face, created on first use (the dict is filled in by
+  // finish(), once every glyph is known).
+  Entry& use(text::FontId id);
+  // Records that `glyph` of face `id` is drawn for `text` (first text wins).
+  void note_glyph(Entry& e, uint32_t glyph, const std::string& text);
+  // Subsets and writes every used face. Returns false with `error` set.
+  bool finish(std::string& error);
+
+ private:
+  HPDF_Doc doc_;
+  const text::FontSet& fonts_;
+  std::map<text::FontId, Entry> entries_;
+};
+
+}  // namespace deckpdf::pdf
