@@ -33,6 +33,30 @@ std::string utf16_hex(std::string_view s) {
   return out;
 }
 
+std::string to_unicode_cmap(const std::map<uint32_t, std::string>& glyphs) {
+  std::vector<std::pair<uint32_t, std::string>> entries;
+  for (const auto& [gid, text] : glyphs) {
+    if (!text.empty()) entries.emplace_back(gid, utf16_hex(text));
+  }
+  std::string s =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  for (size_t i = 0; i < entries.size(); i += 100) {  // at most 100 per block
+    size_t n = std::min<size_t>(100, entries.size() - i);
+    s += std::to_string(n) + " beginbfchar\n";
+    for (size_t k = i; k < i + n; ++k) {
+      s += '<';
+      hex4(s, entries[k].first);
+      s += "> <" + entries[k].second + ">\n";
+    }
+    s += "endbfchar\n";
+  }
+  s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return s;
+}
+
 namespace {
 
 // Six capital letters naming the subset, derived from its content so that
@@ -81,30 +105,6 @@ std::string subset_font(const text::FontFace& face, const std::map<uint32_t, std
   return out;
 }
 
-std::string to_unicode_cmap(const std::map<uint32_t, std::string>& glyphs) {
-  std::vector<std::pair<uint32_t, std::string>> entries;
-  for (const auto& [gid, text] : glyphs) {
-    if (!text.empty()) entries.emplace_back(gid, utf16_hex(text));
-  }
-  std::string s =
-      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  for (size_t i = 0; i < entries.size(); i += 100) {  // at most 100 per block
-    size_t n = std::min<size_t>(100, entries.size() - i);
-    s += std::to_string(n) + " beginbfchar\n";
-    for (size_t k = i; k < i + n; ++k) {
-      s += '<';
-      hex4(s, entries[k].first);
-      s += "> <" + entries[k].second + ">\n";
-    }
-    s += "endbfchar\n";
-  }
-  s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  return s;
-}
-
 HPDF_Dict stream_dict(HPDF_Doc doc, const std::string& bytes) {
   HPDF_Dict d = HPDF_DictStream_New(doc->mmgr, doc->xref);
   if (!d) return nullptr;
@@ -130,9 +130,14 @@ FontEmbedder::Entry& FontEmbedder::use(text::FontId id) {
   return e;
 }
 
-void FontEmbedder::note_glyph(Entry& e, uint32_t glyph, const std::string& text) {
-  auto [it, inserted] = e.glyphs.emplace(glyph, std::string());
-  if (it->second.empty()) it->second = text;
+bool FontEmbedder::note_glyph(Entry& e, uint32_t glyph, const std::string& text) {
+  auto [it, inserted] = e.glyphs.emplace(glyph, text);
+  if (inserted || it->second == text) return true;
+  if (it->second.empty()) {
+    it->second = text;
+    return true;
+  }
+  return false;
 }
 
 bool FontEmbedder::finish(std::string& error) {

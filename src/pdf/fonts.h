@@ -26,6 +26,8 @@ namespace deckpdf::pdf {
 void hex4(std::string& out, uint32_t v);
 // UTF-16BE hex of UTF-8 text (surrogate pairs beyond the BMP).
 std::string utf16_hex(std::string_view utf8);
+// The ToUnicode CMap for glyph ids and the text each stands for.
+std::string to_unicode_cmap(const std::map<uint32_t, std::string>& glyphs);
 
 class FontEmbedder {
  public:
@@ -40,8 +42,11 @@ class FontEmbedder {
   // The entry of a face, created on first use (the dict is filled in by
   // finish(), once every glyph is known).
   Entry& use(text::FontId id);
-  // Records that `glyph` of face `id` is drawn for `text` (first text wins).
-  void note_glyph(Entry& e, uint32_t glyph, const std::string& text);
+  // Records that `glyph` is drawn for `text`. The ToUnicode map holds one
+  // text per glyph (the first one seen); returns false when this use
+  // stands for another text, so that the caller marks the run with
+  // /ActualText instead.
+  bool note_glyph(Entry& e, uint32_t glyph, const std::string& text);
   // Subsets and writes every used face. Returns false with `error` set.
   bool finish(std::string& error);
 

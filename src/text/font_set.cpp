@@ -5,6 +5,7 @@
 #include FT_SFNT_NAMES_H
 #include FT_TRUETYPE_IDS_H
 #include FT_TRUETYPE_TABLES_H
+#include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
 #include <hb.h>
 
@@ -57,10 +58,62 @@ int FontFace::glyph_advance(uint32_t glyph) const {
   return static_cast<int>(hb_font_get_glyph_h_advance(hb_font, glyph));
 }
 
+bool FontFace::color_bitmap(uint32_t glyph, Bitmap& out) const {
+  if (!color_bitmaps || !ft_face || ft_face->num_fixed_sizes < 1) return false;
+  // The largest strike gives the sharpest picture when scaled down.
+  int best = 0;
+  for (int i = 1; i < ft_face->num_fixed_sizes; ++i) {
+    if (ft_face->available_sizes[i].y_ppem > ft_face->available_sizes[best].y_ppem) best = i;
+  }
+  if (FT_Select_Size(ft_face, best) != 0) return false;
+  if (FT_Load_Glyph(ft_face, glyph, FT_LOAD_COLOR) != 0) return false;
+  FT_GlyphSlot slot = ft_face->glyph;
+  const FT_Bitmap& bm = slot->bitmap;
+  if (bm.pixel_mode != FT_PIXEL_MODE_BGRA || bm.width == 0 || bm.rows == 0) return false;
+  // Emoji strikes are small (136 px); refuse anything absurd.
+  if (bm.width > 4096 || bm.rows > 4096) return false;
+  out.width = static_cast<int>(bm.width);
+  out.height = static_cast<int>(bm.rows);
+  out.left = static_cast<float>(slot->bitmap_left);
+  out.top = static_cast<float>(slot->bitmap_top);
+  out.ppem = static_cast<float>(ft_face->size->metrics.y_ppem);
+  out.rgba.resize(static_cast<size_t>(out.width) * static_cast<size_t>(out.height) * 4);
+  for (int y = 0; y < out.height; ++y) {
+    const unsigned char* row = bm.buffer + static_cast<ptrdiff_t>(y) * bm.pitch;
+    for (int x = 0; x < out.width; ++x) {
+      unsigned b = row[x * 4], g = row[x * 4 + 1], r = row[x * 4 + 2], a = row[x * 4 + 3];
+      uint8_t* px = &out.rgba[(static_cast<size_t>(y) * static_cast<size_t>(out.width) +
+                               static_cast<size_t>(x)) * 4];
+      // FreeType's BGRA is premultiplied.
+      px[0] = static_cast<uint8_t>(a ? std::min(255u, r * 255 / a) : 0);
+      px[1] = static_cast<uint8_t>(a ? std::min(255u, g * 255 / a) : 0);
+      px[2] = static_cast<uint8_t>(a ? std::min(255u, b * 255 / a) : 0);
+      px[3] = static_cast<uint8_t>(a);
+    }
+  }
+  return true;
+}
+
 bool FontFace::has_codepoint(uint32_t cp) const {
   hb_codepoint_t g = 0;
   return hb_font_get_nominal_glyph(hb_font, cp, &g) && g != 0;
 }
+
+// The system's fonts in fontconfig's order of preference for sans-serif,
+// with their coverage; asked once, on the first fallback.
+struct FontSet::SystemList {
+  struct Entry {
+    std::string file;
+    int index = 0;
+    FcCharSet* charset = nullptr;
+    bool color = false;
+  };
+  FcFontSet* set = nullptr;
+  std::vector<Entry> entries;
+  ~SystemList() {
+    if (set) FcFontSetDestroy(set);
+  }
+};
 
 FontSet::FontSet() {
   FT_Library lib = nullptr;
@@ -78,7 +131,7 @@ FontSet::~FontSet() {
   FT_Done_FreeType(ft_);
 }
 
-bool FontSet::load_file(const std::string& path, std::string& error) {
+bool FontSet::load_file(const std::string& path, std::string& error, unsigned index) {
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
   if (!blob) {
     error = "cannot read font file '" + path + "'";
@@ -87,8 +140,8 @@ bool FontSet::load_file(const std::string& path, std::string& error) {
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob, &len);
   FT_Face ft = nullptr;
-  if (FT_New_Memory_Face(ft_, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(len), 0,
-                         &ft) != 0 ||
+  if (FT_New_Memory_Face(ft_, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(len),
+                         static_cast<FT_Long>(index), &ft) != 0 ||
       !FT_IS_SFNT(ft)) {
     if (ft) FT_Done_Face(ft);
     hb_blob_destroy(blob);
@@ -99,7 +152,7 @@ bool FontSet::load_file(const std::string& path, std::string& error) {
   f->path = path;
   f->blob = blob;
   f->ft_face = ft;
-  f->hb_face = hb_face_create(blob, 0);
+  f->hb_face = hb_face_create(blob, index);
   f->hb_font = hb_font_create(f->hb_face);
   f->units_per_em = ft->units_per_EM ? ft->units_per_EM : 1000;
   hb_font_set_scale(f->hb_font, static_cast<int>(f->units_per_em),
@@ -121,6 +174,15 @@ bool FontSet::load_file(const std::string& path, std::string& error) {
   f->ascender = ft->ascender;
   f->descender = ft->descender;
   if (f->cap_height == 0) f->cap_height = static_cast<int>(std::lround(f->ascender * 0.7));
+  auto has_table = [&](const char* tag) {
+    hb_blob_t* t = hb_face_reference_table(f->hb_face, hb_tag_from_string(tag, 4));
+    bool present = hb_blob_get_length(t) > 0;
+    hb_blob_destroy(t);
+    return present;
+  };
+  f->outlines = has_table("glyf");
+  f->color_bitmaps = has_table("CBDT") && has_table("CBLC");
+  if (f->color_bitmaps && f->ascender == 0) f->ascender = static_cast<int>(f->units_per_em * 0.95);
   f->bbox[0] = static_cast<int>(ft->bbox.xMin);
   f->bbox[1] = static_cast<int>(ft->bbox.yMin);
   f->bbox[2] = static_cast<int>(ft->bbox.xMax);
@@ -152,6 +214,88 @@ bool FontSet::load_dir(const std::string& dir, std::string& error) {
   return true;
 }
 
+std::optional<FontId> FontSet::fallback(uint32_t cp, FontId preferred, bool emoji) {
+  const FontFace& want = face(preferred);
+  uint64_t key = (static_cast<uint64_t>(cp) << 20) | (static_cast<uint64_t>(want.weight) << 3) |
+                 (want.italic ? 1u : 0u) | (want.monospace ? 2u : 0u) | (emoji ? 4u : 0u);
+  auto cached = fallback_cache_.find(key);
+  if (cached != fallback_cache_.end()) return cached->second;
+  std::optional<FontId> found;
+  // Bundled faces first, nearest in style.
+  int best = 1 << 30;
+  for (FontId id = 0; id < faces_.size(); ++id) {
+    const FontFace& f = *faces_[id];
+    if (!f.bundled || id == preferred || !f.has_codepoint(cp)) continue;
+    if (emoji) break;  // bundled faces have no colour glyphs
+    int cost = std::abs(f.weight - want.weight) + (f.italic != want.italic ? 2000 : 0) +
+               (f.monospace != want.monospace ? 4000 : 0);
+    if (cost < best) {
+      best = cost;
+      found = id;
+    }
+  }
+  if (emoji && system_fallback_) {
+    if (auto colour = system_face(cp, true)) found = colour;
+  }
+  if (!found && system_fallback_) found = system_face(cp, false);
+  fallback_cache_[key] = found;
+  return found;
+}
+
+std::optional<FontId> FontSet::system_face(uint32_t cp, bool emoji) {
+  if (!system_) {
+    system_ = std::make_unique<SystemList>();
+    FcConfig* config = FcConfigGetCurrent();  // loads the configuration once
+    FcPattern* pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>("sans-serif"));
+    FcConfigSubstitute(config, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result;
+    system_->set = FcFontSort(config, pat, FcFalse, nullptr, &result);
+    FcPatternDestroy(pat);
+    for (int i = 0; system_->set && i < system_->set->nfont; ++i) {
+      FcPattern* font = system_->set->fonts[i];
+      FcChar8* file = nullptr;
+      FcChar8* format = nullptr;
+      FcCharSet* charset = nullptr;
+      int index = 0;
+      if (FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch ||
+          FcPatternGetCharSet(font, FC_CHARSET, 0, &charset) != FcResultMatch) {
+        continue;
+      }
+      // Only TrueType outlines: CFF and bitmap-only fonts cannot be
+      // embedded as CIDFontType2.
+      if (FcPatternGetString(font, FC_FONTFORMAT, 0, &format) != FcResultMatch ||
+          std::string(reinterpret_cast<char*>(format)) != "TrueType") {
+        continue;
+      }
+      FcPatternGetInteger(font, FC_INDEX, 0, &index);
+      FcBool is_color = FcFalse;
+      FcPatternGetBool(font, FC_COLOR, 0, &is_color);
+      system_->entries.push_back({reinterpret_cast<char*>(file), index, charset, is_color == FcTrue});
+    }
+  }
+  for (const auto& e : system_->entries) {
+    if (e.color != emoji || !FcCharSetHasChar(e.charset, cp)) continue;
+    std::string key = e.file + "#" + std::to_string(e.index);
+    auto it = loaded_files_.find(key);
+    if (it != loaded_files_.end()) {
+      const FontFace& f = *faces_[it->second];
+      if ((f.outlines || f.color_bitmaps) && f.has_codepoint(cp)) return it->second;
+      continue;
+    }
+    std::string error;
+    if (!load_file(e.file, error, static_cast<unsigned>(e.index))) continue;
+    FontId id = static_cast<FontId>(faces_.size() - 1);
+    FontFace& f = *faces_[id];
+    f.bundled = false;
+    loaded_files_[key] = id;
+    // Outlines are embedded as a font; colour bitmaps are drawn as images.
+    if ((f.outlines || f.color_bitmaps) && f.has_codepoint(cp)) return id;
+  }
+  return std::nullopt;
+}
+
 FontId FontSet::match(const std::string& family_list, int weight, bool italic) const {
   // Candidate families in order of preference.
   std::vector<std::string> wanted;
@@ -170,7 +314,8 @@ FontId FontSet::match(const std::string& family_list, int weight, bool italic) c
                 name == "ui-sans-serif" || name == "cursive" || name == "fantasy";
     for (FontId id = 0; id < faces_.size(); ++id) {
       const FontFace& f = *faces_[id];
-      if (lower(f.family) == name || (mono && f.monospace) || (sans && !f.monospace)) {
+      bool generic = f.bundled && ((mono && f.monospace) || (sans && !f.monospace));
+      if (lower(f.family) == name || generic) {
         candidates.push_back(id);
       }
     }
@@ -178,7 +323,7 @@ FontId FontSet::match(const std::string& family_list, int weight, bool italic) c
   }
   if (candidates.empty()) {
     for (FontId id = 0; id < faces_.size(); ++id) {
-      if (!faces_[id]->monospace) candidates.push_back(id);
+      if (faces_[id]->bundled && !faces_[id]->monospace) candidates.push_back(id);
     }
   }
   if (candidates.empty()) return 0;

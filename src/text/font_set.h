@@ -8,7 +8,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct hb_blob_t;
@@ -28,6 +30,9 @@ struct FontFace {
   int weight = 400;         // OS/2 usWeightClass
   bool italic = false;
   bool monospace = false;
+  bool bundled = true;  // from fonts/; false for a system fallback face
+  bool outlines = true;        // has TrueType outlines (a 'glyf' table)
+  bool color_bitmaps = false;  // has colour bitmaps (CBDT/CBLC, as Noto Color Emoji)
   uint32_t units_per_em = 1000;
   int ascender = 0;  // font units, positive up (hhea / typo metrics)
   int descender = 0;  // font units, negative down
@@ -42,6 +47,16 @@ struct FontFace {
 
   // Advance of a glyph in font units.
   int glyph_advance(uint32_t glyph) const;
+
+  // A colour bitmap glyph, un-premultiplied RGBA rows from the top, with
+  // its placement in pixels of the strike (`ppem` pixels per em).
+  struct Bitmap {
+    int width = 0, height = 0;
+    float left = 0, top = 0;  // from the pen position; top is up
+    float ppem = 0;
+    std::vector<uint8_t> rgba;
+  };
+  bool color_bitmap(uint32_t glyph, Bitmap& out) const;
   bool has_codepoint(uint32_t cp) const;
 };
 
@@ -55,8 +70,8 @@ class FontSet {
   // Loads every .ttf/.otf in `dir`, in name order. Returns false with
   // `error` set when the folder holds no usable font.
   bool load_dir(const std::string& dir, std::string& error);
-  // Loads one file; returns its id, or nothing on failure.
-  bool load_file(const std::string& path, std::string& error);
+  // Loads one face of a file (`index` for collections).
+  bool load_file(const std::string& path, std::string& error, unsigned index = 0);
 
   const FontFace& face(FontId id) const { return *faces_[id]; }
   size_t size() const { return faces_.size(); }
@@ -66,9 +81,28 @@ class FontSet {
   // weight, then the style. Always returns some face.
   FontId match(const std::string& family_list, int weight, bool italic) const;
 
+  // The face to draw code point `cp` with when `preferred` lacks it: a
+  // bundled face first (nearest in weight and style), then a system face
+  // found through fontconfig (TrueType outlines only, which a PDF can embed
+  // as CIDFontType2). Nothing when no font on the machine has it.
+  // `emoji` prefers colour faces (emoji code points, or a character
+  // followed by the emoji variation selector U+FE0F).
+  std::optional<FontId> fallback(uint32_t cp, FontId preferred, bool emoji = false);
+
+  // Whether system fonts may be used at all (tests of bundled-only output
+  // turn this off).
+  void set_system_fallback(bool on) { system_fallback_ = on; }
+
  private:
+  std::optional<FontId> system_face(uint32_t cp, bool emoji);
+
   FT_LibraryRec_* ft_ = nullptr;
   std::vector<std::unique_ptr<FontFace>> faces_;
+  bool system_fallback_ = true;
+  std::unordered_map<uint64_t, std::optional<FontId>> fallback_cache_;
+  std::unordered_map<std::string, FontId> loaded_files_;  // "path#index" -> face
+  struct SystemList;
+  std::unique_ptr<SystemList> system_;
 };
 
 }  // namespace deckpdf::text

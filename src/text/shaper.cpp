@@ -2,7 +2,10 @@
 
 #include <hb.h>
 
+#include <algorithm>
 #include <cstring>
+
+#include "text/utf8.h"
 
 namespace deckpdf::text {
 
@@ -20,15 +23,22 @@ std::string GlyphRun::glyph_text(size_t i) const {
   return text.substr(start, end - start);
 }
 
-Shaper::Shaper(const FontSet& fonts) : fonts_(fonts), buffer_(hb_buffer_create()) {}
+Shaper::Shaper(FontSet& fonts) : fonts_(fonts), buffer_(hb_buffer_create()) {}
 
 Shaper::~Shaper() { hb_buffer_destroy(buffer_); }
 
 std::shared_ptr<const GlyphRun> Shaper::shape(FontId font, float size, std::string_view text) {
+  return shape_one(font, size, text, HB_DIRECTION_INVALID, HB_SCRIPT_INVALID);
+}
+
+std::shared_ptr<const GlyphRun> Shaper::shape_one(FontId font, float size, std::string_view text,
+                                                  int direction, uint32_t script) {
   std::string key;
-  key.reserve(text.size() + 16);
+  key.reserve(text.size() + 24);
   key.append(reinterpret_cast<const char*>(&font), sizeof font);
   key.append(reinterpret_cast<const char*>(&size), sizeof size);
+  key.append(reinterpret_cast<const char*>(&direction), sizeof direction);
+  key.append(reinterpret_cast<const char*>(&script), sizeof script);
   key.append(text);
   auto it = cache_.find(key);
   if (it != cache_.end()) return it->second;
@@ -37,6 +47,10 @@ std::shared_ptr<const GlyphRun> Shaper::shape(FontId font, float size, std::stri
   hb_buffer_clear_contents(buffer_);
   hb_buffer_add_utf8(buffer_, text.data(), static_cast<int>(text.size()), 0,
                      static_cast<int>(text.size()));
+  if (direction != HB_DIRECTION_INVALID) {
+    hb_buffer_set_direction(buffer_, static_cast<hb_direction_t>(direction));
+  }
+  if (script != HB_SCRIPT_INVALID) hb_buffer_set_script(buffer_, static_cast<hb_script_t>(script));
   hb_buffer_guess_segment_properties(buffer_);
   hb_shape(face.hb_font, buffer_, nullptr, 0);
 
@@ -62,6 +76,137 @@ std::shared_ptr<const GlyphRun> Shaper::shape(FontId font, float size, std::stri
   }
   cache_.emplace(std::move(key), run);
   return run;
+}
+
+namespace {
+
+// Characters that belong with the one before them: marks, joiners,
+// variation selectors and emoji modifiers never start a new font run.
+bool joins_previous(uint32_t cp) {
+  hb_unicode_general_category_t gc =
+      hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+  return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+         gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
+         gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK || cp == 0x200D || cp == 0x200C ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F3FB && cp <= 0x1F3FF) ||
+         (cp >= 0xE0020 && cp <= 0xE007F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+// Code points drawn as emoji by default (Emoji_Presentation, roughly: the
+// pictographic blocks of plane 1).
+bool is_emoji(uint32_t cp) {
+  return (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x1F000 && cp <= 0x1F0FF) ||
+         (cp >= 0x1F1E6 && cp <= 0x1F1FF);
+}
+
+bool next_is_vs16(std::string_view text, size_t i) {
+  if (i >= text.size()) return false;
+  size_t j = i;
+  return utf8_next(text, j) == 0xFE0F;
+}
+
+bool is_neutral_space(uint32_t cp) { return cp == ' ' || cp == 0xA0 || cp == '\t'; }
+
+}  // namespace
+
+const std::vector<ShapedPart>& Shaper::shape_text(FontId font, float size, std::string_view text,
+                                                  bool rtl) {
+  std::string key;
+  key.reserve(text.size() + 12);
+  key.append(reinterpret_cast<const char*>(&font), sizeof font);
+  key.append(reinterpret_cast<const char*>(&size), sizeof size);
+  key.push_back(rtl ? 'r' : 'l');
+  key.append(text);
+  auto cached = parts_cache_.find(key);
+  if (cached != parts_cache_.end()) return cached->second;
+
+  // 1. Each code point's font and script. Spaces, marks and joiners take
+  //    their neighbour's, so that a run is not cut inside a cluster.
+  struct Cp {
+    size_t offset;
+    FontId font;
+    hb_script_t script;
+  };
+  std::vector<Cp> cps;
+  hb_unicode_funcs_t* ufuncs = hb_unicode_funcs_get_default();
+  FontId prev_font = font;
+  hb_script_t prev_script = HB_SCRIPT_COMMON;
+  bool have_prev = false;
+  for (size_t i = 0; i < text.size();) {
+    size_t at = i;
+    uint32_t cp = utf8_next(text, i);
+    FontId f = font;
+    hb_script_t script = hb_unicode_script(ufuncs, cp);
+    bool inherit = script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED ||
+                   script == HB_SCRIPT_UNKNOWN;
+    // A space stays in its neighbour's face (one run, not three) unless that
+    // face draws pictures (an emoji font's space is as wide as an emoji).
+    if (have_prev && (joins_previous(cp) ||
+                      (is_neutral_space(cp) && fonts_.face(prev_font).outlines &&
+                       fonts_.face(prev_font).has_codepoint(cp)))) {
+      f = prev_font;
+    } else if (bool emoji = is_emoji(cp) || next_is_vs16(text, i);
+               emoji || (!fonts_.face(font).has_codepoint(cp) && cp >= 0x20)) {
+      // Stay in the fallback face the text is already in when it has the
+      // character (CJK punctuation after CJK), else ask for one.
+      const FontFace& prev = fonts_.face(prev_font);
+      if (have_prev && prev_font != font && prev.has_codepoint(cp) &&
+          (!emoji || prev.color_bitmaps)) {
+        f = prev_font;
+      } else if (auto fb = fonts_.fallback(cp, font, emoji)) {
+        f = *fb;
+      } else {
+        missing_.push_back(cp);
+      }
+    }
+    if (inherit) script = prev_script;
+    cps.push_back({at, f, script});
+    prev_font = f;
+    if (!inherit) prev_script = script;
+    have_prev = true;
+  }
+  // Leading Common characters take the script of the first real one.
+  hb_script_t first_real = HB_SCRIPT_COMMON;
+  for (const Cp& c : cps) {
+    if (c.script != HB_SCRIPT_COMMON) {
+      first_real = c.script;
+      break;
+    }
+  }
+  for (Cp& c : cps) {
+    if (c.script != HB_SCRIPT_COMMON) break;
+    c.script = first_real;
+  }
+
+  // 2. Runs of equal font and script, each shaped on its own.
+  std::vector<ShapedPart> parts;
+  int dir = rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR;
+  size_t k = 0;
+  while (k < cps.size()) {
+    size_t j = k + 1;
+    while (j < cps.size() && cps[j].font == cps[k].font && cps[j].script == cps[k].script) ++j;
+    size_t begin = cps[k].offset;
+    size_t end = j < cps.size() ? cps[j].offset : text.size();
+    hb_script_t script = cps[k].script == HB_SCRIPT_COMMON ? HB_SCRIPT_LATIN : cps[k].script;
+    parts.push_back({begin, shape_one(cps[k].font, size, text.substr(begin, end - begin), dir,
+                                      static_cast<uint32_t>(script))});
+    k = j;
+  }
+  return parts_cache_.emplace(std::move(key), std::move(parts)).first->second;
+}
+
+float Shaper::measure(FontId font, float size, std::string_view text, bool rtl) {
+  float w = 0;
+  for (const ShapedPart& p : shape_text(font, size, text, rtl)) w += p.run->width;
+  return w;
+}
+
+std::vector<uint32_t> Shaper::take_missing() {
+  std::vector<uint32_t> out;
+  out.swap(missing_);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 float Shaper::ascent(FontId font, float size) const {

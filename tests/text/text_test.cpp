@@ -9,7 +9,7 @@
 using namespace deckpdf;
 
 namespace {
-const text::FontSet& bundled() {
+text::FontSet& bundled() {
   static text::FontSet fonts;
   static bool loaded = [] {
     std::string error;
@@ -21,7 +21,7 @@ const text::FontSet& bundled() {
 }  // namespace
 
 TEST_CASE("the bundled fonts load with their families, weights and styles", "[text]") {
-  const text::FontSet& fonts = bundled();
+  text::FontSet& fonts = bundled();
   REQUIRE(fonts.size() >= 4);
   const auto& regular = fonts.face(fonts.match("\"Source Sans 3\", sans-serif", 400, false));
   CHECK(regular.family == "Source Sans 3");
@@ -35,7 +35,7 @@ TEST_CASE("the bundled fonts load with their families, weights and styles", "[te
 }
 
 TEST_CASE("shaping: ligatures become one glyph whose text is the whole cluster", "[text]") {
-  const text::FontSet& fonts = bundled();
+  text::FontSet& fonts = bundled();
   text::Shaper shaper(fonts);
   text::FontId f = fonts.match("sans-serif", 400, false);
   auto run = shaper.shape(f, 42, "office");
@@ -54,7 +54,7 @@ TEST_CASE("shaping: ligatures become one glyph whose text is the whole cluster",
 }
 
 TEST_CASE("shaping: kerning changes advances from the nominal widths", "[text]") {
-  const text::FontSet& fonts = bundled();
+  text::FontSet& fonts = bundled();
   text::Shaper shaper(fonts);
   text::FontId f = fonts.match("sans-serif", 400, false);
   auto av = shaper.shape(f, 100, "AV");
