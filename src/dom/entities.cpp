@@ -40,9 +40,10 @@ bool is_alnum(char c) {
 const detail::EntityEntry* entity_find(std::string_view name) {
   const detail::EntityEntry* begin = detail::entity_table;
   const detail::EntityEntry* end = begin + detail::entity_table_size;
-  auto it = std::lower_bound(begin, end, name, [](const detail::EntityEntry& e, std::string_view n) {
-    return std::string_view(e.name) < n;
-  });
+  auto it =
+      std::lower_bound(begin, end, name, [](const detail::EntityEntry& e, std::string_view n) {
+        return std::string_view(e.name) < n;
+      });
   if (it != end && std::string_view(it->name) == name) return it;
   return nullptr;
 }

@@ -31,10 +31,16 @@ void classes_append(std::vector<std::string>& classes, std::string_view value) {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
-bool is_raw_text_element(std::string_view tag) { return tag == "script" || tag == "style"; }
+bool is_raw_text_element(std::string_view tag) {
+  return tag == "script" || tag == "style";
+}
 
 }  // namespace
 
@@ -61,7 +67,9 @@ void HtmlBuilder::add_text(std::string_view text, Span span) {
   doc_.add(std::move(t), current());
 }
 
-NodeId HtmlBuilder::add(Node node) { return doc_.add(std::move(node), current()); }
+NodeId HtmlBuilder::add(Node node) {
+  return doc_.add(std::move(node), current());
+}
 
 void HtmlBuilder::open(NodeId id) {
   if (open_.size() > max_depth_) {
@@ -163,8 +171,7 @@ size_t HtmlBuilder::read_tag(std::string_view s, size_t i, uint32_t at) {
   if (s[i + 1] == '!' || s[i + 1] == '?') {
     // <!DOCTYPE …>, <![CDATA[…]]>, <?xml …?>: kept as written.
     size_t end = s.substr(i, 9) == "<![CDATA[" ? s.find("]]>", i) : s.find('>', i);
-    size_t stop = end == std::string_view::npos ? s.size()
-                                                : end + (s[end] == ']' ? 3 : 1);
+    size_t stop = end == std::string_view::npos ? s.size() : end + (s[end] == ']' ? 3 : 1);
     Node n;
     n.kind = NodeKind::Raw;
     n.text = std::string(s.substr(i, stop - i));

@@ -43,7 +43,7 @@ std::string Document::text_content(NodeId id) const {
 
 bool is_void_element(std::string_view tag) {
   static constexpr std::array<std::string_view, 14> voids = {
-      "area", "base", "br", "col", "embed", "hr", "img",
+      "area",  "base", "br",   "col",   "embed",  "hr",    "img",
       "input", "link", "meta", "param", "source", "track", "wbr"};
   return std::find(voids.begin(), voids.end(), tag) != voids.end();
 }
@@ -108,6 +108,8 @@ std::string to_html(const Document& doc, NodeId id) {
   return out;
 }
 
-std::string to_html(const Document& doc) { return to_html(doc, doc.root); }
+std::string to_html(const Document& doc) {
+  return to_html(doc, doc.root);
+}
 
 }  // namespace deckpdf::dom

@@ -1,0 +1,48 @@
+// tests/pug/pug_helpers.h — parsing Pug text in tests and reading back the
+// result: HTML, and diagnostics as "code@line:col".
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dom/node.h"
+#include "pug/parse.h"
+#include "source/diagnostic.h"
+#include "source/source.h"
+
+namespace deckpdf::test {
+
+struct PugResult {
+  Source source;
+  Diagnostics diags;
+  dom::Document doc;
+  std::string html;
+
+  // Every diagnostic as "code@line:col", in order.
+  std::vector<std::string> codes() const {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : diags.items()) {
+      LineCol lc = source.line_col(d.span.begin);
+      out.push_back(d.code + "@" + std::to_string(lc.line) + ":" + std::to_string(lc.col));
+    }
+    return out;
+  }
+  // Diagnostics printed in compiler form (for INFO on failure).
+  std::string printed() const {
+    std::string out;
+    for (const Diagnostic& d : diags.items()) out += diagnostic_format(source, d, false) + "\n";
+    return out;
+  }
+};
+
+// Parses `text` as a whole deck (front matter handled as the CLI does).
+inline PugResult pug_run(const std::string& text, const std::string& path = "test.pug") {
+  PugResult r{Source(path, text), Diagnostics(), dom::Document(), ""};
+  uint32_t body = 0;
+  source_parse_front_matter(r.source, r.diags, body);
+  r.doc = pug::parse(r.source, body, r.diags);
+  r.html = dom::to_html(r.doc);
+  return r;
+}
+
+}  // namespace deckpdf::test
