@@ -14,6 +14,7 @@ int cli_main(int argc, char** argv) {
       "Examples:\n"
       "  deckpdf talk.pug                 one page per slide -> talk.pdf\n"
       "  deckpdf talk.pug --builds        one page per fragment step\n"
+      "  deckpdf talk.pug --slides 3-7,12 only those slides\n"
       "  deckpdf talk.pug -o out/talk.pdf --theme black\n"
       "  deckpdf talk.pug --dump=html     the deck as HTML, as pug renders it\n"
       "\n"
@@ -25,6 +26,10 @@ int cli_main(int argc, char** argv) {
   app.add_option("INPUT", job.input, "the deck (.pug)")->required();
   app.add_option("-o,--output", job.output, "output file (default: INPUT with .pdf; - = stdout)");
   app.add_flag("--builds", builds, "one page per fragment step, as the audience saw it");
+  app.add_option("--slides", job.slides,
+                 "print only these slides: 1-based numbers and ranges, e.g. 3-7,12");
+  app.add_flag("--slide-numbers", job.slide_numbers,
+               "print each slide's number (3 or 3.2) at its bottom right");
   app.add_option("--theme", job.theme, "theme name from layouts/ or a .css file (default: white)");
   app.add_option("--size", job.size, "slide size: 16:9 (default), 4:3 or WIDTHxHEIGHT in px");
   app.add_option("--dump", dump, "print the document instead: html or json")

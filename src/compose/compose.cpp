@@ -1,7 +1,9 @@
-#include "compose/page.h"
-
 #include <algorithm>
 #include <charconv>
+#include <map>
+#include <optional>
+
+#include "compose/page.h"
 
 namespace deckpdf::compose {
 
@@ -11,7 +13,7 @@ namespace {
 Placement fit(const layout::DisplayList& list, int step, const PageSize& size) {
   Placement p;
   p.list = &list;
-  p.up_to_step = step;
+  p.step = step;
   float s = std::min(size.width / list.width, size.height / list.height);
   p.t.scale = s;
   p.t.tx = (size.width - list.width * s) / 2;
@@ -20,15 +22,82 @@ Placement fit(const layout::DisplayList& list, int step, const PageSize& size) {
 }
 
 Page slide_page(const deck::Deck& deck, const std::vector<layout::DisplayList>& lists, size_t i,
-                int step, const PageSize& size) {
+                int step, const PageSize& size, const Options& options) {
   Page page;
   page.width = size.width;
   page.height = size.height;
   page.background = lists[i].background;
   page.label = deck.slides[i].label();
   page.slide = static_cast<int>(i);
+  page.step = step;
   page.placed.push_back(fit(lists[i], step, size));
+  if (options.numbers && i < options.numbers->size() && (*options.numbers)[i].width > 0) {
+    page.placed.push_back(fit((*options.numbers)[i], step, size));
+  }
   return page;
+}
+
+std::vector<size_t> selection(const deck::Deck& deck, const std::vector<layout::DisplayList>& lists,
+                              const Options& options) {
+  std::vector<size_t> out;
+  if (options.slides.empty()) {
+    for (size_t i = 0; i < lists.size() && i < deck.slides.size(); ++i) out.push_back(i);
+  } else {
+    for (size_t i : options.slides) {
+      if (i < lists.size() && i < deck.slides.size()) out.push_back(i);
+    }
+  }
+  return out;
+}
+
+// Outline entries on each slide's first page, then the links of every page
+// in page space, in-deck ones resolved to the page they open.
+void pages_finish(const deck::Deck& deck, std::vector<Page>& pages) {
+  std::map<std::pair<int, int>, int> page_of;  // (slide, step) -> page
+  std::map<int, int> first_page;               // slide -> its first page
+  int prev_h = -1;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    Page& page = pages[p];
+    page_of.emplace(std::make_pair(page.slide, page.step), static_cast<int>(p));
+    if (!first_page.emplace(page.slide, static_cast<int>(p)).second) continue;
+    const deck::Slide& s = deck.slides[static_cast<size_t>(page.slide)];
+    page.outline_title = s.title.empty() ? "Slide " + s.label() : s.title;
+    page.outline_level = s.v > 1 && prev_h == s.h ? 1 : 0;
+    prev_h = s.h;
+  }
+  for (Page& page : pages) {
+    for (const Placement& pl : page.placed) {
+      const layout::DisplayList& list = *pl.list;
+      for (const layout::Item& item : list.items) {
+        auto* link = std::get_if<layout::LinkItem>(&item.v);
+        if (!link || !item.visible_at(pl.step)) continue;
+        Link out;
+        // list space -> content placement (scale, dx, dy) -> page.
+        float k = pl.t.scale * list.scale;
+        out.x = pl.t.tx + pl.t.scale * list.dx + k * item.x;
+        out.y = pl.t.ty + pl.t.scale * list.dy + k * item.y;
+        out.width = k * link->width;
+        out.height = k * link->height;
+        if (link->href.empty()) continue;
+        if (link->href[0] == '#') {
+          std::optional<deck::LinkTarget> target = deck.link_resolve(link->href);
+          if (!target) continue;
+          int slide = static_cast<int>(target->slide);
+          auto at = page_of.find({slide, target->step});
+          if (target->step >= 0 && at != page_of.end()) {
+            out.page = at->second;
+          } else if (auto first = first_page.find(slide); first != first_page.end()) {
+            out.page = first->second;
+          } else {
+            continue;  // the slide is not printed (--slides)
+          }
+        } else {
+          out.uri = link->href;
+        }
+        page.links.push_back(std::move(out));
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -57,24 +126,67 @@ bool page_size_parse(const std::string& text, PageSize& out) {
   return false;
 }
 
-std::vector<Page> compose_slides(const deck::Deck& deck,
-                                 const std::vector<layout::DisplayList>& lists, PageSize size) {
-  std::vector<Page> pages;
-  pages.reserve(lists.size());
-  for (size_t i = 0; i < lists.size(); ++i) {
-    pages.push_back(slide_page(deck, lists, i, lists[i].step_count, size));
+bool slides_parse(const std::string& text, size_t slide_count, std::vector<size_t>& out,
+                  std::string& error) {
+  out.clear();
+  std::vector<bool> chosen(slide_count, false);
+  auto number = [&](std::string_view t, size_t& v) {
+    auto r = std::from_chars(t.data(), t.data() + t.size(), v);
+    return !t.empty() && r.ec == std::errc() && r.ptr == t.data() + t.size();
+  };
+  size_t at = 0;
+  while (true) {
+    size_t comma = text.find(',', at);
+    std::string_view part(text.data() + at,
+                          (comma == std::string::npos ? text.size() : comma) - at);
+    size_t dash = part.find('-');
+    size_t first = 0, last = 0;
+    bool ok = dash == std::string_view::npos
+                  ? number(part, first) && (last = first, true)
+                  : number(part.substr(0, dash), first) &&
+                        (dash + 1 == part.size() ? (last = slide_count, true)
+                                                 : number(part.substr(dash + 1), last));
+    if (!ok || first == 0 || last < first) {
+      error = "--slides: '" + std::string(part) +
+              "' is not a slide number or a range like 3-7 (in '" + text + "')";
+      return false;
+    }
+    if (last > slide_count) {
+      error = "--slides: slide " + std::to_string(last) + " does not exist; the deck has " +
+              std::to_string(slide_count) + (slide_count == 1 ? " slide" : " slides");
+      return false;
+    }
+    for (size_t i = first; i <= last; ++i) chosen[i - 1] = true;
+    if (comma == std::string::npos) break;
+    at = comma + 1;
   }
+  for (size_t i = 0; i < slide_count; ++i) {
+    if (chosen[i]) out.push_back(i);
+  }
+  return true;
+}
+
+std::vector<Page> compose_slides(const deck::Deck& deck,
+                                 const std::vector<layout::DisplayList>& lists, PageSize size,
+                                 const Options& options) {
+  std::vector<Page> pages;
+  for (size_t i : selection(deck, lists, options)) {
+    pages.push_back(slide_page(deck, lists, i, lists[i].step_count, size, options));
+  }
+  pages_finish(deck, pages);
   return pages;
 }
 
 std::vector<Page> compose_builds(const deck::Deck& deck,
-                                 const std::vector<layout::DisplayList>& lists, PageSize size) {
+                                 const std::vector<layout::DisplayList>& lists, PageSize size,
+                                 const Options& options) {
   std::vector<Page> pages;
-  for (size_t i = 0; i < lists.size(); ++i) {
+  for (size_t i : selection(deck, lists, options)) {
     for (int step = 0; step <= lists[i].step_count; ++step) {
-      pages.push_back(slide_page(deck, lists, i, step, size));
+      pages.push_back(slide_page(deck, lists, i, step, size, options));
     }
   }
+  pages_finish(deck, pages);
   return pages;
 }
 

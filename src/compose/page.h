@@ -18,8 +18,17 @@ struct Transform {
 
 struct Placement {
   const layout::DisplayList* list = nullptr;
-  int up_to_step = 0;  // draw layers 0..up_to_step
+  // The fragment step shown: the list's items visible at this step, each in
+  // its state at this step (layout::Item::visible_at, Effect::active).
+  int step = 0;
   Transform t;
+};
+
+// A link annotation: a rectangle on the page and where it goes.
+struct Link {
+  float x = 0, y = 0, width = 0, height = 0;  // pt, page space (y down)
+  std::string uri;                            // an external link: a URI action
+  int page = -1;                              // an in-deck link: the index of the page it opens
 };
 
 struct Page {
@@ -28,6 +37,13 @@ struct Page {
   std::vector<Placement> placed;
   std::string label;  // reveal.js's slide label: "3" or "3.2"
   int slide = -1;     // index into Deck::slides
+  int step = 0;       // the slide's fragment step that the page shows
+  // On a slide's first page: its outline (bookmark) entry, the slide's
+  // title or "Slide 3.2"; level 1 nests it under the previous level-0 entry
+  // (a vertical stack's later slides under its first).
+  std::string outline_title;
+  int outline_level = 0;
+  std::vector<Link> links;
 };
 
 struct PageSize {
@@ -37,12 +53,29 @@ struct PageSize {
 // Parses "16:9", "4:3", "16:10" or "WxH" (px, as reveal.js's width/height).
 bool page_size_parse(const std::string& text, PageSize& out);
 
-// One page per slide, the final state: every fragment shown.
+// Parses a slide selection, "3-7,12" or "5-": 1-based slide numbers in deck
+// order, ranges inclusive. `out` gets 0-based indices in deck order, each
+// once. Returns false with `error` set for bad syntax or slides that do
+// not exist.
+bool slides_parse(const std::string& text, size_t slide_count, std::vector<size_t>& out,
+                  std::string& error);
+
+struct Options {
+  std::vector<size_t> slides;  // the slides to print (0-based, deck order); empty = all
+  // Per slide, an overlay drawn over it (reveal.js's slide number), the
+  // size of its list; nullptr = none.
+  const std::vector<layout::DisplayList>* numbers = nullptr;
+};
+
+// One page per slide in its final state: as after the slide's last
+// fragment step (the last build page).
 std::vector<Page> compose_slides(const deck::Deck& deck,
-                                 const std::vector<layout::DisplayList>& lists, PageSize size);
+                                 const std::vector<layout::DisplayList>& lists, PageSize size,
+                                 const Options& options = {});
 
 // One page per fragment step: the slide as the audience saw it at each step.
 std::vector<Page> compose_builds(const deck::Deck& deck,
-                                 const std::vector<layout::DisplayList>& lists, PageSize size);
+                                 const std::vector<layout::DisplayList>& lists, PageSize size,
+                                 const Options& options = {});
 
 }  // namespace deckpdf::compose

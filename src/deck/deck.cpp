@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <map>
 
 namespace deckpdf::deck {
@@ -45,13 +46,17 @@ FragmentStyle style_of(const dom::Node& n, std::string& highlight) {
     if (c == "strike") return FragmentStyle::Strike;
     if (c == "grow") return FragmentStyle::Grow;
     if (c == "shrink") return FragmentStyle::Shrink;
-    if (c.rfind("highlight-current-", 0) == 0) {
-      highlight = c.substr(18);
-      return FragmentStyle::HighlightCurrent;
-    }
-    if (c.rfind("highlight-", 0) == 0) {
-      highlight = c.substr(10);
-      return FragmentStyle::Highlight;
+    // reveal.css styles only these three colours; another highlight-* class
+    // is no fragment style, so the fragment fades in.
+    for (const char* colour : {"red", "green", "blue"}) {
+      if (c == std::string("highlight-current-") + colour) {
+        highlight = colour;
+        return FragmentStyle::HighlightCurrent;
+      }
+      if (c == std::string("highlight-") + colour) {
+        highlight = colour;
+        return FragmentStyle::Highlight;
+      }
     }
   }
   return FragmentStyle::Appear;
@@ -71,6 +76,23 @@ void collect_fragments(const dom::Document& doc, dom::NodeId id, std::vector<dom
   }
 }
 
+// Records the ids of `id` and its descendants as being on slide `slide`;
+// an id seen before keeps its first slide (getElementById's first match).
+void index_ids(const dom::Document& doc, dom::NodeId id, size_t slide,
+               std::unordered_map<std::string, size_t>& ids) {
+  std::vector<dom::NodeId> stack{id};
+  while (!stack.empty()) {
+    dom::NodeId c = stack.back();
+    stack.pop_back();
+    const dom::Node& n = doc[c];
+    if (n.kind != dom::NodeKind::Element) continue;
+    if (const std::string* value = n.attr("id"); value && !value->empty()) {
+      ids.emplace(*value, slide);
+    }
+    stack.insert(stack.end(), n.children.rbegin(), n.children.rend());
+  }
+}
+
 std::string find_title(const dom::Document& doc, dom::NodeId id) {
   std::vector<dom::NodeId> stack(doc[id].children.rbegin(), doc[id].children.rend());
   while (!stack.empty()) {
@@ -84,8 +106,7 @@ std::string find_title(const dom::Document& doc, dom::NodeId id) {
   return {};
 }
 
-Slide make_slide(const dom::Document& doc, dom::NodeId section, int h, int v,
-                 Diagnostics& diags) {
+Slide make_slide(const dom::Document& doc, dom::NodeId section, int h, int v, Diagnostics& diags) {
   Slide s;
   s.section = section;
   s.h = h;
@@ -95,27 +116,46 @@ Slide make_slide(const dom::Document& doc, dom::NodeId section, int h, int v,
   for (dom::NodeId c : doc[section].children) {
     if (is_notes(doc[c]) && s.notes == dom::no_node) s.notes = c;
   }
-  // reveal.js sortFragments(): fragments with data-fragment-index are
-  // grouped by its value in ascending order; the others follow in document
-  // order, one step each.
+  // reveal.js Fragments.sort() (js/controllers/fragments.js):
+  //   STEP 1  fragments with data-fragment-index go to group
+  //           parseInt(value, 10); the others get a group each, in document
+  //           order, after every indexed group;
+  //   STEP 2  groups are numbered from 0 without gaps; group g shows at
+  //           step g + 1 here (step 0 is the slide before any fragment).
+  // A value that parseInt() reads as NaN or a negative number becomes a
+  // property of the array, not an element, so sort() drops the fragment:
+  // reveal.js never steps to it and it keeps its state before any step.
   std::vector<dom::NodeId> all;
   collect_fragments(doc, section, all);
-  std::map<long, std::vector<dom::NodeId>> indexed;
-  std::vector<dom::NodeId> unindexed;
+  std::map<long long, std::vector<dom::NodeId>> indexed;
+  std::vector<dom::NodeId> unindexed, dropped;
   for (dom::NodeId f : all) {
     const std::string* idx = doc[f].attr("data-fragment-index");
-    if (idx) {
-      long value = 0;
-      auto r = std::from_chars(idx->data(), idx->data() + idx->size(), value);
-      if (r.ec == std::errc() && r.ptr == idx->data() + idx->size()) {
-        indexed[value].push_back(f);
-        continue;
-      }
-      diags.warning(doc[f].span, "deck.fragment-index",
-                    "data-fragment-index=\"" + *idx +
-                        "\" is not a whole number; the fragment is placed in document order");
+    if (!idx) {
+      unindexed.push_back(f);
+      continue;
     }
-    unindexed.push_back(f);
+    // parseInt: leading white space, an optional sign, then digits; the
+    // rest is ignored.
+    size_t i = 0;
+    while (i < idx->size() && (*idx)[i] != 0 && std::strchr(" \t\n\r\f\v", (*idx)[i])) ++i;
+    bool negative = i < idx->size() && (*idx)[i] == '-';
+    if (i < idx->size() && ((*idx)[i] == '-' || (*idx)[i] == '+')) ++i;
+    long long value = 0;
+    size_t digits = 0;
+    while (i < idx->size() && (*idx)[i] >= '0' && (*idx)[i] <= '9' && value < 10000000000LL) {
+      value = value * 10 + ((*idx)[i++] - '0');
+      ++digits;
+    }
+    if (digits > 0 && (!negative || value == 0) && value <= 4294967294LL) {
+      indexed[value].push_back(f);
+      continue;
+    }
+    diags.warning(doc[f].span, "deck.fragment-index",
+                  "data-fragment-index=\"" + *idx +
+                      "\" is not a whole number >= 0; reveal.js never shows this fragment's "
+                      "step, so it stays as it is before any step");
+    dropped.push_back(f);
   }
   int step = 0;
   auto add = [&](dom::NodeId f) {
@@ -135,6 +175,8 @@ Slide make_slide(const dom::Document& doc, dom::NodeId section, int h, int v,
     add(f);
   }
   s.step_count = step;
+  step = never_step;
+  for (dom::NodeId f : dropped) add(f);
   return s;
 }
 
@@ -143,6 +185,61 @@ Slide make_slide(const dom::Document& doc, dom::NodeId section, int h, int v,
 int Slide::step_of(dom::NodeId id) const {
   auto it = fragment_index.find(id);
   return it == fragment_index.end() ? 0 : fragments[it->second].step;
+}
+
+const Fragment* Slide::fragment_of(dom::NodeId id) const {
+  auto it = fragment_index.find(id);
+  return it == fragment_index.end() ? nullptr : &fragments[it->second];
+}
+
+std::optional<LinkTarget> Deck::link_resolve(std::string_view href) const {
+  if (href.empty() || href[0] != '#' || slides.empty()) return std::nullopt;
+  std::string_view name = href.substr(1);
+  if (!name.empty() && name[0] == '/') name.remove_prefix(1);
+  std::vector<std::string_view> bits;
+  for (size_t at = 0;;) {
+    size_t slash = name.find('/', at);
+    bits.push_back(name.substr(at, slash == std::string_view::npos ? slash : slash - at));
+    if (slash == std::string_view::npos) break;
+    at = slash + 1;
+  }
+  // parseInt(bit, 10), or nothing when the bit does not start with a number.
+  auto number = [](std::string_view bit) -> std::optional<long> {
+    long v = 0;
+    auto r = std::from_chars(bit.data(), bit.data() + bit.size(), v);
+    if (r.ec != std::errc()) return std::nullopt;
+    return v;
+  };
+  bool numeric =
+      std::all_of(bits[0].begin(), bits[0].end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!numeric && !name.empty()) {
+    // A named link, optionally with a fragment: "#/intro/2".
+    std::string_view id = name;
+    std::optional<long> f;
+    if (bits.size() > 1) {
+      f = number(bits.back());
+      if (f) id = name.substr(0, name.rfind('/'));
+    }
+    auto it = ids.find(std::string(id));
+    if (it == ids.end()) return std::nullopt;
+    LinkTarget t{it->second, -1};
+    if (f) t.step = static_cast<int>(std::clamp<long>(*f + 1, 0, slides[t.slide].step_count));
+    return t;
+  }
+  long h = bits.size() > 0 ? number(bits[0]).value_or(0) : 0;
+  long v = bits.size() > 1 ? number(bits[1]).value_or(0) : 0;
+  std::optional<long> f = bits.size() > 2 ? number(bits[2]) : std::nullopt;
+  // Reveal.slide(h, v) clamps both indices to the slides there are.
+  int last_h = slides.back().h;
+  int want_h = static_cast<int>(std::clamp<long>(h, 0, last_h - 1)) + 1;
+  size_t first = 0;
+  while (slides[first].h != want_h) ++first;
+  size_t end = first;
+  while (end < slides.size() && slides[end].h == want_h) ++end;
+  LinkTarget t;
+  t.slide = first + static_cast<size_t>(std::clamp<long>(v, 0, static_cast<long>(end - first) - 1));
+  if (f) t.step = static_cast<int>(std::clamp<long>(*f + 1, 0, slides[t.slide].step_count));
+  return t;
 }
 
 std::string Slide::label() const {
@@ -162,6 +259,8 @@ Deck deck_build(const dom::Document& doc, const FrontMatter& front, Diagnostics&
   meta("date", d.meta.date);
   meta("theme", d.meta.theme);
   meta("size", d.meta.size);
+  meta("slideNumber", d.meta.slide_number);
+  meta("slide-number", d.meta.slide_number);
 
   // Top-level sections are slides; a top-level section holding sections is
   // a vertical stack whose children are the slides. Sections may sit inside
@@ -182,12 +281,18 @@ Deck deck_build(const dom::Document& doc, const FrontMatter& front, Diagnostics&
     for (dom::NodeId c : n.children) {
       if (is_element(doc[c], "section")) inner.push_back(c);
     }
+    size_t first = d.slides.size();
     if (inner.empty()) {
       d.slides.push_back(make_slide(doc, id, h, 0, diags));
     } else {
       int v = 0;
-      for (dom::NodeId c : inner) d.slides.push_back(make_slide(doc, c, h, ++v, diags));
+      for (dom::NodeId c : inner) {
+        size_t index = d.slides.size();
+        d.slides.push_back(make_slide(doc, c, h, ++v, diags));
+        index_ids(doc, c, index, d.ids);
+      }
     }
+    index_ids(doc, id, first, d.ids);
   }
   if (d.meta.title.empty() && !d.slides.empty()) d.meta.title = d.slides.front().title;
   return d;

@@ -2,7 +2,10 @@
 // speaker notes, fragment steps, titles. No geometry yet.
 #pragma once
 
+#include <climits>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -12,25 +15,32 @@
 
 namespace deckpdf::deck {
 
-// How a fragment changes at its step (reveal.js fragment classes).
+// How a fragment changes at its step k (reveal.js's fragment classes, as
+// css/reveal.scss styles `.fragment`, `.visible` (steps >= k) and
+// `.current-fragment` (step k only)):
 enum class FragmentStyle {
-  Appear,             // .fragment, fade-in, fade-up/down/left/right, zoom-in, ...
-  FadeOut,            // .fade-out: shown until its step, gone after
-  FadeInThenOut,      // .fade-in-then-out, .current-visible: only on its step
-  SemiFadeOut,        // .semi-fade-out: dimmed from its step on
-  FadeInThenSemiOut,  // .fade-in-then-semi-out: shown, then dimmed after its step
-  Highlight,          // .highlight-red/green/blue: coloured from its step on
-  HighlightCurrent,   // .highlight-current-*: coloured on its step only
-  Strike,             // .strike: struck through from its step on
-  Grow,               // .grow
-  Shrink,             // .shrink
+  Appear,             // .fragment, fade-in, fade-up/down/left/right, zoom-in, ...: from k on
+  FadeOut,            // .fade-out: shown before k, hidden from k on
+  FadeInThenOut,      // .fade-in-then-out, .current-visible: on step k only
+  SemiFadeOut,        // .semi-fade-out: shown, dimmed to opacity 0.5 from k on
+  FadeInThenSemiOut,  // .fade-in-then-semi-out: from k on, dimmed after k
+  Highlight,          // .highlight-red/green/blue: shown, coloured from k on
+  HighlightCurrent,   // .highlight-current-red/green/blue: shown, coloured on k only
+  Strike,             // .strike: shown, struck through from k on
+  Grow,               // .grow: shown, scaled 1.3 from k on
+  Shrink,             // .shrink: shown, scaled 0.7 from k on
 };
+
+// The step of a fragment that reveal.js never steps to: its
+// data-fragment-index is not a number (reveal.js's sortFragments() drops it,
+// so it keeps its state before any step forever).
+inline constexpr int never_step = INT_MAX;
 
 struct Fragment {
   dom::NodeId node = dom::no_node;  // the element with class "fragment"
-  int step = 1;                     // 1-based step at which it acts
+  int step = 1;                     // 1-based step at which it acts, or never_step
   FragmentStyle style = FragmentStyle::Appear;
-  std::string highlight;            // "red", "green", "blue" for highlight styles
+  std::string highlight;  // "red", "green", "blue" for highlight styles
 };
 
 struct Slide {
@@ -45,6 +55,8 @@ struct Slide {
 
   // The step at which node `id` itself is a fragment (0 when it is not one).
   int step_of(dom::NodeId id) const;
+  // The fragment that node `id` is, or nullptr.
+  const Fragment* fragment_of(dom::NodeId id) const;
   // reveal.js's label: "3" or "3.2".
   std::string label() const;
 
@@ -53,11 +65,29 @@ struct Slide {
 
 struct Meta {
   std::string title, author, subject, keywords, date, theme, size;
+  std::string slide_number;  // reveal.js's `slideNumber` option: "", "true", "h.v", "false"
+};
+
+// Where an in-deck link goes: a slide and, when the hash names one, the
+// fragment step shown there (-1: the slide's first page).
+struct LinkTarget {
+  size_t slide = 0;
+  int step = -1;
 };
 
 struct Deck {
   Meta meta;
   std::vector<Slide> slides;
+  // Element id -> index of the slide that holds it (a stack's own id and
+  // anything outside its inner sections -> its first slide).
+  std::unordered_map<std::string, size_t> ids;
+
+  // Resolves an in-deck href as reveal.js reads its URL hash
+  // (Location.getIndicesFromHash, hashOneBasedIndex off): "#id" and "#/id"
+  // name an element; "#/h", "#/h/v" and "#/h/v/f" are 0-based indices,
+  // clamped like Reveal.slide(). Returns nothing for other hrefs and ids
+  // that no slide holds.
+  std::optional<LinkTarget> link_resolve(std::string_view href) const;
 };
 
 // Builds the deck from the parsed tree and the front matter. `doc` must

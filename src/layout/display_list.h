@@ -7,6 +7,7 @@
 
 #include <climits>
 #include <memory>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -50,11 +51,53 @@ struct MarkerItem {
   Color color;
 };
 
+// A clickable area: `a(href)` and Markdown links. The item's (x, y) is its
+// top-left corner. Never drawn; compose turns it into a link annotation.
+struct LinkItem {
+  float width = 0, height = 0;
+  std::string href;  // as written: "https://...", "#id", "#/3/2"
+};
+
+// A picture (PNG or JPEG) drawn into the box whose top-left corner is the
+// item's (x, y). The file was checked by layout (inside the deck's folder,
+// a known format, within the pixel limits); images that fail that are
+// never ImageItems but a placeholder drawn with rectangles and text.
+struct ImageItem {
+  std::string path;  // resolved file path
+  float width = 0, height = 0;
+  enum class Format { Png, Jpeg } format = Format::Png;
+};
+
+// A step that never comes: Item::until when an item is never hidden, and
+// the step of a fragment that reveal.js never shows.
+inline constexpr int never = INT_MAX;
+
+// How a fragment changes the look of its items while it is active, beyond
+// showing or hiding them (reveal.js's fragment classes; see deck.h).
+struct Effect {
+  enum class Kind {
+    Dim,     // opacity 0.5: .semi-fade-out, .fade-in-then-semi-out after its step
+    Color,   // drawn in `color`: .highlight-*, .highlight-current-*
+    Strike,  // text struck through: .strike
+    Scale,   // scaled by `scale` about (cx, cy): .grow 1.3, .shrink 0.7
+  };
+  Kind kind = Kind::Dim;
+  int from = 0, until = never;  // active on the steps k with from <= k < until
+  Color color;
+  float scale = 1, cx = 0, cy = 0;  // Scale: factor and centre, list space
+  bool active(int k) const { return from <= k && k < until; }
+  bool operator==(const Effect&) const = default;
+};
+
 struct Item {
   float x = 0, y = 0;  // px in the list's own space, y down
-  std::variant<TextItem, RectItem, LineItem, MarkerItem> v;
-  int step = 0;  // fragment step at which the item appears; 0 = always
-  Span span;     // the source construct it was made from
+  std::variant<TextItem, RectItem, LineItem, MarkerItem, LinkItem, ImageItem> v;
+  int step = 0;       // fragment step at which the item appears; 0 = always
+  int until = never;  // step from which it is hidden again (.fade-out, .current-visible)
+  int effects = 0;    // index into DisplayList::effects; 0 = none
+  Span span;          // the source construct it was made from
+
+  bool visible_at(int k) const { return step <= k && k < until; }
 };
 
 struct DisplayList {
@@ -66,6 +109,9 @@ struct DisplayList {
   bool clip = false;  // content still overflows at the smallest scale
   int step_count = 0;
   std::vector<Item> items;
+  // Effect sets that items refer to by index; set 0 is empty. Items that
+  // share (step, until, effects) form one layer in the PDF.
+  std::vector<std::vector<Effect>> effects{{}};
 };
 
 }  // namespace deckpdf::layout

@@ -22,8 +22,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <deque>
 
+#include "layout/image.h"
+#include "text/bidi.h"
 #include "text/linebreak.h"
 #include "text/utf8.h"
 
@@ -79,6 +82,109 @@ std::string roman(int n, bool upper) {
   return out;
 }
 
+// What a slide's fragments and links make of a stretch of content (see
+// Engine::step_for).
+struct Tag {
+  int step = 0, until = never;
+  std::vector<Effect> effects;
+  std::vector<int> boxes;  // per effect: which scale box gives its centre, or -1
+  std::string href;
+};
+
+// The tags of a laid-out slide become what the DisplayList says: each
+// item's step, until and effect set, the centres of .grow/.shrink, and a
+// LinkItem over each stretch of text inside an `a(href)`.
+void tags_resolve(Context& ctx, const std::vector<Tag>& tags, int scale_boxes,
+                  std::vector<Item>& items, DisplayList& list) {
+  struct Box {
+    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+    void add(float ax, float ay, float bx, float by) {
+      x0 = std::min(x0, std::min(ax, bx));
+      y0 = std::min(y0, std::min(ay, by));
+      x1 = std::max(x1, std::max(ax, bx));
+      y1 = std::max(y1, std::max(ay, by));
+    }
+  };
+  auto text_box = [&](const Item& it, const TextItem& t, Box& b) {
+    b.add(it.x, it.y - ctx.shaper.ascent(t.run->font, t.run->size), it.x + t.run->width,
+          it.y + ctx.shaper.descent(t.run->font, t.run->size));
+  };
+  std::vector<Box> boxes(static_cast<size_t>(scale_boxes));
+  if (scale_boxes > 0) {
+    for (const Item& it : items) {
+      const Tag& tag = tags[static_cast<size_t>(it.step)];
+      for (int bi : tag.boxes) {
+        if (bi < 0) continue;
+        Box& b = boxes[static_cast<size_t>(bi)];
+        if (auto* t = std::get_if<TextItem>(&it.v))
+          text_box(it, *t, b);
+        else if (auto* r = std::get_if<RectItem>(&it.v))
+          b.add(it.x, it.y, it.x + r->width, it.y + r->height);
+        else if (auto* l = std::get_if<LineItem>(&it.v))
+          b.add(it.x, it.y, l->x2, l->y2);
+        else if (auto* m = std::get_if<MarkerItem>(&it.v)) {
+          b.add(it.x - m->size / 2, it.y - m->size / 2, it.x + m->size / 2, it.y + m->size / 2);
+        }
+      }
+    }
+  }
+  std::vector<int> set_of(tags.size(), 0);
+  for (size_t t = 0; t < tags.size(); ++t) {
+    if (tags[t].effects.empty()) continue;
+    std::vector<Effect> fx = tags[t].effects;
+    for (size_t e = 0; e < fx.size(); ++e) {
+      if (tags[t].boxes[e] < 0) continue;
+      const Box& b = boxes[static_cast<size_t>(tags[t].boxes[e])];
+      if (b.x1 >= b.x0) {
+        fx[e].cx = (b.x0 + b.x1) / 2;
+        fx[e].cy = (b.y0 + b.y1) / 2;
+      }
+    }
+    auto same = std::find(list.effects.begin(), list.effects.end(), fx);
+    set_of[t] = static_cast<int>(same - list.effects.begin());
+    if (same == list.effects.end()) list.effects.push_back(std::move(fx));
+  }
+  std::vector<Item> links;
+  for (Item& it : items) {
+    size_t t = static_cast<size_t>(it.step);
+    const Tag& tag = tags[t];
+    it.step = tag.step;
+    it.until = tag.until;
+    it.effects = set_of[t];
+    auto* text = std::get_if<TextItem>(&it.v);
+    if (tag.href.empty() || !text) continue;
+    Box b;
+    text_box(it, *text, b);
+    // Runs of one link on one line make one rectangle.
+    if (!links.empty()) {
+      Item& prev = links.back();
+      auto& pl = std::get<LinkItem>(prev.v);
+      if (pl.href == tag.href && prev.step == it.step && prev.until == it.until &&
+          std::fabs(prev.x + pl.width - b.x0) < 1 &&
+          std::fabs(prev.y - b.y0) < 0.5f * (b.y1 - b.y0)) {
+        float top = std::min(prev.y, b.y0), bottom = std::max(prev.y + pl.height, b.y1);
+        pl.width = b.x1 - prev.x;
+        prev.y = top;
+        pl.height = bottom - top;
+        continue;
+      }
+    }
+    Item link;
+    link.x = b.x0;
+    link.y = b.y0;
+    link.v = LinkItem{b.x1 - b.x0, b.y1 - b.y0, tag.href};
+    link.step = it.step;
+    link.until = it.until;
+    link.effects = it.effects;
+    link.span = it.span;
+    links.push_back(std::move(link));
+  }
+  items.insert(items.end(), std::make_move_iterator(links.begin()),
+               std::make_move_iterator(links.end()));
+}
+
+static_assert(never == deck::never_step);
+
 class Engine {
  public:
   Engine(Context& ctx, const deck::Slide* slide) : ctx_(ctx), slide_(slide) {}
@@ -88,10 +194,69 @@ class Engine {
     return &styles_.back();
   }
 
-  int step_for(dom::NodeId id, int parent_step) const {
-    if (!slide_) return parent_step;
-    return std::max(parent_step, slide_->step_of(id));
+  // Fragments and links. The `step` that the engine hands down the tree
+  // and stores in Item::step is, during layout, an index into tags():
+  // what the fragment ancestors (and an `a` ancestor) of the content make
+  // of it. Tag 0 is plain content. layout_slide() turns the tags into
+  // Item::step / until / effects and link items when the slide is done.
+  int step_for(dom::NodeId id, int parent_tag) {
+    if (!slide_) return parent_tag;
+    const deck::Fragment* f = slide_->fragment_of(id);
+    const dom::Node& n = ctx_.doc[id];
+    const std::string* href = n.tag == "a" ? n.attr("href") : nullptr;
+    if (!f && (!href || href->empty())) return parent_tag;
+    Tag t = tags_[static_cast<size_t>(parent_tag)];
+    if (f) fragment_apply(*f, t);
+    if (href && !href->empty()) t.href = *href;
+    tags_.push_back(std::move(t));
+    return static_cast<int>(tags_.size() - 1);
   }
+
+  // A nested fragment shows only while its ancestors do: the visibility
+  // intervals intersect and the effects add up (CSS opacity multiplies;
+  // the innermost colour wins, as the later override).
+  void fragment_apply(const deck::Fragment& f, Tag& t) {
+    using FS = deck::FragmentStyle;
+    int k = f.step;
+    int next = k == never ? never : k + 1;
+    auto effect = [&](Effect::Kind kind, int from, int until) {
+      Effect e;
+      e.kind = kind;
+      e.from = from;
+      e.until = until;
+      if (kind == Effect::Kind::Color) {
+        // reveal.css: .highlight-red #ff2c2d, -green #17ff2e, -blue #1b91ff.
+        e.color = f.highlight == "green"  ? Color{0x17 / 255.0f, 0xff / 255.0f, 0x2e / 255.0f, 1}
+                  : f.highlight == "blue" ? Color{0x1b / 255.0f, 0x91 / 255.0f, 0xff / 255.0f, 1}
+                                          : Color{0xff / 255.0f, 0x2c / 255.0f, 0x2d / 255.0f, 1};
+      }
+      if (kind == Effect::Kind::Scale) e.scale = f.style == FS::Grow ? 1.3f : 0.7f;
+      t.effects.push_back(e);
+      // The centre of a scaled fragment is its content's box, known later.
+      t.boxes.push_back(kind == Effect::Kind::Scale ? scale_boxes_++ : -1);
+    };
+    switch (f.style) {
+      case FS::Appear: t.step = std::max(t.step, k); break;
+      case FS::FadeOut: t.until = std::min(t.until, k); break;
+      case FS::FadeInThenOut:
+        t.step = std::max(t.step, k);
+        t.until = std::min(t.until, next);
+        break;
+      case FS::SemiFadeOut: effect(Effect::Kind::Dim, k, never); break;
+      case FS::FadeInThenSemiOut:
+        t.step = std::max(t.step, k);
+        effect(Effect::Kind::Dim, next, never);
+        break;
+      case FS::Highlight: effect(Effect::Kind::Color, k, never); break;
+      case FS::HighlightCurrent: effect(Effect::Kind::Color, k, next); break;
+      case FS::Strike: effect(Effect::Kind::Strike, k, never); break;
+      case FS::Grow:
+      case FS::Shrink: effect(Effect::Kind::Scale, k, never); break;
+    }
+  }
+
+  const std::vector<Tag>& tags() const { return tags_; }
+  int scale_boxes() const { return scale_boxes_; }
 
   text::FontId font_for(const ComputedStyle& s) const {
     return ctx_.shaper.fonts().match(s.font_family, s.font_weight, s.italic);
@@ -99,6 +264,7 @@ class Engine {
 
   bool is_block_level(dom::NodeId id, const ComputedStyle& s) const {
     if (s.display != Display::Inline) return true;
+    if (ctx_.doc[id].tag == "img") return true;  // pictures sit on lines of their own
     // An inline element that holds block-level content is treated as a block.
     for (dom::NodeId c : ctx_.doc[id].children) {
       const dom::Node& n = ctx_.doc[c];
@@ -152,6 +318,14 @@ class Engine {
       // Collapse this box's top margin with the previous sibling's bottom.
       float gap = first ? cs->margin.top : std::max(prev_margin, cs->margin.top);
       cursor += gap;
+      if (n.tag == "img") {
+        Result ir = image(c, *cs, cstep, x, cursor, width, out, ps.text_align);
+        cursor += ir.height;
+        prev_margin = cs->margin.bottom;
+        first = false;
+        r.used_width = std::max(r.used_width, ir.used_width);
+        continue;
+      }
       bool in_list = ps_is_list(parent);
       Result br = box(c, *cs, cstep, x, cursor, width, out, ps.text_align,
                       in_list && cs->display == Display::ListItem ? list_number : 0);
@@ -258,6 +432,89 @@ class Engine {
                    (shrink || explicit_width ? used_content : std::min(content_w, cr.used_width)) +
                    s.padding.right + s.border_width;
     return r;
+  }
+
+  // An image, scaled as CSS does: width/height attributes or styles, one
+  // of them keeping the aspect ratio, then max-width/max-height; placed by
+  // the parent's text-align. A picture that cannot be shown becomes a
+  // placeholder box naming it, with a warning at the `img`.
+  Result image(dom::NodeId id, const ComputedStyle& s, int step, float x, float y, float avail,
+               std::vector<Item>& out, style::TextAlign align) {
+    const dom::Node& n = ctx_.doc[id];
+    const std::string* src = n.attr("src");
+    ImageInfo info = image_find(src ? *src : std::string(), ctx_.deck_dir, ctx_.asset_root);
+    float iw = 320, ih = 180;  // a placeholder's size when nothing else is known
+    if (info.ok) {
+      iw = static_cast<float>(info.width);
+      ih = static_cast<float>(info.height);
+    } else {
+      ctx_.diags.warning(n.span, "layout.image",
+                         "image '" + (src ? *src : std::string()) + "' " + info.problem +
+                             "; a placeholder is drawn");
+    }
+    auto attr_px = [&](const char* name) -> std::optional<float> {
+      const std::string* v = n.attr(name);
+      if (!v) return std::nullopt;
+      char* end = nullptr;
+      float f = std::strtof(v->c_str(), &end);
+      if (end == v->c_str() || f <= 0 || f > 100000) return std::nullopt;
+      return f;
+    };
+    std::optional<float> want_w = s.width_pct ? std::optional<float>(avail * *s.width_pct / 100)
+                                              : s.width ? s.width : attr_px("width");
+    std::optional<float> want_h = s.height ? s.height : attr_px("height");
+    float w = iw, h = ih;
+    if (want_w && want_h) {
+      w = *want_w;
+      h = *want_h;
+    } else if (want_w) {
+      w = *want_w;
+      h = ih * w / iw;
+    } else if (want_h) {
+      h = *want_h;
+      w = iw * h / ih;
+    }
+    float max_w = std::min(avail, s.max_width_pct ? avail * *s.max_width_pct / 100
+                                                  : s.max_width.value_or(avail));
+    float slide_h = ctx_.styles.theme().slide_height;
+    float max_h = s.max_height_pct ? slide_h * *s.max_height_pct / 100
+                                   : s.max_height.value_or(1e9f);
+    float k = std::min({1.0f, max_w / std::max(w, 0.01f), max_h / std::max(h, 0.01f)});
+    w *= k;
+    h *= k;
+    float offset = align == style::TextAlign::Center ? (avail - w) / 2
+                   : align == style::TextAlign::Right ? avail - w
+                                                      : 0;
+    offset = std::max(0.0f, offset);
+    Item it;
+    it.x = x + offset;
+    it.y = y;
+    it.step = step;
+    it.span = n.span;
+    if (info.ok) {
+      it.v = ImageItem{info.path, w, h,
+                       info.jpeg ? ImageItem::Format::Jpeg : ImageItem::Format::Png};
+      out.push_back(it);
+    } else {
+      it.v = RectItem{w, h, {0.93f, 0.93f, 0.93f, 1}, 1.5f, {0.6f, 0.6f, 0.6f, 1}};
+      out.push_back(it);
+      const std::string* alt = n.attr("alt");
+      std::string label = alt && !alt->empty() ? *alt : src ? *src : std::string("image");
+      if (label.size() > 80) label = label.substr(0, 77) + "...";
+      float size = std::clamp(h / 6, 8.0f, 24.0f);
+      text::FontId font = font_for(s);
+      auto run = ctx_.shaper.shape(font, size, label);
+      float scale = run->width > w - 8 ? (w - 8) / run->width : 1;
+      auto fitted = scale < 1 ? ctx_.shaper.shape(font, size * scale, label) : run;
+      Item t;
+      t.x = it.x + (w - fitted->width) / 2;
+      t.y = y + h / 2 + fitted->size * 0.35f;
+      t.v = TextItem{fitted, {0.4f, 0.4f, 0.4f, 1}, {}};
+      t.step = step;
+      t.span = n.span;
+      out.push_back(t);
+    }
+    return {h, offset + w};
   }
 
   // Inline content: collect text and inline elements as pieces.
@@ -380,29 +637,33 @@ class Engine {
     Result r;
     if (ranges.empty()) return r;
 
-    // 3b. Break opportunities (UAX #14) over the whole paragraph.
+    // 3b. Bidi levels (UAX #9) and break opportunities (UAX #14) over the
+    //     whole paragraph; runs are maximal ranges of one piece and level.
+    text::BidiParagraph bidi = text::bidi_levels(para, text::BaseDirection::Auto);
     std::vector<text::Break> brk = text::line_breaks(para);
     bool nowrap = block.white_space == style::WhiteSpace::NoWrap;
 
-    auto piece_at = [&](size_t pos) -> size_t {
-      auto it = std::upper_bound(ranges.begin(), ranges.end(), pos,
-                                 [](size_t v, const Range& rg) { return v < rg.end; });
-      return it == ranges.end() ? ranges.back().piece : it->piece;
-    };
-    auto measure = [&](size_t b, size_t e) {
-      float w = 0;
+    auto for_each_run = [&](size_t b, size_t e, auto&& fn) {
       size_t pos = b;
       while (pos < e) {
         auto it = std::upper_bound(ranges.begin(), ranges.end(), pos,
                                    [](size_t v, const Range& rg) { return v < rg.end; });
         size_t end = std::min(e, it->end);
-        const Piece& p = pieces[it->piece];
-        std::string_view sv(para.data() + pos, end - pos);
-        if (!(sv.size() == 1 && sv[0] == '\n')) {
-          w += ctx_.shaper.shape(p.font, p.style->font_size, sv)->width;
-        }
-        pos = end;
+        uint8_t level = bidi.levels[pos];
+        size_t stop = pos + 1;
+        while (stop < end && bidi.levels[stop] == level) ++stop;
+        std::string_view sv(para.data() + pos, stop - pos);
+        if (sv != "\n") fn(pos, stop, *it, level);
+        pos = stop;
       }
+    };
+    auto measure = [&](size_t b, size_t e) {
+      float w = 0;
+      for_each_run(b, e, [&](size_t rb, size_t re, const Range& rg, uint8_t level) {
+        const Piece& p = pieces[rg.piece];
+        w += ctx_.shaper.measure(p.font, p.style->font_size,
+                                 std::string_view(para.data() + rb, re - rb), level % 2 == 1);
+      });
       return w;
     };
 
@@ -477,37 +738,46 @@ class Engine {
       float top = -(strut_a + half), bottom = strut_d + half;
       struct Seg {
         size_t b, e, piece;
+        uint8_t level;
         std::shared_ptr<const text::GlyphRun> run;
         std::string original;
       };
-      std::vector<Seg> segs;
-      size_t pos = ln.begin;
-      while (pos < ln.end) {
-        size_t pi_index = 0;
-        auto it = std::upper_bound(ranges.begin(), ranges.end(), pos,
-                                   [](size_t v, const Range& rg) { return v < rg.end; });
-        pi_index = it->piece;
-        size_t end = std::min(ln.end, it->end);
-        // Merge neighbouring ranges of the same piece.
-        std::string_view sv(para.data() + pos, end - pos);
-        if (!(sv.size() == 1 && sv[0] == '\n')) {
-          const Piece& p = pieces[pi_index];
-          segs.push_back({pos, end, pi_index, ctx_.shaper.shape(p.font, p.style->font_size, sv),
-                          original_text(para, it->begin, it->original, pos, end)});
-          float a = ctx_.shaper.ascent(p.font, p.style->font_size);
-          float d = ctx_.shaper.descent(p.font, p.style->font_size);
+      std::vector<Seg> logical;
+      for_each_run(ln.begin, ln.end, [&](size_t rb, size_t re, const Range& rg, uint8_t level) {
+        const Piece& p = pieces[rg.piece];
+        std::string_view sv(para.data() + rb, re - rb);
+        for (const text::ShapedPart& part :
+             ctx_.shaper.shape_text(p.font, p.style->font_size, sv, level % 2 == 1)) {
+          size_t pb = rb + part.offset, pe = pb + part.run->text.size();
+          logical.push_back({pb, pe, rg.piece, level, part.run,
+                             original_text(para, rg.begin, rg.original, pb, pe)});
+          float a = ctx_.shaper.ascent(part.run->font, p.style->font_size);
+          float d = ctx_.shaper.descent(part.run->font, p.style->font_size);
           float h = (p.style->line_height - a - d) / 2;
           top = std::min(top, -(a + h));
           bottom = std::max(bottom, d + h);
         }
-        pos = end;
+      });
+      // Runs in visual order, left to right (UAX #9 rule L2).
+      std::vector<uint8_t> levels;
+      for (const Seg& sg : logical) levels.push_back(sg.level);
+      std::vector<Seg> segs;
+      for (size_t k : text::bidi_visual_order(levels)) segs.push_back(std::move(logical[k]));
+      // A line broken at a soft hyphen (U+00AD) shows a hyphen at its end.
+      if (!segs.empty() && ln.end >= 2 && ln.end < para.size() &&
+          para.compare(ln.end - 2, 2, "\xC2\xAD") == 0) {
+        Seg& last = segs.back();
+        const Piece& p = pieces[last.piece];
+        auto hyphen = ctx_.shaper.shape(last.run->font, p.style->font_size, "-");
+        segs.push_back({ln.end, ln.end, last.piece, last.level, hyphen, {}});
       }
-      (void)piece_at;
       float line_width = 0;
       for (const Seg& s : segs) line_width += s.run->width;
+      style::TextAlign align = block.text_align;
+      if (bidi.rtl && align == style::TextAlign::Left) align = style::TextAlign::Right;
       float offset = 0;
-      if (block.text_align == style::TextAlign::Center) offset = (width - line_width) / 2;
-      else if (block.text_align == style::TextAlign::Right) offset = width - line_width;
+      if (align == style::TextAlign::Center) offset = (width - line_width) / 2;
+      else if (align == style::TextAlign::Right) offset = width - line_width;
       offset = std::max(0.0f, offset);
       float baseline = cursor - top;
       if (marker_.pending) draw_marker(baseline, out);
@@ -519,8 +789,8 @@ class Engine {
                                                                                : 0;
         if (p.style->background && p.style->background->a > 0 &&
             p.style != &block) {
-          float a = ctx_.shaper.ascent(p.font, p.style->font_size);
-          float d = ctx_.shaper.descent(p.font, p.style->font_size);
+          float a = ctx_.shaper.ascent(s.run->font, p.style->font_size);
+          float d = ctx_.shaper.descent(s.run->font, p.style->font_size);
           Item bg;
           bg.x = pen;
           bg.y = baseline + shift - a;
@@ -623,6 +893,8 @@ class Engine {
   const deck::Slide* slide_;
   std::deque<ComputedStyle> styles_;
   Marker marker_;
+  std::vector<Tag> tags_{Tag{}};
+  int scale_boxes_ = 0;
 };
 
 }  // namespace
@@ -632,6 +904,10 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
   DisplayList list;
   list.width = theme.slide_width;
   list.height = theme.slide_height;
+  if (ctx.page_aspect > 0) {
+    list.width = std::max(theme.slide_width, theme.slide_height * ctx.page_aspect);
+    list.height = std::max(theme.slide_height, theme.slide_width / ctx.page_aspect);
+  }
   list.background = theme.background;
   list.step_count = slide.step_count;
 
@@ -645,11 +921,15 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
 
   // STEP 4: lay out at full width; if the content is taller than the slide,
   // lay it out again wider and draw it scaled down, so it fills the width.
+  std::vector<Tag> tags;
+  int scale_boxes = 0;
   auto run = [&](float width, std::vector<Item>& items) {
     Engine engine(ctx, &slide);
     float pad_x = section.padding.left + section.padding.right;
-    Result r = engine.children(slide.section, section, 0, section.padding.left,
-                               section.padding.top, width - pad_x, items);
+    Result r = engine.children(slide.section, section, 0, section.padding.left, section.padding.top,
+                               width - pad_x, items);
+    tags = engine.tags();
+    scale_boxes = engine.scale_boxes();
     return r.height + section.padding.top + section.padding.bottom;
   };
   std::vector<Item> items;
@@ -674,10 +954,46 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
                         "its content is shrunk to " + std::to_string(static_cast<int>(scale * 100)) + "%");
     }
   }
+  for (uint32_t cp : ctx.shaper.take_missing()) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", cp);
+    std::string ch;
+    text::utf8_append(ch, cp);
+    ctx.diags.warning(slide.span, "text.missing-glyph",
+                      std::string("no font has ") + code + " '" + ch + "' (slide " +
+                          std::to_string(slide_number) + "); it is drawn as a box");
+  }
   list.scale = scale;
   list.dx = 0;
   list.dy = std::max(0.0f, (list.height - height * scale) / 2);  // reveal.js `center: true`
+  tags_resolve(ctx, tags, scale_boxes, items, list);
   list.items = std::move(items);
+  return list;
+}
+
+DisplayList layout_slide_number(Context& ctx, const std::string& label, float width, float height) {
+  // reveal.css: .slide-number { right: 8px; bottom: 8px; padding: 5px;
+  // font: 12px Helvetica, sans-serif; line-height: 1; color: #fff;
+  // background-color: rgba(0, 0, 0, 0.4) }, 14px when printed.
+  const float size = 14, pad = 5, inset = 8;
+  DisplayList list;
+  list.width = width;
+  list.height = height;
+  list.background = {1, 1, 1, 0};
+  text::FontId font = ctx.shaper.fonts().match("Helvetica, sans-serif", 400, false);
+  auto run = ctx.shaper.shape(font, size, label);
+  float box_w = run->width + 2 * pad, box_h = size + 2 * pad;
+  Item bg;
+  bg.x = width - inset - box_w;
+  bg.y = height - inset - box_h;
+  bg.v = RectItem{box_w, box_h, {0, 0, 0, 0.4f}, 0, {}};
+  list.items.push_back(bg);
+  float a = ctx.shaper.ascent(font, size), d = ctx.shaper.descent(font, size);
+  Item text;
+  text.x = bg.x + pad;
+  text.y = bg.y + pad + (size - (a + d)) / 2 + a;  // line-height 1, centred like CSS
+  text.v = TextItem{run, {1, 1, 1, 1}, {}};
+  list.items.push_back(text);
   return list;
 }
 

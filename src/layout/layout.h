@@ -15,10 +15,22 @@ struct Context {
   const style::Resolver& styles;
   text::Shaper& shaper;
   Diagnostics& diags;
+  std::string deck_dir = ".";  // images are looked up here, and only here
+  std::string asset_root;      // where site-absolute paths (/images/x.png) point, if set
+  // Width / height of the page the slide is printed on (0: the theme's own
+  // slide shape). A slide is widened or heightened to the page's shape, as
+  // reveal.js's print view does: a 960x700 slide on a 16:9 page is laid out
+  // 1244 px wide, so a heading reveal.js shows on one line stays on one.
+  float page_aspect = 0;
 };
 
 // Lays out one slide, final state, every item tagged with its step.
 DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_number);
+
+// reveal.js's slide number (`.slide-number-pdf`): `label` in 14 px white
+// type on a 40% black box, 8 px from the bottom right of a `width` x
+// `height` slide.
+DisplayList layout_slide_number(Context& ctx, const std::string& label, float width, float height);
 
 // Lays out the children of `root` (e.g. speaker notes) into a box
 // `width` px wide; the list's height is what the content needs.

@@ -1,9 +1,11 @@
 #include "pdf/writer.h"
 
 #include <fcntl.h>
+#include <hb.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,7 +18,9 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
+#include <variant>
 
 #include "pdf/fonts.h"
 #include "text/utf8.h"
@@ -38,6 +42,15 @@ void num(std::string& out, double v) {
   if (n > 0 && buf[n - 1] == '.') --n;
   out.append(buf, static_cast<size_t>(n));
 }
+
+// A layer: the items of `list` with this (step, until, effects), drawn
+// with the effects whose bits are set in `active`.
+struct LayerKey {
+  const layout::DisplayList* list = nullptr;
+  int step = 0, until = layout::never, effects = 0;
+  uint32_t active = 0;
+  auto operator<=>(const LayerKey&) const = default;
+};
 
 class Writer {
  public:
@@ -61,6 +74,7 @@ class Writer {
       return false;
     }
     for (const compose::Page& page : pages) draw_page(page);
+    if (ok()) navigation(pages);
     if (ok() && !embedder_->finish(error_)) return false;
     set_info(info);
     if (!ok()) return false;
@@ -71,8 +85,7 @@ class Writer {
     HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
     bytes.resize(size);
     HPDF_UINT32 got = size;
-    if (HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got) !=
-            HPDF_OK &&
+    if (HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got) != HPDF_OK &&
         got != size) {
       // libharu returns HPDF_STREAM_EOF when the whole stream was read.
     }
@@ -105,15 +118,36 @@ class Writer {
                  std::set<text::FontId>& used) {
     const text::GlyphRun& run = *t.run;
     if (run.glyphs.empty()) return;
+    const text::FontFace& face = fonts_.face(run.font);
+    if (!face.outlines && face.color_bitmaps) {
+      emoji_item(s, item, run, used);
+      return;
+    }
     FontEmbedder::Entry& fr = embedder_->use(run.font);
     used.insert(run.font);
-    const text::FontFace& face = fonts_.face(run.font);
     float to1000 = 1000.0f / static_cast<float>(face.units_per_em);
+    bool mapped = true;  // every glyph's ToUnicode entry gives this run's text
+    std::string joined;
     for (size_t i = 0; i < run.glyphs.size(); ++i) {
-      embedder_->note_glyph(fr, run.glyphs[i].id, run.glyph_text(i));
+      std::string piece = run.glyph_text(i);
+      // A cluster drawn with several glyphs (Indic reordering, marks)
+      // extracts reliably only as /ActualText.
+      if (piece.empty()) mapped = false;
+      mapped = embedder_->note_glyph(fr, run.glyphs[i].id, piece) && mapped;
+      if (run.rtl)
+        joined.insert(0, piece);
+      else
+        joined += piece;
     }
+    // Text that the glyphs alone do not give back (a transformed case, a
+    // glyph drawn for two different texts, .notdef, a reordered cluster)
+    // is carried as /ActualText.
+    std::string actual_text = t.actual_text;
+    if (actual_text.empty() && (!mapped || joined != run.text)) actual_text = run.text;
     color(s, t.fill, false);
-    if (!t.actual_text.empty()) s += "/Span << /ActualText <FEFF" + utf16_hex(t.actual_text) + "> >> BDC\n";
+    if (!actual_text.empty()) {
+      s += "/Span << /ActualText <FEFF" + utf16_hex(actual_text) + "> >> BDC\n";
+    }
     s += "BT\n/" + fr.name + ' ';
     num(s, run.size);
     s += " Tf\n1 0 0 -1 ";
@@ -160,13 +194,112 @@ class Writer {
     }
     close_string();
     s += "] TJ\nET\n";
-    if (!t.actual_text.empty()) s += "EMC\n";
+    if (!actual_text.empty()) s += "EMC\n";
   }
 
-  std::string layer_content(const layout::DisplayList& list, int step,
-                            std::set<text::FontId>& used, bool& empty) {
+  // Colour emoji (bitmap glyphs, as in Noto Color Emoji) are drawn as
+  // images, one image per glyph however often it is used. For copy and
+  // search, an invisible glyph of the text face is drawn under them
+  // inside an /ActualText span carrying the emoji's text.
+  void emoji_item(std::string& s, const layout::Item& item, const text::GlyphRun& run,
+                  std::set<text::FontId>& used) {
+    const text::FontFace& face = fonts_.face(run.font);
+    text::FontId text_font = fonts_.match("sans-serif", 400, false);
+    FontEmbedder::Entry& fr = embedder_->use(text_font);
+    used.insert(text_font);
+    // An invisible glyph as wide as the emoji run gives text extraction a
+    // character to attach the /ActualText to, at the emoji's place.
+    const text::FontFace& tf = fonts_.face(text_font);
+    hb_codepoint_t glyph = 0;
+    hb_font_get_nominal_glyph(tf.hb_font, 'x', &glyph);
+    embedder_->note_glyph(fr, glyph, "x");
+    float natural = static_cast<float>(tf.glyph_advance(glyph)) * run.size /
+                    static_cast<float>(tf.units_per_em);
+    s += "/Span << /ActualText <FEFF" + utf16_hex(run.text) + "> >> BDC\n";
+    s += "q BT 3 Tr /" + fr.name + ' ';
+    num(s, run.size);
+    s += " Tf ";
+    num(s, natural > 0 ? 100.0f * run.width / natural : 100.0f);
+    s += " Tz 1 0 0 -1 ";
+    num(s, item.x);
+    s += ' ';
+    num(s, item.y);
+    s += " Tm <";
+    hex4(s, glyph);
+    s += "> Tj ET Q\n";
+    float pen = item.x;
+    for (const text::Glyph& g : run.glyphs) {
+      const EmojiImage* img = emoji_image(run.font, g.id);
+      if (img) {
+        float scale = run.size / img->ppem;
+        float w = static_cast<float>(img->width) * scale,
+              h = static_cast<float>(img->height) * scale;
+        float x = pen + g.x_offset + img->left * scale;
+        float top = item.y - g.y_offset - img->top * scale;
+        layer_images_[img->name] = img->image;
+        s += "q ";
+        num(s, w);
+        s += " 0 0 ";
+        num(s, -h);
+        s += ' ';
+        num(s, x);
+        s += ' ';
+        num(s, top + h);
+        s += " cm /" + img->name + " Do Q\n";
+      }
+      pen += g.x_advance;
+    }
+    s += "EMC\n";
+    (void)face;
+  }
+
+  struct EmojiImage {
+    HPDF_Image image = nullptr;
+    std::string name;
+    int width = 0, height = 0;
+    float left = 0, top = 0, ppem = 0;
+  };
+
+  const EmojiImage* emoji_image(text::FontId font, uint32_t glyph) {
+    auto key = std::make_pair(font, glyph);
+    auto it = emoji_images_.find(key);
+    if (it != emoji_images_.end()) return it->second.image ? &it->second : nullptr;
+    EmojiImage& e = emoji_images_[key];
+    text::FontFace::Bitmap bm;
+    if (!fonts_.face(font).color_bitmap(glyph, bm)) return nullptr;
+    size_t n = static_cast<size_t>(bm.width) * static_cast<size_t>(bm.height);
+    std::string rgb(n * 3, '\0'), alpha(n, '\0');
+    for (size_t i = 0; i < n; ++i) {
+      rgb[i * 3] = static_cast<char>(bm.rgba[i * 4]);
+      rgb[i * 3 + 1] = static_cast<char>(bm.rgba[i * 4 + 1]);
+      rgb[i * 3 + 2] = static_cast<char>(bm.rgba[i * 4 + 2]);
+      alpha[i] = static_cast<char>(bm.rgba[i * 4 + 3]);
+    }
+    auto w = static_cast<HPDF_UINT>(bm.width), h = static_cast<HPDF_UINT>(bm.height);
+    HPDF_Image image = HPDF_LoadRawImageFromMem(
+        doc_, reinterpret_cast<const HPDF_BYTE*>(rgb.data()), w, h, HPDF_CS_DEVICE_RGB, 8);
+    HPDF_Image mask = HPDF_LoadRawImageFromMem(
+        doc_, reinterpret_cast<const HPDF_BYTE*>(alpha.data()), w, h, HPDF_CS_DEVICE_GRAY, 8);
+    if (!image || !mask || HPDF_Image_AddSMask(image, mask) != HPDF_OK) return nullptr;
+    e.image = image;
+    e.name = "Em" + std::to_string(emoji_images_.size());
+    e.width = bm.width;
+    e.height = bm.height;
+    e.left = bm.left;
+    e.top = bm.top;
+    e.ppem = bm.ppem;
+    return &e;
+  }
+
+  // The content of one layer: the items of `key`'s group, each drawn in the
+  // state that `key.active` gives (bit i: effect i of the group's set is on).
+  std::string layer_content(const LayerKey& key, std::set<text::FontId>& used, bool& empty) {
+    const layout::DisplayList& list = *key.list;
     std::string s;
     empty = true;
+    const std::vector<layout::Effect>& effects = list.effects[static_cast<size_t>(key.effects)];
+    std::optional<layout::Color> recolor;
+    bool strike = false;
     if (list.clip) {
       s += "0 0 ";
       num(s, list.width);
@@ -184,16 +317,55 @@ class Writer {
       num(s, list.dy);
       s += " cm\n";
     }
+    // The fragment effects that change what the layer draws: colour and
+    // line-through (opacity and scale are applied where it is drawn).
+    for (size_t i = 0; i < effects.size(); ++i) {
+      if (!(key.active >> i & 1)) continue;
+      const layout::Effect& e = effects[i];
+      if (e.kind == layout::Effect::Kind::Color) recolor = e.color;
+      if (e.kind == layout::Effect::Kind::Strike) strike = true;
+    }
     for (const layout::Item& item : list.items) {
-      if (item.step != step) continue;
+      if (item.step != key.step || item.until != key.until || item.effects != key.effects) {
+        continue;
+      }
+      if (std::holds_alternative<layout::LinkItem>(item.v)) continue;  // annotations, not ink
       empty = false;
       if (auto* t = std::get_if<layout::TextItem>(&item.v)) {
-        text_item(s, item, *t, used);
+        if (recolor) {
+          layout::TextItem copy = *t;
+          copy.fill = *recolor;
+          text_item(s, item, copy, used);
+        } else {
+          text_item(s, item, *t, used);
+        }
+        if (strike && !t->run->glyphs.empty()) {
+          // As the layout draws line-through: 0.28 em above the baseline.
+          float size = t->run->size;
+          color(s, recolor.value_or(t->fill), true);
+          num(s, std::max(1.0f, size * 0.06f));
+          s += " w\n";
+          num(s, item.x);
+          s += ' ';
+          num(s, item.y - size * 0.28f);
+          s += " m ";
+          num(s, item.x + t->run->width);
+          s += ' ';
+          num(s, item.y - size * 0.28f);
+          s += " l S\n";
+        }
       } else if (auto* r = std::get_if<layout::RectItem>(&item.v)) {
         if (r->fill.a > 0) {
+          bool translucent = r->fill.a < 1;
+          if (translucent) {
+            const auto& [name, gs] = alpha_state(r->fill.a);
+            layer_states_[name] = gs;
+            s += "q /" + name + " gs\n";
+          }
           color(s, r->fill, false);
           rect(s, item.x, item.y, r->width, r->height);
           s += "f\n";
+          if (translucent) s += "Q\n";
         }
         if (r->stroke_width > 0) {
           color(s, r->stroke, true);
@@ -203,7 +375,7 @@ class Writer {
           s += "S\n";
         }
       } else if (auto* l = std::get_if<layout::LineItem>(&item.v)) {
-        color(s, l->color, true);
+        color(s, recolor.value_or(l->color), true);
         num(s, l->width);
         s += " w\n";
         num(s, item.x);
@@ -215,10 +387,51 @@ class Writer {
         num(s, l->y2);
         s += " l S\n";
       } else if (auto* m = std::get_if<layout::MarkerItem>(&item.v)) {
-        marker(s, item.x, item.y, *m);
+        layout::MarkerItem shown = *m;
+        if (recolor) shown.color = *recolor;
+        marker(s, item.x, item.y, shown);
+      } else if (auto* im = std::get_if<layout::ImageItem>(&item.v)) {
+        picture(s, item.x, item.y, *im);
       }
     }
     return s;
+  }
+
+  // A PNG or JPEG file, loaded once per document however often it is drawn.
+  // libharu decodes it; a file that fails to decode (layout only probed its
+  // header) becomes a grey box rather than failing the export.
+  void picture(std::string& s, float x, float y, const layout::ImageItem& im) {
+    auto it = pictures_.find(im.path);
+    if (it == pictures_.end()) {
+      bool clean = error_.empty();
+      HPDF_Image image = im.format == layout::ImageItem::Format::Jpeg
+                             ? HPDF_LoadJpegImageFromFile(doc_, im.path.c_str())
+                             : HPDF_LoadPngImageFromFile(doc_, im.path.c_str());
+      if (!image) {
+        HPDF_ResetError(doc_);
+        if (clean) error_.clear();
+      }
+      it = pictures_
+               .emplace(im.path, std::make_pair(image, "Im" + std::to_string(pictures_.size() + 1)))
+               .first;
+    }
+    auto [image, name] = it->second;
+    if (!image) {
+      color(s, {0.85f, 0.85f, 0.85f, 1}, false);
+      rect(s, x, y, im.width, im.height);
+      s += "f\n";
+      return;
+    }
+    layer_images_[name] = image;
+    s += "q ";
+    num(s, im.width);
+    s += " 0 0 ";
+    num(s, -im.height);
+    s += ' ';
+    num(s, x);
+    s += ' ';
+    num(s, y + im.height);
+    s += " cm /" + name + " Do Q\n";
   }
 
   static void rect(std::string& s, float x, float y, float w, float h) {
@@ -267,17 +480,27 @@ class Writer {
   }
 
   // One Form XObject per (display list, step); nullptr for an empty layer.
-  HPDF_Dict layer(const layout::DisplayList& list, int step) {
-    auto key = std::make_pair(&list, step);
+  // One Form XObject per layer: a group of a list's items that appear and
+  // disappear together and share effects, in one state of those effects.
+  // Every page that shows the group in that state draws the same object.
+  struct Layer {
+    HPDF_Dict dict = nullptr;  // nullptr: nothing to draw
+    std::string name;          // its name in page resources: "L1", "L2", ...
+  };
+
+  const Layer& layer(const LayerKey& key) {
+    const layout::DisplayList& list = *key.list;
     auto it = layers_.find(key);
     if (it != layers_.end()) return it->second;
     std::set<text::FontId> used;
+    layer_images_.clear();
+    layer_states_.clear();
     bool empty = true;
-    std::string content = layer_content(list, step, used, empty);
+    std::string content = layer_content(key, used, empty);
     HPDF_Dict form = nullptr;
     if (!empty) {
       form = HPDF_DictStream_New(mmgr(), doc_->xref);
-      if (!form) return layers_[key] = nullptr;
+      if (!form) return layers_[key] = Layer{};
       form->header.obj_class = HPDF_OSUBCLASS_XOBJECT | HPDF_OCLASS_DICT;
       form->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
       HPDF_Dict_AddName(form, "Type", "XObject");
@@ -288,7 +511,20 @@ class Writer {
       HPDF_Array_AddReal(bbox, list.width);
       HPDF_Array_AddReal(bbox, list.height);
       HPDF_Dict_Add(form, "BBox", bbox);
-      HPDF_Dict resources = HPDF_Dict_New(mmgr());
+      // Layers that only use fonts share one resource dictionary per set
+      // of fonts: many small layers, little repeated.
+      bool shared = layer_images_.empty() && layer_states_.empty();
+      HPDF_Dict resources = shared ? shared_resources_[used] : nullptr;
+      if (resources) {
+        HPDF_Dict_Add(form, "Resources", resources);
+        used.clear();
+      } else {
+        resources = HPDF_Dict_New(mmgr());
+        if (shared) {
+          HPDF_Xref_Add(doc_->xref, resources);
+          shared_resources_[used] = resources;
+        }
+      }
       if (!used.empty()) {
         HPDF_Dict font_dict = HPDF_Dict_New(mmgr());
         for (text::FontId id : used) {
@@ -297,32 +533,248 @@ class Writer {
         }
         HPDF_Dict_Add(resources, "Font", font_dict);
       }
-      HPDF_Dict_Add(form, "Resources", resources);
+      // A dimmed layer is drawn at opacity 0.5 as one group, like CSS
+      // opacity, not glyph by glyph.
+      const auto& set = list.effects[static_cast<size_t>(key.effects)];
+      if (std::any_of(set.begin(), set.end(), [](const layout::Effect& e) {
+            return e.kind == layout::Effect::Kind::Dim;
+          })) {
+        HPDF_Dict group = HPDF_Dict_New(mmgr());
+        HPDF_Dict_AddName(group, "Type", "Group");
+        HPDF_Dict_AddName(group, "S", "Transparency");
+        HPDF_Dict_Add(form, "Group", group);
+      }
+      if (!layer_images_.empty()) {
+        HPDF_Dict xobjects = HPDF_Dict_New(mmgr());
+        for (const auto& [name, image] : layer_images_)
+          HPDF_Dict_Add(xobjects, name.c_str(), image);
+        HPDF_Dict_Add(resources, "XObject", xobjects);
+      }
+      if (!layer_states_.empty()) {
+        HPDF_Dict states = HPDF_Dict_New(mmgr());
+        for (const auto& [name, state] : layer_states_) HPDF_Dict_Add(states, name.c_str(), state);
+        HPDF_Dict_Add(resources, "ExtGState", states);
+      }
+      if (!HPDF_Dict_GetItem(form, "Resources", HPDF_OCLASS_DICT)) {
+        HPDF_Dict_Add(form, "Resources", resources);
+      }
       HPDF_Stream_Write(form->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
                         static_cast<HPDF_UINT>(content.size()));
     }
-    return layers_[key] = form;
+    Layer& made = layers_[key];
+    made.dict = form;
+    if (form) made.name = "L" + std::to_string(++layer_count_);
+    return made;
   }
 
+  // The item groups of a list (active = 0), in the order of first items.
+  const std::vector<LayerKey>& groups(const layout::DisplayList& list) {
+    auto it = groups_.find(&list);
+    if (it != groups_.end()) return it->second;
+    std::vector<LayerKey>& out = groups_[&list];
+    std::set<LayerKey> seen;
+    for (const layout::Item& item : list.items) {
+      LayerKey k{&list, item.step, item.until, item.effects, 0};
+      if (seen.insert(k).second) out.push_back(k);
+    }
+    return out;
+  }
+
+  // An ExtGState with fill and stroke opacity `alpha` and its resource
+  // name, made once per document.
+  const std::pair<std::string, HPDF_ExtGState>& alpha_state(float alpha) {
+    alpha = std::round(alpha * 1000) / 1000;
+    auto it = alpha_states_.find(alpha);
+    if (it == alpha_states_.end()) {
+      HPDF_ExtGState gs = HPDF_CreateExtGState(doc_);
+      HPDF_ExtGState_SetAlphaFill(gs, alpha);
+      HPDF_ExtGState_SetAlphaStroke(gs, alpha);
+      std::string name = "GA" + std::to_string(alpha_states_.size());
+      it = alpha_states_.emplace(alpha, std::make_pair(name, gs)).first;
+    }
+    return it->second;
+  }
+
+  // A page's content: its background, then per placement the layers
+  // visible at its step. All pages that show the same display lists share
+  // one resource dictionary (every layer of those lists under its own
+  // name), so a build page costs a few bytes more than its operators.
   void draw_page(const compose::Page& p) {
     HPDF_Page page = HPDF_AddPage(doc_);
+    pages_.push_back(page);
     if (!page) return;
     HPDF_Page_SetWidth(page, p.width);
     HPDF_Page_SetHeight(page, p.height);
-    if (p.background.a > 0) {
-      HPDF_Page_SetRGBFill(page, p.background.r, p.background.g, p.background.b);
-      HPDF_Page_Rectangle(page, 0, 0, p.width, p.height);
-      HPDF_Page_Fill(page);
+    std::vector<const layout::DisplayList*> lists;
+    for (const compose::Placement& pl : p.placed) lists.push_back(pl.list);
+    PageResources& res = page_resources(lists);
+    std::string s;
+    if (p.background.a > 0 && !(p.background == layout::Color{1, 1, 1, 1})) {
+      color(s, p.background, false);  // white is the paper's own colour
+      rect(s, 0, 0, p.width, p.height);
+      s += "f\n";
     }
     for (const compose::Placement& pl : p.placed) {
+      const layout::DisplayList& list = *pl.list;
       // Page space is y-down from the top-left; PDF is y-up.
-      HPDF_Page_GSave(page);
-      HPDF_Page_Concat(page, pl.t.scale, 0, 0, -pl.t.scale, pl.t.tx, p.height - pl.t.ty);
-      for (int step = 0; step <= pl.up_to_step; ++step) {
-        if (HPDF_Dict form = layer(*pl.list, step)) HPDF_Page_ExecuteXObject(page, form);
+      s += "q ";
+      matrix(s, pl.t.scale, -pl.t.scale, pl.t.tx, p.height - pl.t.ty);
+      // The list's groups visible at this step, in the order of their first
+      // items, so that what the layout drew first stays underneath.
+      for (const LayerKey& group : groups(list)) {
+        if (group.step > pl.step || pl.step >= group.until) continue;
+        LayerKey key = group;
+        const auto& effects = list.effects[static_cast<size_t>(group.effects)];
+        float alpha = 1;
+        std::vector<const layout::Effect*> scales;
+        for (size_t i = 0; i < effects.size() && i < 32; ++i) {
+          const layout::Effect& e = effects[i];
+          if (!e.active(pl.step)) continue;
+          if (e.kind == layout::Effect::Kind::Dim)
+            alpha *= 0.5f;
+          else if (e.kind == layout::Effect::Kind::Scale)
+            scales.push_back(&e);
+          else
+            key.active |= 1u << i;  // colour and strike: a variant layer
+        }
+        const Layer& form = layer(key);
+        if (!form.dict) continue;
+        if (!HPDF_Dict_GetItem(res.xobjects, form.name.c_str(), HPDF_OCLASS_DICT)) {
+          HPDF_Dict_Add(res.xobjects, form.name.c_str(), form.dict);
+        }
+        bool state = alpha < 1 || !scales.empty();
+        if (state) s += "q ";
+        if (alpha < 1) {
+          const auto& [name, gs] = alpha_state(alpha);
+          if (!HPDF_Dict_GetItem(res.states, name.c_str(), HPDF_OCLASS_DICT)) {
+            HPDF_Dict_Add(res.states, name.c_str(), gs);
+          }
+          s += '/' + name + " gs ";
+        }
+        for (const layout::Effect* e : scales) {
+          // About the fragment's centre, which the layer's own transform
+          // (the list's scale and offset) puts here.
+          float cx = list.dx + list.scale * e->cx, cy = list.dy + list.scale * e->cy;
+          matrix(s, e->scale, e->scale, cx * (1 - e->scale), cy * (1 - e->scale));
+        }
+        s += '/' + form.name + " Do\n";
+        if (state) s += "Q\n";
       }
-      HPDF_Page_GRestore(page);
+      s += "Q\n";
     }
+    auto attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(s.data()),
+                      static_cast<HPDF_UINT>(s.size()));
+    HPDF_Dict_Add(page, "Resources", res.dict);
+  }
+
+  static void matrix(std::string& s, float a, float d, float e, float f) {
+    num(s, a);
+    s += " 0 0 ";
+    num(s, d);
+    s += ' ';
+    num(s, e);
+    s += ' ';
+    num(s, f);
+    s += " cm\n";
+  }
+
+  struct PageResources {
+    HPDF_Dict dict = nullptr, xobjects = nullptr, states = nullptr;
+  };
+
+  // The resource dictionary shared by the pages that place `lists`.
+  PageResources& page_resources(const std::vector<const layout::DisplayList*>& lists) {
+    auto it = page_resources_.find(lists);
+    if (it != page_resources_.end()) return it->second;
+    PageResources& r = page_resources_[lists];
+    r.dict = HPDF_Dict_New(mmgr());
+    HPDF_Xref_Add(doc_->xref, r.dict);
+    r.xobjects = HPDF_Dict_New(mmgr());
+    r.states = HPDF_Dict_New(mmgr());
+    HPDF_Dict_Add(r.dict, "XObject", r.xobjects);
+    HPDF_Dict_Add(r.dict, "ExtGState", r.states);
+    return r;
+  }
+
+  // A text string as UTF-16BE with a byte order mark, which every reader
+  // decodes (libharu's own encoders cannot give arbitrary Unicode).
+  HPDF_Binary text_string(const std::string& utf8) {
+    std::string bytes = "\xFE\xFF";
+    std::string hex = utf16_hex(utf8);
+    for (size_t i = 0; i + 1 < hex.size(); i += 2) {
+      bytes.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+    }
+    return HPDF_Binary_New(mmgr(), reinterpret_cast<HPDF_BYTE*>(bytes.data()),
+                           static_cast<HPDF_UINT>(bytes.size()));
+  }
+
+  // A URI as 7-bit ASCII (PDF 32000 12.6.4.7): other bytes percent-encoded.
+  static std::string uri_ascii(const std::string& uri) {
+    std::string out;
+    for (unsigned char c : uri) {
+      if (c > 0x20 && c < 0x7F) {
+        out.push_back(static_cast<char>(c));
+      } else {
+        char buf[4];
+        std::snprintf(buf, sizeof buf, "%%%02X", c);
+        out += buf;
+      }
+    }
+    return out;
+  }
+
+  // Outline (one bookmark per slide, a stack's later slides under its
+  // first), page labels (every page of slide 3 is "3", of 3.2 "3.2") and
+  // link annotations, once every page exists.
+  void navigation(const std::vector<compose::Page>& pages) {
+    HPDF_Outline top = nullptr;  // the last level-0 entry
+    HPDF_Array nums = HPDF_Array_New(mmgr());
+    std::string last_label;
+    bool any_outline = false;
+    for (size_t i = 0; i < pages.size() && i < pages_.size(); ++i) {
+      const compose::Page& p = pages[i];
+      HPDF_Page page = pages_[i];
+      if (!p.outline_title.empty()) {
+        HPDF_Outline parent = p.outline_level > 0 && top ? top : nullptr;
+        HPDF_Outline entry = HPDF_CreateOutline(doc_, parent, "", nullptr);
+        if (entry) {
+          HPDF_Dict_Add(entry, "Title", text_string(p.outline_title));
+          HPDF_Outline_SetDestination(entry, HPDF_Page_CreateDestination(page));
+          if (!parent) {
+            top = entry;
+            HPDF_Outline_SetOpened(entry, HPDF_TRUE);
+          }
+          any_outline = true;
+        }
+      }
+      // /PageLabels: a new range wherever the label changes; a range with
+      // only a /P prefix labels each of its pages with the prefix alone.
+      if (i == 0 || p.label != last_label) {
+        HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(i));
+        HPDF_Dict range = HPDF_Dict_New(mmgr());
+        HPDF_Dict_Add(range, "P", HPDF_String_New(mmgr(), p.label.c_str(), nullptr));  // ASCII
+        HPDF_Array_Add(nums, range);
+        last_label = p.label;
+      }
+      for (const compose::Link& link : p.links) {
+        // Page space is y-down; annotation rectangles are PDF user space.
+        HPDF_Rect r{link.x, p.height - (link.y + link.height), link.x + link.width,
+                    p.height - link.y};
+        HPDF_Annotation annot = nullptr;
+        if (link.page >= 0 && static_cast<size_t>(link.page) < pages_.size()) {
+          annot = HPDF_Page_CreateLinkAnnot(
+              page, r, HPDF_Page_CreateDestination(pages_[static_cast<size_t>(link.page)]));
+        } else if (!link.uri.empty()) {
+          annot = HPDF_Page_CreateURILinkAnnot(page, r, uri_ascii(link.uri).c_str());
+        }
+        if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+      }
+    }
+    HPDF_Dict labels = HPDF_Dict_New(mmgr());
+    HPDF_Dict_Add(labels, "Nums", nums);
+    HPDF_Dict_Add(doc_->catalog, "PageLabels", labels);
+    if (any_outline) HPDF_SetPageMode(doc_, HPDF_PAGE_MODE_USE_OUTLINE);
   }
 
   void set_info(const DocInfo& info) {
@@ -366,7 +818,17 @@ class Writer {
   HPDF_Doc doc_ = nullptr;
   std::string error_;
   std::unique_ptr<FontEmbedder> embedder_;
-  std::map<std::pair<const layout::DisplayList*, int>, HPDF_Dict> layers_;
+  std::map<std::pair<text::FontId, uint32_t>, EmojiImage> emoji_images_;
+  std::map<std::string, HPDF_Image> layer_images_;  // images the current layer draws
+  std::map<std::string, std::pair<HPDF_Image, std::string>> pictures_;  // path -> image, name
+  std::map<std::string, HPDF_ExtGState> layer_states_;  // opacities the current layer uses
+  std::map<float, std::pair<std::string, HPDF_ExtGState>> alpha_states_;
+  std::map<const layout::DisplayList*, std::vector<LayerKey>> groups_;
+  std::map<std::set<text::FontId>, HPDF_Dict> shared_resources_;
+  std::map<LayerKey, Layer> layers_;
+  int layer_count_ = 0;
+  std::map<std::vector<const layout::DisplayList*>, PageResources> page_resources_;
+  std::vector<HPDF_Page> pages_;
 };
 
 }  // namespace

@@ -6,6 +6,10 @@
 namespace deckpdf {
 
 void Diagnostics::add(Diagnostic d) {
+  // A stage may look at the same construct more than once (layout lays an
+  // overfull slide out twice); the reader hears about it once.
+  std::string key = d.code + '\0' + std::to_string(d.span.begin) + '\0' + d.message;
+  if (!seen_.insert(std::move(key)).second) return;
   if (d.severity == Severity::Error) ++errors_;
   if (items_.size() >= limit) {
     ++dropped_;

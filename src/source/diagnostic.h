@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "source/source.h"
@@ -38,6 +39,7 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> items_;
+  std::unordered_set<std::string> seen_;  // one report per code, place and message
   size_t errors_ = 0;
   size_t dropped_ = 0;
   static constexpr size_t limit = 100;

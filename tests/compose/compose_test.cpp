@@ -31,14 +31,73 @@ TEST_CASE("slides and builds: one page per slide, one per step", "[compose]") {
   lists[1].step_count = 3;
   auto slides = compose::compose_slides(deck, lists, {});
   REQUIRE(slides.size() == 2);
-  CHECK(slides[1].placed[0].up_to_step == 3);
+  CHECK(slides[1].placed[0].step == 3);
   CHECK(slides[1].label == "2");
   // The 960x700 slide is scaled to the 540 pt height and centred across.
   CHECK(slides[0].placed[0].t.scale == Approx(540.0 / 700));
   CHECK(slides[0].placed[0].t.tx == Approx((960 - 960 * 540.0 / 700) / 2));
   auto builds = compose::compose_builds(deck, lists, {});
   REQUIRE(builds.size() == 5);
-  CHECK(builds[1].placed[0].up_to_step == 0);
-  CHECK(builds[4].placed[0].up_to_step == 3);
+  CHECK(builds[1].placed[0].step == 0);
+  CHECK(builds[4].placed[0].step == 3);
   CHECK(builds[4].label == "2");
+}
+
+TEST_CASE("slide selections: numbers and ranges in deck order, errors for the rest", "[compose]") {
+  std::vector<size_t> out;
+  std::string error;
+  REQUIRE(compose::slides_parse("3-5,1,4", 6, out, error));
+  CHECK(out == std::vector<size_t>{0, 2, 3, 4});
+  REQUIRE(compose::slides_parse("5-", 6, out, error));
+  CHECK(out == std::vector<size_t>{4, 5});
+  for (const char* bad : {"", "0", "7", "2-1", "a", "1,", "1-2-3", "-3"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(compose::slides_parse(bad, 6, out, error));
+    CHECK(error.find("--slides") == 0);
+  }
+}
+
+TEST_CASE("pages get outline entries and links in page space", "[compose]") {
+  deck::Deck deck;
+  deck.slides.resize(3);
+  deck.slides[0].title = "One";
+  deck.slides[1].h = 2;
+  deck.slides[1].v = 1;
+  deck.slides[2].h = 2;
+  deck.slides[2].v = 2;
+  deck.slides[2].title = "Two B";
+  deck.ids["there"] = 2;
+  std::vector<layout::DisplayList> lists(3);
+  for (auto& l : lists) {
+    l.width = 960;
+    l.height = 540;
+  }
+  lists[0].step_count = 1;
+  lists[0].scale = 0.5f;
+  lists[0].dy = 10;
+  layout::Item link;
+  link.x = 100;
+  link.y = 200;
+  link.v = layout::LinkItem{50, 20, "#there"};
+  link.step = 1;
+  lists[0].items.push_back(link);
+  link.v = layout::LinkItem{50, 20, "https://example.com"};
+  link.step = 0;
+  link.until = 1;  // a .fade-out link: gone at step 1
+  lists[0].items.push_back(link);
+  auto pages = compose::compose_builds(deck, lists, {});
+  REQUIRE(pages.size() == 4);
+  CHECK(pages[0].outline_title == "One");
+  CHECK(pages[1].outline_title.empty());
+  CHECK(pages[2].outline_title == "Slide 2.1");
+  CHECK(pages[2].outline_level == 0);
+  CHECK(pages[3].outline_title == "Two B");
+  CHECK(pages[3].outline_level == 1);
+  REQUIRE(pages[0].links.size() == 1);
+  CHECK(pages[0].links[0].uri == "https://example.com");
+  REQUIRE(pages[1].links.size() == 1);
+  CHECK(pages[1].links[0].page == 3);
+  CHECK(pages[1].links[0].x == Approx(50));   // 0.5 * 100
+  CHECK(pages[1].links[0].y == Approx(110));  // 10 + 0.5 * 200
+  CHECK(pages[1].links[0].width == Approx(25));
 }

@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include "deck/deck.h"
+#include "layout/image.h"
 #include "layout/layout.h"
+
+#include <filesystem>
 #include "pug/parse.h"
 #include "support/paths.h"
 
@@ -18,7 +21,7 @@ struct Laid {
   std::vector<layout::DisplayList> lists;
 };
 
-const text::FontSet& fonts() {
+text::FontSet& fonts() {
   static text::FontSet f;
   static bool ok = [] {
     std::string e;
@@ -28,7 +31,7 @@ const text::FontSet& fonts() {
   return f;
 }
 
-std::unique_ptr<Laid> lay_out(const std::string& text) {
+std::unique_ptr<Laid> lay_out(const std::string& text, const std::string& deck_dir = ".") {
   auto l = std::unique_ptr<Laid>(new Laid{Source("t.pug", text), {}, {}, {}, {}, {}});
   uint32_t body = 0;
   FrontMatter fm = source_parse_front_matter(l->source, l->diags, body);
@@ -40,6 +43,8 @@ std::unique_ptr<Laid> lay_out(const std::string& text) {
   static text::Shaper shaper(fonts());
   style::Resolver resolver(l->theme, l->doc, l->diags);
   layout::Context ctx{l->doc, resolver, shaper, l->diags};
+  ctx.deck_dir = deck_dir;
+  ctx.page_aspect = 16.0f / 9;
   for (size_t i = 0; i < l->deck.slides.size(); ++i) {
     l->lists.push_back(layout::layout_slide(ctx, l->deck.slides[i], static_cast<int>(i + 1)));
   }
@@ -79,7 +84,8 @@ TEST_CASE("seed slide 4: a centred heading over centred lines, fragments by step
   auto l = lay_out(test::read_file(test::source_dir() + "/samples/beam.pug"));
   REQUIRE(l->lists.size() == 6);
   const auto& list = l->lists[3];
-  CHECK(list.width == 960);
+  // 960 x 700 widened to the 16:9 page, as reveal.js's print view does.
+  CHECK(list.width == Approx(700 * 16.0 / 9));
   CHECK(list.height == 700);
   CHECK(list.scale == 1);
   auto boxes = texts(list);
@@ -88,10 +94,11 @@ TEST_CASE("seed slide 4: a centred heading over centred lines, fragments by step
   CHECK(heading->size == Approx(42 * 1.6));
   CHECK(heading->step == 0);
   // Centred: the middle of each line is the middle of the slide.
-  CHECK((heading->left + heading->right) / 2 == Approx(480).margin(1));
+  float middle = list.width / 2;
+  CHECK((heading->left + heading->right) / 2 == Approx(middle).margin(1));
   const TextBox* first = find(boxes, "async isn't concurrency");
   REQUIRE(first);
-  CHECK((first->left + first->right) / 2 == Approx(480).margin(1));
+  CHECK((first->left + first->right) / 2 == Approx(middle).margin(1));
   CHECK(first->baseline > heading->baseline + 40);
   CHECK(first->step == 0);
   // Nested fragments appear at their own step; a plain child of a fragment
@@ -133,14 +140,14 @@ TEST_CASE("a long line wraps inside the slide width", "[layout]") {
   REQUIRE(boxes.size() >= 2);
   float first_baseline = boxes.front().baseline;
   CHECK(boxes.back().baseline > first_baseline);
-  for (const auto& b : boxes) CHECK(b.right <= 960.5f);
+  for (const auto& b : boxes) CHECK(b.right <= l->lists[0].width + 0.5f);
 }
 
 TEST_CASE("a word longer than the line is broken rather than overflowing", "[layout]") {
   auto l = lay_out("section\n  p " + std::string(200, 'W') + "\n");
   auto boxes = texts(l->lists[0]);
   REQUIRE(boxes.size() >= 2);
-  for (const auto& b : boxes) CHECK(b.right <= 960.5f);
+  for (const auto& b : boxes) CHECK(b.right <= l->lists[0].width + 0.5f);
 }
 
 TEST_CASE("a ul is a shrink-to-fit block, centred, its items left-aligned with bullets",
@@ -154,7 +161,7 @@ TEST_CASE("a ul is a shrink-to-fit block, centred, its items left-aligned with b
   REQUIRE(b);
   CHECK(a->left == Approx(b->left));
   // The widest item is centred (the list's 1em left margin aside).
-  CHECK((b->left + b->right) / 2 == Approx(480 + 21).margin(2));
+  CHECK((b->left + b->right) / 2 == Approx(list.width / 2 + 21).margin(2));
   int markers = 0;
   for (const auto& item : list.items) {
     if (auto* m = std::get_if<layout::MarkerItem>(&item.v)) {
@@ -213,4 +220,76 @@ TEST_CASE("text-transform keeps the source text for extraction", "[layout]") {
 TEST_CASE("speaker notes are not laid out on the slide", "[layout]") {
   auto l = lay_out("section\n  h1 Title\n  aside.notes\n    p secret notes\n");
   for (const auto& b : texts(l->lists[0])) CHECK(b.text.find("secret") == std::string::npos);
+}
+
+TEST_CASE("a line broken at a soft hyphen shows a hyphen; unbroken ones stay invisible",
+          "[layout]") {
+  auto l = lay_out(
+      "section\n"
+      "  p(style=\"width: 200px\") extra\xC2\xAD" "ordinarily long\n"
+      "  p short\xC2\xAD" "ened\n");
+  auto boxes = texts(l->lists[0]);
+  bool hyphen = false;
+  for (const auto& b : boxes) {
+    CAPTURE(b.text);
+    if (b.text == "-") hyphen = true;
+    CHECK(b.right <= l->lists[0].width + 0.5f);
+  }
+  CHECK(hyphen);
+  CHECK(find(boxes, "short\xC2\xAD" "ened"));
+}
+
+TEST_CASE("right-to-left text is laid out in visual order", "[layout]") {
+  auto l = lay_out("section\n  p(style=\"text-align: left\") abc \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D def\n");
+  auto boxes = texts(l->lists[0]);
+  // Three runs: "abc ", the Hebrew word, " def", left to right on the line.
+  std::vector<std::string> order;
+  for (const auto& b : boxes) order.push_back(b.text);
+  REQUIRE(order.size() >= 3);
+  CHECK(order.front() == "abc ");
+  CHECK(order.back() == " def");
+  for (size_t i = 1; i < boxes.size(); ++i) CHECK(boxes[i].left >= boxes[i - 1].right - 0.5f);
+}
+
+TEST_CASE("images: intrinsic size, width/height keeping the aspect, placed centred",
+          "[layout][image]") {
+  std::string dir = test::source_dir() + "/tests/layout/decks";
+  auto l = lay_out(test::read_file(dir + "/images.pug"), dir);
+  REQUIRE(l->lists.size() == 2);
+  std::vector<std::pair<float, float>> sizes;
+  for (const auto& item : l->lists[0].items) {
+    if (auto* im = std::get_if<layout::ImageItem>(&item.v)) {
+      sizes.emplace_back(im->width, im->height);
+      CHECK((item.x + im->width / 2) == Approx(l->lists[0].width / 2).margin(0.5));
+    }
+  }
+  using P = std::pair<float, float>;
+  CHECK(sizes == std::vector<P>{{64, 32}, {80, 80}, {100, 50}, {80, 60}});
+}
+
+TEST_CASE("images: remote, outside, site-absolute, file:, missing and broken ones are refused",
+          "[layout][image]") {
+  std::string dir = test::source_dir() + "/tests/layout/decks";
+  auto l = lay_out(test::read_file(dir + "/images.pug"), dir);
+  for (const auto& item : l->lists[1].items) {
+    CHECK_FALSE(std::holds_alternative<layout::ImageItem>(item.v));
+  }
+  std::vector<uint32_t> lines;
+  for (const auto& d : l->diags.items()) {
+    if (d.code == "layout.image") lines.push_back(l->source.line_col(d.span.begin).line);
+  }
+  CHECK(lines == std::vector<uint32_t>{9, 10, 11, 12, 13, 14});
+  CHECK_FALSE(l->diags.has_errors());
+}
+
+TEST_CASE("images: a path through a symbolic link out of the folder is refused",
+          "[layout][image]") {
+  std::string dir = test::temp_dir() + "/linkdeck";
+  std::filesystem::create_directories(dir);
+  std::error_code ec;
+  std::filesystem::create_symlink("/etc", dir + "/etc", ec);
+  REQUIRE_FALSE(ec);
+  auto info = layout::image_find("etc/hostname", dir, "");
+  CHECK_FALSE(info.ok);
+  CHECK(info.problem.find("outside") != std::string::npos);
 }

@@ -1,11 +1,13 @@
 // End to end: export decks with the real binary, read the PDF back with
 // poppler (and qpdf), assert what a reader of the file would see.
-#include <catch2/catch.hpp>
 #include <poppler-document.h>
 #include <poppler-font.h>
 
+#include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <memory>
+#include <set>
 
 #include "support/paths.h"
 #include "support/pdf_reader.h"
@@ -114,15 +116,314 @@ TEST_CASE("the second sample exports with metadata from its front matter", "[pdf
   CHECK(contains(doc.pages[5].text, "$ deckpdf talk.pug --builds"));
 }
 
-TEST_CASE("builds mode gives one page per fragment step", "[pdf]") {
+// Asserts, for every page, that each text is on exactly the pages listed
+// (0-based page indices).
+void check_presence(const test::PdfDoc& doc,
+                    const std::vector<std::pair<std::string, std::set<size_t>>>& table) {
+  for (const auto& [text, pages] : table) {
+    for (size_t p = 0; p < doc.pages.size(); ++p) {
+      CAPTURE(text, p, doc.pages[p].text);
+      CHECK(contains(doc.pages[p].text, text) == (pages.count(p) == 1));
+    }
+  }
+}
+
+std::set<size_t> span(size_t first, size_t last) {
+  std::set<size_t> out;
+  for (size_t i = first; i <= last; ++i) out.insert(i);
+  return out;
+}
+
+TEST_CASE("builds mode gives one page per fragment step, each as reveal.js shows it", "[pdf]") {
   test::PdfDoc doc =
       test::pdf_read(export_deck(test::source_dir() + "/samples/beam.pug", "builds", "--builds"));
-  REQUIRE(doc.pages.size() == 18);
-  // Slide 2 is pages 2..5: its three fragments appear one by one.
-  CHECK_FALSE(contains(doc.pages[1].text, "Born from Erlang"));
-  CHECK(contains(doc.pages[2].text, "Born from Erlang"));
-  CHECK_FALSE(contains(doc.pages[2].text, "Created to solve"));
-  CHECK(contains(doc.pages[4].text, "Phone networks"));
+  REQUIRE(doc.pages.size() == 18);  // 1 + 4 + 1 + 7 + 2 + 3
+  CHECK(doc.warnings.empty());
+  // Pages: slide 1 = 0; slide 2 = 1..4; 3 = 5; 4 = 6..12; 5 = 13..14; 6 = 15..17.
+  std::set<size_t> s5 = {13, 14};
+  std::set<size_t> bleacher = span(8, 12);
+  bleacher.insert(s5.begin(), s5.end());
+  check_presence(doc, {
+                          {"BEAM", {0}},
+                          {"The ErlangVM", span(1, 4)},
+                          {"Born from Erlang", span(2, 4)},
+                          {"Created to solve the problem", span(3, 4)},
+                          {"Phone networks cannot go down", {4}},
+                          {"Processes and messages", {5}},
+                          {"async isn't concurrency", span(6, 12)},
+                          {"WhatsApp 2 million", span(7, 12)},
+                          {"Bleacher Report", bleacher},
+                          {"from minutes to millisecond", span(9, 12)},
+                          {"from 150 servers to 30", span(10, 12)},
+                          {"from heavy cache to no cache", span(11, 12)},
+                          {"RiotGames", {12}},
+                          {"@TODO find out what Riot uses", {12}},
+                          {"Phoenix 2 millions", {14}},
+                          {"remote_console", span(16, 17)},
+                          {"@TODO Show something from remote", span(16, 17)},
+                          {"observer", {17}},
+                      });
+}
+
+TEST_CASE("builds follow data-fragment-index groups and nested fragments", "[pdf]") {
+  test::PdfDoc doc = test::pdf_read(
+      export_deck(test::source_dir() + "/tests/pdf/decks/order.pug", "order", "--builds"));
+  REQUIRE(doc.pages.size() == 6);  // steps 0..5; the "x" index is never stepped to
+  check_presence(doc, {
+                          {"Order", span(0, 5)},
+                          {"nested-zero", span(3, 5)},  // its own step is 1, its parent's 3
+                          {"idx-one", span(2, 5)},
+                          {"outer-two", span(3, 5)},
+                          {"idx-three-a", span(4, 5)},
+                          {"idx-three-b", span(4, 5)},
+                          {"plain-one", {5}},
+                          {"never-shown", {}},
+                      });
+}
+
+// The word `word` on a page: poppler's box (pt, top-left origin).
+const test::TextBox* word_box(const test::PdfPage& page, const std::string& word) {
+  for (const auto& w : page.words) {
+    if (w.text == word) return &w;
+  }
+  return nullptr;
+}
+
+struct Ink {
+  int dark = 0;       // pixels darker than mid grey
+  int colored = 0;    // pixels close to `color`
+  int darkest = 255;  // the lowest channel maximum, 0 = black
+};
+
+Ink ink(const test::Raster& r, const test::TextBox& b, uint32_t color) {
+  Ink out;
+  int cr = static_cast<int>(color >> 16 & 0xFF), cg = static_cast<int>(color >> 8 & 0xFF),
+      cb = static_cast<int>(color & 0xFF);
+  for (int y = static_cast<int>(b.y); y < static_cast<int>(b.y + b.height) && y < r.height; ++y) {
+    for (int x = static_cast<int>(b.x); x < static_cast<int>(b.x + b.width) && x < r.width; ++x) {
+      uint32_t px = r.at(x, y);
+      int pr = static_cast<int>(px >> 16 & 0xFF), pg = static_cast<int>(px >> 8 & 0xFF),
+          pb = static_cast<int>(px & 0xFF);
+      int hi = std::max({pr, pg, pb});
+      out.darkest = std::min(out.darkest, hi);
+      if (hi < 128) ++out.dark;
+      if (std::abs(pr - cr) < 40 && std::abs(pg - cg) < 40 && std::abs(pb - cb) < 40) {
+        ++out.colored;
+      }
+    }
+  }
+  return out;
+}
+
+TEST_CASE("every fragment style shows, hides, dims, colours, strikes and scales on its step",
+          "[pdf]") {
+  std::string pdf =
+      export_deck(test::source_dir() + "/tests/pdf/decks/styles.pug", "styles", "--builds");
+  test::PdfDoc doc = test::pdf_read(pdf);
+  REQUIRE(doc.pages.size() == 13);  // steps 0..12
+  CHECK(doc.warnings.empty());
+  check_presence(doc, {
+                          {"appear one", span(1, 12)},    // .fade-in: from its step
+                          {"fadeout two", span(0, 1)},    // .fade-out: before its step only
+                          {"thenout three", {3}},         // .fade-in-then-out: its step only
+                          {"current four", {4}},          // .current-visible: its step only
+                          {"semi five", span(0, 12)},     // dimmed, never hidden
+                          {"thensemi six", span(6, 12)},  // from its step, dimmed after
+                          {"red seven", span(0, 12)},
+                          {"blue eight", span(0, 12)},
+                          {"strike nine", span(0, 12)},
+                          {"grow ten", span(0, 12)},
+                          {"shrink eleven", span(0, 12)},
+                          {"green twelve", span(0, 12)},
+                      });
+  std::vector<test::Raster> raster;
+  for (int p = 0; p < 13; ++p) raster.push_back(test::pdf_render_page(pdf, p));
+  auto look = [&](int page, const std::string& word, uint32_t color = 0) {
+    const test::TextBox* b = word_box(doc.pages[static_cast<size_t>(page)], word);
+    REQUIRE(b);
+    return ink(raster[static_cast<size_t>(page)], *b, color);
+  };
+  const uint32_t red = 0xff2c2d, green = 0x17ff2e, blue = 0x1b91ff;
+  // .semi-fade-out: #222 text until step 5, then at opacity 0.5 (about #909090).
+  CHECK(look(4, "five").darkest < 0x40);
+  CHECK(look(5, "five").darkest > 0x70);
+  CHECK(look(12, "five").darkest > 0x70);
+  // .fade-in-then-semi-out: full on its step 6, dimmed from 7.
+  CHECK(look(6, "six").darkest < 0x40);
+  CHECK(look(7, "six").darkest > 0x70);
+  // .highlight-red: reveal's #ff2c2d from step 7 on.
+  CHECK(look(6, "seven", red).colored == 0);
+  CHECK(look(7, "seven", red).colored > 10);
+  CHECK(look(12, "seven", red).colored > 10);
+  // .highlight-current-blue: #1b91ff on step 8 only.
+  CHECK(look(7, "eight", blue).colored == 0);
+  CHECK(look(8, "eight", blue).colored > 10);
+  CHECK(look(9, "eight", blue).colored == 0);
+  // .highlight-green (the last step): #17ff2e.
+  CHECK(look(11, "twelve", green).colored == 0);
+  CHECK(look(12, "twelve", green).colored > 10);
+  // .strike: a line through the words from step 9.
+  CHECK(look(9, "nine").dark > look(8, "nine").dark + 5);
+  // .grow and .shrink: 1.3 and 0.7 times as wide from their steps.
+  auto width = [&](int page, const std::string& word) {
+    const test::TextBox* b = word_box(doc.pages[static_cast<size_t>(page)], word);
+    REQUIRE(b);
+    return b->width;
+  };
+  CHECK(width(10, "ten") == Approx(width(9, "ten") * 1.3).epsilon(0.05));
+  CHECK(width(11, "eleven") == Approx(width(10, "eleven") * 0.7).epsilon(0.05));
+}
+
+TEST_CASE("the slides mode shows each slide as after its last step", "[pdf]") {
+  std::string pdf = export_deck(test::source_dir() + "/tests/pdf/decks/styles.pug", "styles-final");
+  test::PdfDoc doc = test::pdf_read(pdf);
+  REQUIRE(doc.pages.size() == 1);
+  const std::string& text = doc.pages[0].text;
+  CHECK(contains(text, "appear one"));
+  CHECK_FALSE(contains(text, "fadeout two"));
+  CHECK_FALSE(contains(text, "thenout three"));
+  CHECK_FALSE(contains(text, "current four"));
+  CHECK(contains(text, "thensemi six"));
+  test::Raster r = test::pdf_render_page(pdf, 0);
+  const test::TextBox* seven = word_box(doc.pages[0], "seven");
+  const test::TextBox* twelve = word_box(doc.pages[0], "twelve");
+  REQUIRE(seven);
+  REQUIRE(twelve);
+  CHECK(ink(r, *seven, 0xff2c2d).colored > 10);
+  CHECK(ink(r, *twelve, 0x17ff2e).colored > 10);
+}
+
+TEST_CASE("the outline has one entry per slide, a stack's slides under its first", "[pdf]") {
+  test::PdfDoc doc = test::pdf_read(
+      export_deck(test::source_dir() + "/tests/pdf/decks/nav.pug", "nav-outline", "--builds"));
+  REQUIRE(doc.loaded);
+  CHECK(doc.warnings.empty());
+  CHECK(doc.title == "Navigation");
+  CHECK(doc.author == "Ada Lovelace");
+  REQUIRE(doc.outline.size() == 4);
+  CHECK(doc.outline[0].title == "Start");
+  CHECK(doc.outline[0].kids.empty());
+  CHECK(doc.outline[1].title == "Stack top");
+  REQUIRE(doc.outline[1].kids.size() == 1);
+  CHECK(doc.outline[1].kids[0].title == "Stack below");
+  CHECK(doc.outline[2].title == "Slide 3");  // no heading
+  // "Ünïcödé → title ✓", beyond PDFDocEncoding: the title is UTF-16BE.
+  CHECK(doc.outline[3].title ==
+        "\xC3\x9C"
+        "n"
+        "\xC3\xAF"
+        "c"
+        "\xC3\xB6"
+        "d"
+        "\xC3\xA9"
+        " \xE2\x86\x92 title \xE2\x9C\x93");
+}
+
+TEST_CASE("every build page of a slide carries the slide's label", "[pdf]") {
+  std::string nav = test::source_dir() + "/tests/pdf/decks/nav.pug";
+  auto labels = [](const test::PdfDoc& doc) {
+    std::vector<std::string> out;
+    for (const auto& p : doc.pages) out.push_back(p.label);
+    return out;
+  };
+  CHECK(labels(test::pdf_read(export_deck(nav, "nav-labels-b", "--builds"))) ==
+        std::vector<std::string>{"1", "1", "2.1", "2.2", "3", "4"});
+  CHECK(labels(test::pdf_read(export_deck(nav, "nav-labels"))) ==
+        std::vector<std::string>{"1", "2.1", "2.2", "3", "4"});
+  test::PdfDoc beam = test::pdf_read(
+      export_deck(test::source_dir() + "/samples/beam.pug", "beam-labels", "--builds"));
+  CHECK(labels(beam) == std::vector<std::string>{"1", "2", "2", "2", "2", "3", "4", "4", "4", "4",
+                                                 "4", "4", "4", "5", "5", "6", "6", "6"});
+}
+
+TEST_CASE("links become annotations: URIs outside, pages inside the deck", "[pdf]") {
+  if (std::system("command -v qpdf >/dev/null 2>&1") != 0) FAIL("qpdf is not installed");
+  std::string pdf =
+      export_deck(test::source_dir() + "/tests/pdf/decks/nav.pug", "nav-links", "--builds");
+  std::vector<test::PdfLink> links = test::pdf_links(pdf);
+  auto on_page = [&](int page) {
+    std::vector<std::string> out;
+    for (const auto& l : links) {
+      if (l.page == page)
+        out.push_back(l.uri.empty() ? "page " + std::to_string(l.dest_page) : l.uri);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // "#/2" is reveal's 0-based hash for slide 3 (page 4); "#target" is on 2.2.
+  std::vector<std::string> start = {"https://example.com/docs", "page 3", "page 4"};
+  CHECK(on_page(0) == start);
+  CHECK(on_page(1) == start);  // the links stay on the slide's later build pages
+  CHECK(on_page(2).empty());
+  CHECK(on_page(4) == std::vector<std::string>{"https://example.org/x?a=1&b=2"});  // Markdown
+  // The rectangle covers the linked words (PDF space is y-up).
+  test::PdfDoc doc = test::pdf_read(pdf);
+  const test::TextBox* word = word_box(doc.pages[0], "external");
+  REQUIRE(word);
+  double cx = word->x + word->width / 2, cy = doc.pages[0].height_pt - (word->y + word->height / 2);
+  bool covered = false;
+  for (const auto& l : links) {
+    if (l.page == 0 && l.uri == "https://example.com/docs") {
+      covered = l.x0 <= cx && cx <= l.x1 && l.y0 <= cy && cy <= l.y1;
+    }
+  }
+  CHECK(covered);
+}
+
+TEST_CASE("slide selection with --slides works in every mode; bad ranges are usage errors",
+          "[pdf]") {
+  std::string nav = test::source_dir() + "/tests/pdf/decks/nav.pug";
+  test::PdfDoc doc = test::pdf_read(export_deck(nav, "nav-sel", "--slides 2-3"));
+  REQUIRE(doc.pages.size() == 2);
+  CHECK(doc.pages[0].label == "2.1");
+  CHECK(doc.pages[1].label == "2.2");
+  doc = test::pdf_read(export_deck(nav, "nav-sel-b", "--builds --slides 1,4-5"));
+  REQUIRE(doc.pages.size() == 4);
+  CHECK(contains(doc.pages[2].text, "no heading here"));
+  doc = test::pdf_read(export_deck(nav, "nav-sel-open", "--slides 4-"));
+  CHECK(doc.pages.size() == 2);
+  if (std::system("command -v qpdf >/dev/null 2>&1") == 0) {
+    // Links to slides that are not printed are dropped.
+    std::string only = export_deck(nav, "nav-sel-links", "--slides 1");
+    std::vector<test::PdfLink> links = test::pdf_links(only);
+    REQUIRE(links.size() == 1);
+    CHECK(links[0].uri == "https://example.com/docs");
+  }
+  for (const char* bad : {"9", "3-1", "0", "x", "2,,3", "1-99"}) {
+    CAPTURE(bad);
+    auto r = test::run_deckpdf("'" + nav + "' -o '" + test::temp_dir() + "/bad.pdf' --slides '" +
+                               bad + "'");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--slides") != std::string::npos);
+  }
+}
+
+TEST_CASE("slide numbers with --slide-numbers: reveal's h.v form at the bottom right", "[pdf]") {
+  std::string nav = test::source_dir() + "/tests/pdf/decks/nav.pug";
+  test::PdfDoc doc = test::pdf_read(export_deck(nav, "nav-numbers", "--slide-numbers"));
+  REQUIRE(doc.pages.size() == 5);
+  const char* expected[] = {"1", "2.1", "2.2", "3", "4"};
+  for (size_t p = 0; p < 5; ++p) {
+    const test::TextBox* n = word_box(doc.pages[p], expected[p]);
+    CAPTURE(p);
+    REQUIRE(n);
+    CHECK(n->x > doc.pages[p].width_pt * 0.85);
+    CHECK(n->y > doc.pages[p].height_pt * 0.85);
+  }
+  test::PdfDoc plain = test::pdf_read(export_deck(nav, "nav-no-numbers"));
+  CHECK(word_box(plain.pages[1], "2.1") == nullptr);
+}
+
+TEST_CASE("a fragment-heavy deck's builds PDF stays within 1.5 times its slides PDF", "[pdf]") {
+  // (tests/pdf/decks/styles.pug, one slide of 12 steps, is 13 pages against
+  // one: its ratio is about 1.6 and is not held to this.)
+  for (const char* deck : {"/samples/beam.pug", "/tests/pdf/decks/heavy.pug"}) {
+    std::string in = test::source_dir() + deck;
+    auto slides = test::read_file(export_deck(in, "size-slides")).size();
+    auto builds = test::read_file(export_deck(in, "size-builds", "--builds")).size();
+    CAPTURE(deck, slides, builds);
+    CHECK(static_cast<double>(builds) <= 1.5 * static_cast<double>(slides));
+  }
 }
 
 TEST_CASE("the same deck and SOURCE_DATE_EPOCH give the same bytes", "[pdf]") {
