@@ -171,7 +171,7 @@ std::vector<Page> compose_slides(const deck::Deck& deck,
                                  const Options& options) {
   std::vector<Page> pages;
   for (size_t i : selection(deck, lists, options)) {
-    pages.push_back(slide_page(deck, lists, i, lists[i].step_count, size, options));
+    pages.push_back(slide_page(deck, lists, i, layout::print_state, size, options));
   }
   pages_finish(deck, pages);
   return pages;

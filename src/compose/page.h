@@ -67,8 +67,8 @@ struct Options {
   const std::vector<layout::DisplayList>* numbers = nullptr;
 };
 
-// One page per slide in its final state: as after the slide's last
-// fragment step (the last build page).
+// One page per slide, every fragment shown: the state reveal.js's print
+// view shows (layout::print_state).
 std::vector<Page> compose_slides(const deck::Deck& deck,
                                  const std::vector<layout::DisplayList>& lists, PageSize size,
                                  const Options& options = {});

@@ -72,6 +72,13 @@ struct ImageItem {
 // the step of a fragment that reveal.js never shows.
 inline constexpr int never = INT_MAX;
 
+// The state reveal.js's print view shows (`?print-pdf` without separate
+// fragments), which deckpdf's slides mode follows: every fragment that is
+// ever shown is shown (a .fade-out or .current-visible one too), effects
+// are as after the last step (dimmed, highlighted, struck), and no
+// fragment is "current" (.highlight-current-* stays uncoloured).
+inline constexpr int print_state = never - 1;
+
 // How a fragment changes the look of its items while it is active, beyond
 // showing or hiding them (reveal.js's fragment classes; see deck.h).
 struct Effect {
@@ -97,8 +104,13 @@ struct Item {
   int effects = 0;    // index into DisplayList::effects; 0 = none
   Span span;          // the source construct it was made from
 
-  bool visible_at(int k) const { return step <= k && k < until; }
+  // Visible at step k; at `print_state` every item that is ever shown is.
+  bool visible_at(int k) const;
 };
+
+inline bool Item::visible_at(int k) const {
+  return step <= k && (k < until || (k == print_state && step < never));
+}
 
 struct DisplayList {
   float width = 0, height = 0;  // the slide (or box) size, px

@@ -622,7 +622,10 @@ class Writer {
       // The list's groups visible at this step, in the order of their first
       // items, so that what the layout drew first stays underneath.
       for (const LayerKey& group : groups(list)) {
-        if (group.step > pl.step || pl.step >= group.until) continue;
+        layout::Item probe;
+        probe.step = group.step;
+        probe.until = group.until;
+        if (!probe.visible_at(pl.step)) continue;
         LayerKey key = group;
         const auto& effects = list.effects[static_cast<size_t>(group.effects)];
         float alpha = 1;

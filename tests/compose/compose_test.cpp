@@ -31,7 +31,7 @@ TEST_CASE("slides and builds: one page per slide, one per step", "[compose]") {
   lists[1].step_count = 3;
   auto slides = compose::compose_slides(deck, lists, {});
   REQUIRE(slides.size() == 2);
-  CHECK(slides[1].placed[0].step == 3);
+  CHECK(slides[1].placed[0].step == layout::print_state);
   CHECK(slides[1].label == "2");
   // The 960x700 slide is scaled to the 540 pt height and centred across.
   CHECK(slides[0].placed[0].t.scale == Approx(540.0 / 700));
