@@ -124,6 +124,14 @@ struct DisplayList {
   // Effect sets that items refer to by index; set 0 is empty. Items that
   // share (step, until, effects) form one layer in the PDF.
   std::vector<std::vector<Effect>> effects{{}};
+  // A flow's (layout_flow's) line boxes and pictures, top to bottom, in
+  // list space: where a flow that does not fit its box may be split. No
+  // line box is ever cut; the places between them are the break points.
+  // Empty for slides.
+  struct Band {
+    float top = 0, bottom = 0;
+  };
+  std::vector<Band> bands;
 };
 
 }  // namespace deckpdf::layout

@@ -199,9 +199,9 @@ class Engine {
   // what the fragment ancestors (and an `a` ancestor) of the content make
   // of it. Tag 0 is plain content. layout_slide() turns the tags into
   // Item::step / until / effects and link items when the slide is done.
+  // In a flow (no slide: notes) only links make tags.
   int step_for(dom::NodeId id, int parent_tag) {
-    if (!slide_) return parent_tag;
-    const deck::Fragment* f = slide_->fragment_of(id);
+    const deck::Fragment* f = slide_ ? slide_->fragment_of(id) : nullptr;
     const dom::Node& n = ctx_.doc[id];
     const std::string* href = n.tag == "a" ? n.attr("href") : nullptr;
     if (!f && (!href || href->empty())) return parent_tag;
@@ -256,6 +256,8 @@ class Engine {
   }
 
   const std::vector<Tag>& tags() const { return tags_; }
+  // Where line boxes and pictures are recorded (flows only), or nullptr.
+  void bands_record(std::vector<DisplayList::Band>* bands) { bands_ = bands; }
   int scale_boxes() const { return scale_boxes_; }
 
   text::FontId font_for(const ComputedStyle& s) const {
@@ -315,9 +317,19 @@ class Engine {
         continue;
       }
       flush_inlines();
+      if (n.has_class("r-fit-text")) cs = fit_text(c, *cs, width);
+      if (n.tag == "pre" && ctx_.styles.theme().code_shrink) cs = fit_code(c, *cs, width);
       // Collapse this box's top margin with the previous sibling's bottom.
       float gap = first ? cs->margin.top : std::max(prev_margin, cs->margin.top);
       cursor += gap;
+      if (n.tag == "table") {
+        Result tr = table(c, *cs, cstep, x, cursor, width, out);
+        cursor += tr.height;
+        prev_margin = cs->margin.bottom;
+        first = false;
+        r.used_width = std::max(r.used_width, tr.used_width);
+        continue;
+      }
       if (n.tag == "img") {
         Result ir = image(c, *cs, cstep, x, cursor, width, out, ps.text_align);
         cursor += ir.height;
@@ -424,6 +436,15 @@ class Engine {
       if (auto* line = std::get_if<LineItem>(&it.v)) line->x2 += shift;
       out.push_back(std::move(it));
     }
+    if (s.border_bottom_width > 0) {
+      Item b;
+      b.x = box_x + shift;
+      b.y = y + height - s.border_bottom_width / 2;
+      b.v = LineItem{box_x + shift + box_w, b.y, s.border_bottom_width, s.border_bottom_color};
+      b.step = step;
+      b.span = ctx_.doc[id].span;
+      out.push_back(b);
+    }
     Result r;
     r.height = height;
     // How far the content reaches from the containing block's left edge:
@@ -432,6 +453,177 @@ class Engine {
                    (shrink || explicit_width ? used_content : std::min(content_w, cr.used_width)) +
                    s.padding.right + s.border_width;
     return r;
+  }
+
+  // reveal.js's .r-fit-text: the font grows (or shrinks) until the text is
+  // as wide as the slide, between 12 px and 80% of the slide height (the
+  // bounds reveal.js gives fitty).
+  const ComputedStyle* fit_text(dom::NodeId id, const ComputedStyle& s, float avail) {
+    std::string text;
+    for (char c : ctx_.doc.text_content(id)) {
+      if (is_space(c)) {
+        if (!text.empty() && text.back() != ' ') text.push_back(' ');
+      } else {
+        text.push_back(c);
+      }
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    if (s.text_transform == style::TextTransform::Uppercase) {
+      text = text::change_case(text, text::CaseChange::Upper);
+    }
+    if (text.empty()) return &s;
+    float width = ctx_.shaper.measure(font_for(s), s.font_size, text, false);
+    if (width <= 0) return &s;
+    float room = avail - s.margin.left - s.margin.right - s.padding.left - s.padding.right;
+    float size = std::clamp(s.font_size * room / width * 0.98f, 12.0f,
+                            ctx_.styles.theme().slide_height * 0.8f);
+    ComputedStyle fitted = s;
+    fitted.line_height = s.line_height * size / s.font_size;
+    fitted.font_size = size;
+    return keep(fitted);
+  }
+
+  // A code block whose longest line is wider than its box, in a theme with
+  // `--code-overflow: shrink`: its font shrinks so the line fits, to half
+  // its size at most (what still does not fit then wraps).
+  const ComputedStyle* fit_code(dom::NodeId id, const ComputedStyle& s, float avail) {
+    float room = avail - s.margin.left - s.margin.right - s.padding.left - s.padding.right -
+                 2 * s.border_width;
+    if (s.width_pct) room = avail * *s.width_pct / 100 - s.padding.left - s.padding.right;
+    std::string text = ctx_.doc.text_content(id);
+    // The code's own font: `pre > code` usually sets it.
+    ComputedStyle inner = s;
+    for (dom::NodeId c : ctx_.doc[id].children) {
+      if (ctx_.doc[c].kind == dom::NodeKind::Element) inner = ctx_.styles.compute(c, s);
+    }
+    text::FontId font = font_for(inner);
+    float widest = 0;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      widest = std::max(widest, ctx_.shaper.measure(font, inner.font_size,
+                                                    std::string_view(text).substr(start, end - start),
+                                                    false));
+      start = end + 1;
+    }
+    if (widest <= room || widest <= 0) return &s;
+    float k = std::max(0.5f, room / widest);
+    ComputedStyle fitted = s;
+    fitted.font_size = s.font_size * k;
+    fitted.line_height = s.line_height * k;
+    return keep(fitted);
+  }
+
+  // A table (from Markdown or Pug): rows of cells in a grid. Columns are
+  // as wide as their widest cell's content (max-content), shrunk in
+  // proportion when the table would be wider than its container; a row is
+  // as tall as its tallest cell. The table is centred when its margins are
+  // auto (the themes' choice), else placed at the left.
+  Result table(dom::NodeId id, const ComputedStyle& s, int step, float x, float y, float avail,
+               std::vector<Item>& out) {
+    struct Cell {
+      dom::NodeId node;
+      const ComputedStyle* style;
+      int step;
+    };
+    std::vector<std::vector<Cell>> rows;
+    auto add_row = [&](dom::NodeId tr, const ComputedStyle& tr_parent, int parent_step) {
+      const ComputedStyle* trs = keep(ctx_.styles.compute(tr, tr_parent));
+      int tr_step = step_for(tr, parent_step);
+      std::vector<Cell> row;
+      for (dom::NodeId c : ctx_.doc[tr].children) {
+        const dom::Node& cn = ctx_.doc[c];
+        if (cn.kind != dom::NodeKind::Element || (cn.tag != "td" && cn.tag != "th")) continue;
+        row.push_back({c, keep(ctx_.styles.compute(c, *trs)), step_for(c, tr_step)});
+      }
+      if (!row.empty()) rows.push_back(std::move(row));
+    };
+    for (dom::NodeId c : ctx_.doc[id].children) {
+      const dom::Node& n = ctx_.doc[c];
+      if (n.kind != dom::NodeKind::Element) continue;
+      if (n.tag == "tr") {
+        add_row(c, s, step);
+      } else if (n.tag == "thead" || n.tag == "tbody" || n.tag == "tfoot") {
+        const ComputedStyle* gs = keep(ctx_.styles.compute(c, s));
+        int gstep = step_for(c, step);
+        for (dom::NodeId r : n.children) {
+          if (ctx_.doc[r].kind == dom::NodeKind::Element && ctx_.doc[r].tag == "tr") {
+            add_row(r, *gs, gstep);
+          }
+        }
+      }
+    }
+    if (rows.empty()) return {};
+    size_t cols = 0;
+    for (const auto& row : rows) cols = std::max(cols, row.size());
+    // Max-content widths, measured with the cell's text left-aligned.
+    std::vector<float> widths(cols, 0);
+    for (const auto& row : rows) {
+      for (size_t k = 0; k < row.size(); ++k) {
+        ComputedStyle measure_style = *row[k].style;
+        measure_style.text_align = style::TextAlign::Left;
+        std::vector<Item> scratch;
+        Marker saved = marker_;
+        Result m = children(row[k].node, measure_style, row[k].step, 0, 0, 1e6f, scratch);
+        marker_ = saved;
+        float pad = row[k].style->padding.left + row[k].style->padding.right;
+        widths[k] = std::max(widths[k], m.used_width + pad + 1);
+      }
+    }
+    float total = 0;
+    for (float w : widths) total += w;
+    float room = avail - s.margin.left - s.margin.right;
+    if (total > room && total > 0) {
+      for (float& w : widths) w *= room / total;
+      total = room;
+    }
+    float left = x + s.margin.left;
+    if (s.margin.auto_left && s.margin.auto_right) left = x + (avail - total) / 2;
+    float cursor = y;
+    for (const auto& row : rows) {
+      float cx = left;
+      float row_h = 0;
+      std::vector<std::vector<Item>> cell_items(row.size());
+      std::vector<float> heights(row.size(), 0);
+      for (size_t k = 0; k < row.size(); ++k) {
+        const ComputedStyle& cs = *row[k].style;
+        float inner_w = std::max(1.0f, widths[k] - cs.padding.left - cs.padding.right);
+        Result cr = children(row[k].node, cs, row[k].step, cx + cs.padding.left,
+                             cursor + cs.padding.top, inner_w, cell_items[k]);
+        heights[k] = cr.height + cs.padding.top + cs.padding.bottom;
+        row_h = std::max(row_h, heights[k]);
+        cx += widths[k];
+      }
+      cx = left;
+      for (size_t k = 0; k < row.size(); ++k) {
+        const ComputedStyle& cs = *row[k].style;
+        if (cs.background && cs.background->a > 0) {
+          Item bg;
+          bg.x = cx;
+          bg.y = cursor;
+          bg.v = RectItem{widths[k], row_h, *cs.background, 0, {}};
+          bg.step = row[k].step;
+          bg.span = ctx_.doc[row[k].node].span;
+          out.push_back(bg);
+        }
+        for (Item& it : cell_items[k]) out.push_back(std::move(it));
+        float rule = std::max(cs.border_bottom_width, cs.border_width);
+        if (rule > 0) {
+          Item b;
+          b.x = cx;
+          b.y = cursor + row_h - rule / 2;
+          b.v = LineItem{cx + widths[k], b.y, rule,
+                         cs.border_bottom_width > 0 ? cs.border_bottom_color : cs.border_color};
+          b.step = row[k].step;
+          b.span = ctx_.doc[row[k].node].span;
+          out.push_back(b);
+        }
+        cx += widths[k];
+      }
+      cursor += row_h;
+    }
+    return {cursor - y, left - x + total};
   }
 
   // An image, scaled as CSS does: width/height attributes or styles, one
@@ -514,6 +706,7 @@ class Engine {
       t.span = n.span;
       out.push_back(t);
     }
+    if (bands_) bands_->push_back({y, y + h});
     return {h, offset + w};
   }
 
@@ -822,6 +1015,7 @@ class Engine {
         pen += s.run->width;
       }
       r.used_width = std::max(r.used_width, offset + line_width);
+      if (bands_) bands_->push_back({cursor, cursor + bottom - top});
       cursor += bottom - top;
     }
     r.height = cursor - y;
@@ -895,7 +1089,88 @@ class Engine {
   Marker marker_;
   std::vector<Tag> tags_{Tag{}};
   int scale_boxes_ = 0;
+  std::vector<DisplayList::Band>* bands_ = nullptr;
 };
+
+}  // namespace
+
+namespace {
+
+// reveal.js's data-background-image, with data-background-size (cover,
+// contain, or CSS lengths) and data-background-position (keywords or
+// percentages), drawn under everything and clipped to the slide. Items are
+// in content space (the list's scale and offset apply), so the picture's
+// box is mapped back through them.
+void background_image(Context& ctx, const deck::Slide& slide, DisplayList& list,
+                      std::vector<Item>& items) {
+  const dom::Node& section = ctx.doc[slide.section];
+  const std::string* src = section.attr("data-background-image");
+  if (!src) {
+    const std::string* bg = section.attr("data-background");
+    if (bg && !style::parse_color(*bg)) src = bg;
+  }
+  if (!src || src->empty()) return;
+  ImageInfo info = image_find(*src, ctx.deck_dir, ctx.asset_root);
+  if (!info.ok) {
+    ctx.diags.warning(section.span, "layout.image",
+                      "background image '" + *src + "' " + info.problem + "; it is left out");
+    return;
+  }
+  float iw = static_cast<float>(info.width), ih = static_cast<float>(info.height);
+  float w = list.width, h = list.height;
+  std::string size = "cover";
+  if (const std::string* v = section.attr("data-background-size")) size = *v;
+  if (size == "cover" || size == "contain") {
+    float k = size == "cover" ? std::max(w / iw, h / ih) : std::min(w / iw, h / ih);
+    w = iw * k;
+    h = ih * k;
+  } else {
+    std::vector<std::string> parts;
+    std::string cur;
+    for (char c : size + " ") {
+      if (c == ' ') {
+        if (!cur.empty()) parts.push_back(cur);
+        cur.clear();
+      } else {
+        cur.push_back(c);
+      }
+    }
+    auto length = [&](const std::string& v, float whole) -> std::optional<float> {
+      char* end = nullptr;
+      float f = std::strtof(v.c_str(), &end);
+      if (end == v.c_str()) return std::nullopt;
+      if (std::string(end) == "%") return whole * f / 100;
+      return f;
+    };
+    auto pw = parts.size() > 0 ? length(parts[0], list.width) : std::nullopt;
+    auto ph = parts.size() > 1 ? length(parts[1], list.height) : std::nullopt;
+    if (pw && ph) {
+      w = *pw;
+      h = *ph;
+    } else if (pw) {
+      w = *pw;
+      h = ih * w / iw;
+    } else {
+      w = iw;
+      h = ih;
+    }
+  }
+  float fx = 0.5f, fy = 0.5f;  // background-position as fractions
+  if (const std::string* pos = section.attr("data-background-position")) {
+    if (pos->find("left") != std::string::npos) fx = 0;
+    if (pos->find("right") != std::string::npos) fx = 1;
+    if (pos->find("top") != std::string::npos) fy = 0;
+    if (pos->find("bottom") != std::string::npos) fy = 1;
+  }
+  float x = (list.width - w) * fx, y = (list.height - h) * fy;
+  Item it;
+  it.x = (x - list.dx) / list.scale;
+  it.y = (y - list.dy) / list.scale;
+  it.v = ImageItem{info.path, w / list.scale, h / list.scale,
+                   info.jpeg ? ImageItem::Format::Jpeg : ImageItem::Format::Png};
+  it.span = section.span;
+  items.insert(items.begin(), std::move(it));
+}
 
 }  // namespace
 
@@ -967,6 +1242,7 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
   list.dx = 0;
   list.dy = std::max(0.0f, (list.height - height * scale) / 2);  // reveal.js `center: true`
   tags_resolve(ctx, tags, scale_boxes, items, list);
+  background_image(ctx, slide, list, items);
   list.items = std::move(items);
   return list;
 }
@@ -1003,8 +1279,14 @@ DisplayList layout_flow(Context& ctx, dom::NodeId root, const style::ComputedSty
   list.width = width;
   list.background = {1, 1, 1, 0};
   Engine engine(ctx, nullptr);
-  Result r = engine.children(root, root_style, 0, 0, 0, width, list.items);
+  engine.bands_record(&list.bands);
+  std::vector<Item> items;
+  Result r = engine.children(root, root_style, 0, 0, 0, width, items);
+  tags_resolve(ctx, engine.tags(), engine.scale_boxes(), items, list);  // links
+  list.items = std::move(items);
   list.height = r.height;
+  std::stable_sort(list.bands.begin(), list.bands.end(),
+                   [](const DisplayList::Band& a, const DisplayList::Band& b) { return a.top < b.top; });
   return list;
 }
 

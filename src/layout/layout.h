@@ -33,7 +33,9 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
 DisplayList layout_slide_number(Context& ctx, const std::string& label, float width, float height);
 
 // Lays out the children of `root` (e.g. speaker notes) into a box
-// `width` px wide; the list's height is what the content needs.
+// `width` px wide; the list's height is what the content needs. Links
+// (`a(href)`) become LinkItems; every line box and picture is recorded in
+// DisplayList::bands, so that compose can split the flow between lines.
 DisplayList layout_flow(Context& ctx, dom::NodeId root, const style::ComputedStyle& root_style,
                         float width);
 

@@ -444,6 +444,10 @@ Theme Theme::parse(std::string_view css, std::string name, std::vector<std::stri
   if (auto it = t.vars.find("--min-scale"); it != t.vars.end()) {
     t.min_scale = std::clamp(parse_number(it->second, 0.5f), 0.1f, 1.0f);
   }
+  if (auto it = t.vars.find("--code-overflow"); it != t.vars.end()) {
+    if (it->second == "shrink") t.code_shrink = true;
+    else if (it->second != "wrap") errors.push_back("--code-overflow: '" + it->second + "' is not wrap or shrink");
+  }
   if (auto it = t.vars.find("--background"); it != t.vars.end()) {
     if (auto c = parse_color(it->second)) t.background = *c;
   }
@@ -703,6 +707,14 @@ struct Applier {
       }
       return false;
     }
+    if (p == "border-bottom") {
+      for (const auto& part : split_values(v)) {
+        if (auto l = len(part, 0)) s.border_bottom_width = *l;
+        else if (auto c = parse_color(part)) s.border_bottom_color = *c;
+        else if (part == "none") s.border_bottom_width = 0;
+      }
+      return true;
+    }
     if (p == "border" || p == "border-width" || p == "border-color") {
       for (const auto& part : split_values(v)) {
         if (auto l = len(part, 0)) s.border_width = *l;
@@ -777,6 +789,10 @@ ComputedStyle Resolver::compute(dom::NodeId id, const ComputedStyle& parent) con
     }
   };
   for (const Rule* r : matched) apply_list(r->declarations);
+  Span style_span = node.span;
+  for (const dom::Attr& a : node.attrs) {
+    if (a.name == "style" && a.span.end > a.span.begin) style_span = a.span;
+  }
   if (const std::string* inline_style = node.attr("style")) {
     auto decls = parse_declarations(*inline_style);
     for (const auto& d : decls) {
@@ -785,7 +801,7 @@ ComputedStyle Resolver::compute(dom::NodeId id, const ComputedStyle& parent) con
     for (const auto& d : decls) {
       if (d.property == "font-size") continue;
       if (!ap.apply(d)) {
-        diags_.warning(node.span, "style.unsupported",
+        diags_.warning(style_span, "style.unsupported",
                        "'" + d.property + ": " + d.value + "' is not supported; it is ignored");
       }
     }

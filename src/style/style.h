@@ -63,6 +63,8 @@ struct ComputedStyle {
   std::optional<float> max_height_pct;
   float border_width = 0;
   Color border_color;
+  float border_bottom_width = 0;  // border-bottom: rules under table rows, headings
+  Color border_bottom_color;
 };
 
 struct Declaration {
@@ -102,6 +104,10 @@ struct Theme {
   float slide_width = 960;    // --slide-width, px
   float slide_height = 700;   // --slide-height, px
   float min_scale = 0.5f;     // --min-scale: how far an overfull slide may shrink
+  // --code-overflow: a `pre` line wider than its box wraps ("wrap"), or the
+  // block's font shrinks until its longest line fits, down to half
+  // ("shrink", then wrapping what still does not fit).
+  bool code_shrink = false;
   Color background{1, 1, 1, 1};
 
   // Parses a theme. `errors` gets "line: message" strings for what was

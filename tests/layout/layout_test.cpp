@@ -293,3 +293,138 @@ TEST_CASE("images: a path through a symbolic link out of the folder is refused",
   CHECK_FALSE(info.ok);
   CHECK(info.problem.find("outside") != std::string::npos);
 }
+
+namespace {
+std::unique_ptr<Laid> lay_out_theme(const std::string& text, const std::string& css) {
+  auto l = std::unique_ptr<Laid>(new Laid{Source("t.pug", text), {}, {}, {}, {}, {}});
+  uint32_t body = 0;
+  FrontMatter fm = source_parse_front_matter(l->source, l->diags, body);
+  l->doc = pug::parse(l->source, body, l->diags);
+  l->deck = deck::deck_build(l->doc, fm, l->diags);
+  std::vector<std::string> errors;
+  l->theme = style::Theme::parse(css, "test", errors);
+  REQUIRE(errors.empty());
+  static text::Shaper shaper(fonts());
+  style::Resolver resolver(l->theme, l->doc, l->diags);
+  layout::Context ctx{l->doc, resolver, shaper, l->diags};
+  for (size_t i = 0; i < l->deck.slides.size(); ++i) {
+    l->lists.push_back(layout::layout_slide(ctx, l->deck.slides[i], static_cast<int>(i + 1)));
+  }
+  return l;
+}
+}  // namespace
+
+TEST_CASE("tables: columns as wide as their widest cell, rows as tall as their tallest",
+          "[layout][table]") {
+  auto l = lay_out(
+      "section\n"
+      "  table\n"
+      "    tr\n      th Mode\n      th Pages\n"
+      "    tr\n      td slides\n      td 6\n"
+      "    tr\n      td a much longer cell\n      td 18\n");
+  auto boxes = texts(l->lists[0]);
+  const TextBox* mode = find(boxes, "Mode");
+  const TextBox* slides = find(boxes, "slides");
+  const TextBox* longer = find(boxes, "a much longer cell");
+  const TextBox* pages = find(boxes, "Pages");
+  const TextBox* six = find(boxes, "6");
+  const TextBox* eighteen = find(boxes, "18");
+  REQUIRE((mode && slides && longer && pages && six && eighteen));
+  // One column's cells share a left edge; the second column starts after
+  // the widest cell of the first.
+  CHECK(mode->left == Approx(slides->left));
+  CHECK(slides->left == Approx(longer->left));
+  CHECK(pages->left == Approx(six->left));
+  CHECK(six->left == Approx(eighteen->left));
+  CHECK(pages->left > longer->right);
+  // Rows go down.
+  CHECK(slides->baseline > mode->baseline);
+  CHECK(longer->baseline > slides->baseline);
+  // Rules under the rows (the white theme's border-bottom).
+  int rules = 0;
+  for (const auto& item : l->lists[0].items) rules += std::holds_alternative<layout::LineItem>(item.v);
+  CHECK(rules == 6);
+}
+
+TEST_CASE("a Markdown table with aligned columns", "[layout][table]") {
+  auto l = lay_out(
+      "section\n"
+      "  :markdown-it\n"
+      "    | a | b |\n"
+      "    |---|--:|\n"
+      "    | x | 10 |\n"
+      "    | y | 200 |\n");
+  auto boxes = texts(l->lists[0]);
+  const TextBox* ten = find(boxes, "10");
+  const TextBox* two_hundred = find(boxes, "200");
+  REQUIRE((ten && two_hundred));
+  CHECK(ten->right == Approx(two_hundred->right).margin(0.5));  // right-aligned column
+}
+
+TEST_CASE("backgrounds: cover fills the slide, contain fits inside it", "[layout][image]") {
+  std::string dir = test::source_dir() + "/tests/layout/decks";
+  auto l = lay_out(test::read_file(dir + "/backgrounds.pug"), dir);
+  REQUIRE(l->lists.size() == 4);
+  auto first_image = [](const layout::DisplayList& list) -> const layout::Item* {
+    for (const auto& item : list.items) {
+      if (std::holds_alternative<layout::ImageItem>(item.v)) return &item;
+    }
+    return nullptr;
+  };
+  const layout::Item* cover = first_image(l->lists[0]);
+  REQUIRE(cover);
+  CHECK(&l->lists[0].items.front() == cover);  // drawn under everything
+  const auto& c = std::get<layout::ImageItem>(cover->v);
+  CHECK(c.width >= l->lists[0].width - 0.5f);
+  CHECK(c.height >= l->lists[0].height - 0.5f);
+  const layout::Item* contain = first_image(l->lists[1]);
+  REQUIRE(contain);
+  const auto& k = std::get<layout::ImageItem>(contain->v);
+  // A 2:1 picture on a 16:9 slide: as wide as the slide, less tall.
+  CHECK(k.width == Approx(l->lists[1].width));
+  CHECK(k.height < l->lists[1].height);
+  CHECK_FALSE(first_image(l->lists[2]));  // remote: left out, with a warning
+  CHECK(l->diags.has_code("layout.image"));
+}
+
+TEST_CASE("r-fit-text makes a line as wide as the slide", "[layout]") {
+  auto l = lay_out("section\n  p.r-fit-text A rather longer line of text that must shrink to fit\n");
+  auto boxes = texts(l->lists[0]);
+  REQUIRE(boxes.size() == 1);
+  float width = boxes[0].right - boxes[0].left;
+  CHECK(width > 0.9f * l->lists[0].width);
+  CHECK(width <= l->lists[0].width + 0.5f);
+}
+
+TEST_CASE("code that is too wide wraps, or shrinks where the theme says so", "[layout]") {
+  std::string deck = "section\n  pre: code.\n    " + std::string(120, 'x') + "\n    short\n";
+  const char* css =
+      ":root { --slide-width: 960px; --slide-height: 700px; %s }\n"
+      "section { font-size: 40px; } pre { white-space: pre; font-family: monospace; }";
+  char wrap_css[256], shrink_css[256];
+  std::snprintf(wrap_css, sizeof wrap_css, css, "");
+  std::snprintf(shrink_css, sizeof shrink_css, css, "--code-overflow: shrink;");
+  auto wrapped = lay_out_theme(deck, wrap_css);
+  auto shrunk = lay_out_theme(deck, shrink_css);
+  auto wb = texts(wrapped->lists[0]);
+  auto sb = texts(shrunk->lists[0]);
+  for (const auto& b : wb) CHECK(b.right <= wrapped->lists[0].width + 0.5f);
+  for (const auto& b : sb) CHECK(b.right <= shrunk->lists[0].width + 0.5f);
+  // Wrapping keeps the size and needs more lines; shrinking keeps lines.
+  CHECK(wb.size() > sb.size());
+  CHECK(sb.front().size < wb.front().size);
+}
+
+TEST_CASE("the bundled themes give their colours", "[layout][style]") {
+  for (const char* name : {"white", "black", "solarized"}) {
+    CAPTURE(name);
+    std::string error;
+    std::vector<std::string> warnings;
+    auto theme = style::theme_load(test::source_dir() + "/layouts", name, error, warnings);
+    REQUIRE(theme);
+    CHECK(warnings.empty());
+    float lum = theme->background.r + theme->background.g + theme->background.b;
+    if (std::string(name) == "black") CHECK(lum < 0.5f);
+    else CHECK(lum > 2.5f);
+  }
+}
