@@ -9,6 +9,7 @@
 #include <cmath>
 #include <vector>
 
+#include "pdf/deflate.h"
 #include "text/utf8.h"
 
 namespace deckpdf::pdf {
@@ -108,9 +109,7 @@ std::string subset_font(const text::FontFace& face, const std::map<uint32_t, std
 HPDF_Dict stream_dict(HPDF_Doc doc, const std::string& bytes) {
   HPDF_Dict d = HPDF_DictStream_New(doc->mmgr, doc->xref);
   if (!d) return nullptr;
-  d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                    static_cast<HPDF_UINT>(bytes.size()));
+  stream_write_deflated(d, bytes);
   return d;
 }
 

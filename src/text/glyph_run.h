@@ -30,6 +30,8 @@ struct GlyphRun {
   // The source text that glyph `i` stands for: its cluster's text for the
   // first glyph of a cluster, empty for the others.
   std::string glyph_text(size_t i) const;
+  // glyph_text() of every glyph, in one pass.
+  std::vector<std::string> glyph_texts() const;
 };
 
 }  // namespace deckpdf::text

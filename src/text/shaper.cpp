@@ -23,6 +23,25 @@ std::string GlyphRun::glyph_text(size_t i) const {
   return text.substr(start, end - start);
 }
 
+std::vector<std::string> GlyphRun::glyph_texts() const {
+  // Cluster starts, sorted: a cluster's text runs to the next start.
+  std::vector<uint32_t> starts;
+  starts.reserve(glyphs.size());
+  for (const Glyph& g : glyphs) starts.push_back(g.cluster);
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  std::vector<std::string> out(glyphs.size());
+  for (size_t i = 0; i < glyphs.size(); ++i) {
+    uint32_t start = glyphs[i].cluster;
+    if (!rtl && i > 0 && glyphs[i - 1].cluster == start) continue;
+    if (rtl && i + 1 < glyphs.size() && glyphs[i + 1].cluster == start) continue;
+    auto next = std::upper_bound(starts.begin(), starts.end(), start);
+    uint32_t end = next == starts.end() ? static_cast<uint32_t>(text.size()) : *next;
+    if (start <= text.size()) out[i] = text.substr(start, std::min<size_t>(end, text.size()) - start);
+  }
+  return out;
+}
+
 Shaper::Shaper(FontSet& fonts) : fonts_(fonts), buffer_(hb_buffer_create()) {}
 
 Shaper::~Shaper() { hb_buffer_destroy(buffer_); }
