@@ -24,6 +24,7 @@
 #include <cmath>
 #include <cstdio>
 #include <deque>
+#include <map>
 
 #include "layout/image.h"
 #include "text/bidi.h"
@@ -200,6 +201,18 @@ class Engine {
   // of it. Tag 0 is plain content. layout_slide() turns the tags into
   // Item::step / until / effects and link items when the slide is done.
   // In a flow (no slide: notes) only links make tags.
+  // The computed style of `id` under `parent`, computed once per layout
+  // pass: deciding whether an element is block-level looks at its
+  // children's styles, and laying it out looks at them again.
+  const ComputedStyle* style_of(dom::NodeId id, const ComputedStyle& parent) {
+    auto key = std::make_pair(id, &parent);
+    auto it = style_cache_.find(key);
+    if (it != style_cache_.end()) return it->second;
+    const ComputedStyle* s = keep(ctx_.styles.compute(id, parent));
+    style_cache_.emplace(key, s);
+    return s;
+  }
+
   int step_for(dom::NodeId id, int parent_tag) {
     const deck::Fragment* f = slide_ ? slide_->fragment_of(id) : nullptr;
     const dom::Node& n = ctx_.doc[id];
@@ -264,16 +277,16 @@ class Engine {
     return ctx_.shaper.fonts().match(s.font_family, s.font_weight, s.italic);
   }
 
-  bool is_block_level(dom::NodeId id, const ComputedStyle& s) const {
+  bool is_block_level(dom::NodeId id, const ComputedStyle& s) {
     if (s.display != Display::Inline) return true;
     if (ctx_.doc[id].tag == "img") return true;  // pictures sit on lines of their own
     // An inline element that holds block-level content is treated as a block.
     for (dom::NodeId c : ctx_.doc[id].children) {
       const dom::Node& n = ctx_.doc[c];
       if (n.kind != dom::NodeKind::Element) continue;
-      ComputedStyle cs = ctx_.styles.compute(c, s);
-      if (cs.display == Display::None) continue;
-      if (is_block_level(c, cs)) return true;
+      const ComputedStyle* cs = style_of(c, s);
+      if (cs->display == Display::None) continue;
+      if (is_block_level(c, *cs)) return true;
     }
     return false;
   }
@@ -309,7 +322,7 @@ class Engine {
         continue;
       }
       if (n.kind != dom::NodeKind::Element) continue;
-      const ComputedStyle* cs = keep(ctx_.styles.compute(c, ps));
+      const ComputedStyle* cs = style_of(c, ps);
       if (cs->display == Display::None) continue;
       int cstep = step_for(c, step);
       if (!is_block_level(c, *cs)) {
@@ -739,7 +752,7 @@ class Engine {
       if (cn.kind == dom::NodeKind::Text) {
         collect_text(cn.text, &s, step, cn.span, out);
       } else if (cn.kind == dom::NodeKind::Element) {
-        const ComputedStyle* cs = keep(ctx_.styles.compute(c, s));
+        const ComputedStyle* cs = style_of(c, s);
         if (cs->display == Display::None) continue;
         collect_inline(c, *cs, step_for(c, step), out);
       }
@@ -1086,6 +1099,7 @@ class Engine {
   Context& ctx_;
   const deck::Slide* slide_;
   std::deque<ComputedStyle> styles_;
+  std::map<std::pair<dom::NodeId, const ComputedStyle*>, const ComputedStyle*> style_cache_;
   Marker marker_;
   std::vector<Tag> tags_{Tag{}};
   int scale_boxes_ = 0;

@@ -297,6 +297,17 @@ std::optional<FontId> FontSet::system_face(uint32_t cp, bool emoji) {
 }
 
 FontId FontSet::match(const std::string& family_list, int weight, bool italic) const {
+  std::string key = family_list;
+  key += '\0';
+  key += std::to_string(weight);
+  key += italic ? 'i' : 'n';
+  if (auto hit = match_cache_.find(key); hit != match_cache_.end()) return hit->second;
+  FontId found = match_uncached(family_list, weight, italic);
+  match_cache_.emplace(std::move(key), found);
+  return found;
+}
+
+FontId FontSet::match_uncached(const std::string& family_list, int weight, bool italic) const {
   // Candidate families in order of preference.
   std::vector<std::string> wanted;
   size_t start = 0;

@@ -95,12 +95,14 @@ class FontSet {
 
  private:
   std::optional<FontId> system_face(uint32_t cp, bool emoji);
+  FontId match_uncached(const std::string& family_list, int weight, bool italic) const;
 
   FT_LibraryRec_* ft_ = nullptr;
   std::vector<std::unique_ptr<FontFace>> faces_;
   bool system_fallback_ = true;
   std::unordered_map<uint64_t, std::optional<FontId>> fallback_cache_;
   std::unordered_map<std::string, FontId> loaded_files_;  // "path#index" -> face
+  mutable std::unordered_map<std::string, FontId> match_cache_;  // match() results
   struct SystemList;
   std::unique_ptr<SystemList> system_;
 };
