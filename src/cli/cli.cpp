@@ -1,52 +1,226 @@
-#include <CLI/CLI.hpp>
+// cli — the command line: options_define (every option, in one place), then
+// cli_main: parse, check what only makes sense together, one Job per input,
+// run them (on -j threads, or under --watch).
+#include <unistd.h>
 
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
 #include <iostream>
+#include <memory>
+#include <string_view>
+#include <thread>
+#include <vector>
 
 #include "cli/job.h"
+#include "cli/options.h"
 
 namespace deckpdf::cli {
 
-int cli_main(int argc, char** argv) {
-  CLI::App app{
-      "deckpdf: turn reveal.js slide decks written in Pug into PDF, without a browser.",
-      "deckpdf"};
+void options_define(CLI::App& app, Options& o) {
+  app.description(
+      "deckpdf turns reveal.js slide decks written in Pug into PDF files, natively, without a "
+      "browser: one page per slide, or one page per fragment step.");
   app.footer(
       "Examples:\n"
-      "  deckpdf talk.pug                 one page per slide -> talk.pdf\n"
-      "  deckpdf talk.pug --builds        one page per fragment step\n"
-      "  deckpdf talk.pug --slides 3-7,12 only those slides\n"
-      "  deckpdf talk.pug -o out/talk.pdf --theme black\n"
-      "  deckpdf talk.pug --dump=html     the deck as HTML, as pug renders it\n"
+      "  deckpdf talk.pug                         one page per slide -> talk.pdf\n"
+      "  deckpdf talk.pug --builds                one page per fragment step\n"
+      "  deckpdf talk.pug --builds --handout      talk.pdf and talk-handout.pdf\n"
+      "  deckpdf talk.pug --slides 3-7,12         only those slides\n"
+      "  deckpdf talk.pug -o out/ --theme my.css  out/talk.pdf in your theme\n"
+      "  deckpdf talk.pug -o - > talk.pdf         the PDF on standard output\n"
+      "  deckpdf - < talk.pug > talk.pdf          the deck from standard input\n"
+      "  deckpdf decks/*.pug -o pdf/ -j 2         several decks, two at a time\n"
+      "  deckpdf talk.pug --watch                 export again whenever the deck changes\n"
+      "  deckpdf talk.pug --check                 report problems, write nothing\n"
+      "  deckpdf talk.pug --dump=json             the deck model: slides, notes, fragments\n"
       "\n"
       "Exit codes: 0 success (warnings allowed), 1 errors in the deck, 2 usage errors,\n"
-      "3 a file could not be read or written.");
-  Job job;
-  std::string dump;
-  bool builds = false;
-  app.add_option("INPUT", job.input, "the deck (.pug)")->required();
-  app.add_option("-o,--output", job.output, "output file (default: INPUT with .pdf; - = stdout)");
-  app.add_flag("--builds", builds, "one page per fragment step, as the audience saw it");
+      "3 a file could not be read or written. With several inputs, the highest.");
+  app.get_formatter()->column_width(30);
+
+  Job& job = o.job;
+  // Input and output.
+  app.add_option("INPUT", o.inputs, "the decks (.pug); - reads standard input")
+      ->required()
+      ->type_name("");
+  app.add_option("-o,--output", job.output,
+                 "output file, or a folder to write INPUT.pdf into, or - for standard output "
+                 "(default: INPUT with .pdf)")
+      ->type_name("FILE|DIR|-");
+  // What to print.
+  app.add_flag("--builds", o.builds, "one page per fragment step, as the audience saw it");
   app.add_option("--slides", job.slides,
-                 "print only these slides: 1-based numbers and ranges, e.g. 3-7,12");
+                 "print only these slides: 1-based numbers and ranges, e.g. 3-7,12 or 5-")
+      ->type_name("RANGE");
   app.add_flag("--slide-numbers", job.slide_numbers,
                "print each slide's number (3 or 3.2) at its bottom right");
-  app.add_option("--theme", job.theme, "theme name from layouts/ or a .css file (default: white)");
-  app.add_option("--size", job.size, "slide size: 16:9 (default), 4:3 or WIDTHxHEIGHT in px");
-  app.add_option("--dump", dump, "print the document instead: html or json")
-      ->check(CLI::IsMember({"html", "json"}));
+  // How it looks.
+  app.add_option("--theme", job.theme,
+                 "theme name from layouts/ or a .css file (default: the deck's, else white)")
+      ->type_name("NAME|FILE");
+  app.add_option("--size", job.size, "slide size: 16:9 (default), 4:3 or WIDTHxHEIGHT in px")
+      ->type_name("SIZE");
+  app.add_option("--asset-root", job.asset_root,
+                 "folder that site-absolute image paths (/images/x.png) point into")
+      ->type_name("DIR");
+  // Instead of a PDF.
+  app.add_option("--dump", o.dump, "print the document instead: html (as pug renders it) or json")
+      ->check(CLI::IsMember({"html", "json"}).description(""))
+      ->type_name("html|json");
   app.add_flag("--check", job.check, "read and lay out the deck, report problems, write nothing");
+  // Handouts (a bare --handout is made --handout=notes-right before parsing).
+  app.add_option("--handout", job.handout,
+                 "a handout for printing -> INPUT-handout.pdf: notes-right (the default), "
+                 "notes-below, three-up, 2-up, 4-up, 6-up, 9-up, 3-up-ruled, or a .handout file")
+      ->type_name("[=LAYOUT]");
+  app.add_flag("--notes-only", job.notes_only,
+               "the speaker's script: each slide's label, title and notes -> INPUT-notes.pdf");
+  app.add_option("--paper", job.paper, "handout paper: A4 or Letter (default: from the locale)")
+      ->type_name("A4|Letter");
+  app.add_flag("--pdfpc", job.pdfpc,
+               "also write INPUT.pdfpc beside the PDF: notes for the pdfpc presenter console");
+  // Running.
+  app.add_flag("--watch", o.watch,
+               "export, then export again whenever the deck, a picture or theme it uses changes; "
+               "Ctrl-C stops");
+  app.add_option("-j,--jobs", o.jobs, "export N inputs at once (default 1)")
+      ->check(CLI::Range(1u, 64u).description(""))
+      ->type_name("N");
   app.add_flag("-q,--quiet", job.quiet, "print errors only");
-  app.set_version_flag("--version", std::string("deckpdf ") + DECKPDF_VERSION);
+  app.add_flag("-v,--verbose", job.verbose, "also print what was written and how long it took");
+  app.set_version_flag("--version", std::string("deckpdf ") + DECKPDF_VERSION,
+                       "print the version and exit");
+  app.set_help_flag("-h,--help", "print this help and exit");
+  // Hidden (no group): the build writes deckpdf.1 with it.
+  app.add_flag("--man", o.man, "print the man page (roff)")->group("");
+}
+
+namespace {
+
+// Progress on a terminal: "talk.pug: 120/400 slides" after a quarter of a second,
+// redrawn at most ten times a second, erased when the layout is done.
+// (DECKPDF_PROGRESS_DELAY_MS changes the delay, for tests.)
+std::function<void(size_t, size_t)> progress_make(const std::string& input) {
+  auto started = std::chrono::steady_clock::now();
+  std::chrono::milliseconds delay(250);
+  if (const char* env = std::getenv("DECKPDF_PROGRESS_DELAY_MS"); env && *env) {
+    delay = std::chrono::milliseconds(std::atoi(env));
+  }
+  auto last = std::make_shared<std::chrono::steady_clock::time_point>();
+  auto shown = std::make_shared<bool>(false);
+  return [=](size_t done, size_t total) {
+    auto now = std::chrono::steady_clock::now();
+    if (done == total) {
+      if (*shown) std::cerr << "\r\033[K" << std::flush;
+      return;
+    }
+    if (now - started < delay) return;
+    if (*shown && now - *last < std::chrono::milliseconds(100)) return;
+    *last = now;
+    *shown = true;
+    std::cerr << "\r\033[K" << (input == "-" ? "<stdin>" : input) << ": " << done << "/" << total
+              << " slides laid out" << std::flush;
+  };
+}
+
+int usage_error(const std::string& message) {
+  std::cerr << "deckpdf: error: " << message << "\nRun 'deckpdf --help' for the options.\n";
+  return exit_usage;
+}
+
+// Runs the jobs, `threads` at a time; returns the highest exit code.
+int jobs_run(const std::vector<Job>& jobs, unsigned threads) {
+  std::atomic<size_t> next{0};
+  std::atomic<int> worst{exit_ok};
+  auto work = [&] {
+    for (size_t i = next++; i < jobs.size(); i = next++) {
+      int code = job_run(jobs[i]).exit_code;
+      int seen = worst.load();
+      while (code > seen && !worst.compare_exchange_weak(seen, code)) {
+      }
+    }
+  };
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(jobs.size()));
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (std::thread& t : pool) t.join();
+  }
+  return worst.load();
+}
+
+}  // namespace
+
+int cli_main(int argc, char** argv) {
+  CLI::App app{"", "deckpdf"};
+  Options o;
+  options_define(app, o);
   try {
-    app.parse(argc, argv);
+    // --handout[=LAYOUT]: CLI11 would take the deck after a bare --handout
+    // as its value, so a bare one is given its default here.
+    std::vector<char*> args(argv, argv + argc);
+    static char handout_default[] = "--handout=notes-right";
+    for (char*& a : args) {
+      if (std::string_view(a) == "--handout") a = handout_default;
+    }
+    app.parse(argc, args.data());
   } catch (const CLI::ParseError& e) {
+    if (o.man && dynamic_cast<const CLI::RequiredError*>(&e)) {
+      std::cout << man_page(app);
+      return exit_ok;
+    }
     int code = app.exit(e);
     return code == 0 ? exit_ok : exit_usage;
   }
-  job.mode = builds ? Mode::Builds : Mode::Slides;
-  job.dump = dump == "html" ? Dump::Html : dump == "json" ? Dump::Json : Dump::None;
-  job.data_dir = data_dir_find(argc > 0 ? argv[0] : nullptr);
-  return job_run(job);
+  if (o.man) {
+    std::cout << man_page(app);
+    return exit_ok;
+  }
+
+  // What only makes sense together.
+  size_t stdin_inputs = static_cast<size_t>(std::count(o.inputs.begin(), o.inputs.end(), "-"));
+  const std::string& out = o.job.output;
+  bool writes_pdf = o.dump.empty() && !o.job.check;
+  if (stdin_inputs > 1) return usage_error("standard input (-) can be read only once");
+  if (stdin_inputs && o.watch) return usage_error("--watch cannot watch standard input");
+  if (o.inputs.size() > 1 && writes_pdf && out == "-") {
+    return usage_error("-o - writes one PDF to standard output, but there are " +
+                       std::to_string(o.inputs.size()) + " inputs");
+  }
+  if (o.inputs.size() > 1 && writes_pdf && !out.empty() && out.back() != '/') {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(out, ec)) {
+      return usage_error("with several inputs, -o must name a folder (" + out + " is not one)");
+    }
+  }
+  if (writes_pdf && isatty(STDOUT_FILENO) &&
+      std::any_of(o.inputs.begin(), o.inputs.end(),
+                  [&](const std::string& in) { return output_path(in, out) == "-"; })) {
+    return usage_error("not writing a PDF to a terminal: give -o FILE, or redirect the output");
+  }
+
+  // One Job per input, each with its own pipeline.
+  o.job.mode = o.builds ? Mode::Builds : Mode::Slides;
+  o.job.dump = o.dump == "html" ? Dump::Html : o.dump == "json" ? Dump::Json : Dump::None;
+  o.job.data_dir = data_dir_find(argc > 0 ? argv[0] : nullptr);
+  bool show_progress =
+      !o.job.quiet && isatty(STDERR_FILENO) && (o.jobs == 1 || o.inputs.size() == 1);
+  std::vector<Job> jobs;
+  for (const std::string& input : o.inputs) {
+    Job job = o.job;
+    job.input = input;
+    if (show_progress) job.on_progress = progress_make(input);
+    jobs.push_back(std::move(job));
+  }
+  if (o.watch) return watch_run(jobs);
+  return jobs_run(jobs, o.jobs);
 }
 
 }  // namespace deckpdf::cli

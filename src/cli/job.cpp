@@ -6,12 +6,18 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
+#include <set>
+#include <sstream>
 
+#include "compose/handout.h"
 #include "compose/page.h"
 #include "deck/deck.h"
 #include "dom/node.h"
+#include "layout/image.h"
 #include "layout/layout.h"
 #include "pdf/writer.h"
 #include "pug/parse.h"
@@ -26,21 +32,54 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Bounds instead of crashes (the others: source/ max_source_bytes,
+// pug/ max_nesting, layout/ ImageLimits).
+constexpr size_t max_slides = 100'000;
+constexpr size_t max_notes_bytes = size_t{1} << 20;  // per slide
+
+// Held while a job prints, so that jobs running at once (-j) do not
+// interleave their messages and outputs.
+std::mutex& print_mutex() {
+  static std::mutex m;
+  return m;
+}
+
 bool use_color() {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
   return isatty(STDERR_FILENO) != 0;
 }
 
-void print_diagnostics(const Source& source, const Diagnostics& diags, bool quiet) {
+void print_diagnostics(std::ostream& err, const Source& source, const Diagnostics& diags,
+                       bool quiet) {
   bool color = use_color();
   for (const Diagnostic& d : diags.items()) {
     if (quiet && d.severity != Severity::Error) continue;
-    std::cerr << diagnostic_format(source, d, color);
+    err << diagnostic_format(source, d, color);
   }
   if (diags.dropped() > 0) {
-    std::cerr << source.path() << ": note: " << diags.dropped()
-              << " more diagnostics not shown\n";
+    err << source.path() << ": note: " << diags.dropped() << " more diagnostics not shown\n";
+  }
+}
+
+// The pictures a deck shows (`img` and slide backgrounds), resolved as
+// layout resolves them, for --watch. A picture not found yet is listed
+// where it would be, so that creating it triggers a new export.
+void files_collect(const dom::Document& doc, const std::string& deck_dir,
+                   const std::string& asset_root, std::vector<std::string>& files) {
+  std::set<std::string> seen;
+  for (const dom::Node& n : doc.nodes) {
+    if (n.kind != dom::NodeKind::Element) continue;
+    for (const char* name : {"src", "data-background-image", "data-background"}) {
+      const std::string* src = n.attr(name);
+      if (!src || src->empty() || (std::string_view(name) == "src" && n.tag != "img")) continue;
+      layout::ImageInfo info = layout::image_find(*src, deck_dir, asset_root);
+      std::string path = info.ok ? info.path : std::string();
+      if (path.empty() && src->find(':') == std::string::npos && src->front() != '/') {
+        path = (fs::path(deck_dir) / *src).string();
+      }
+      if (!path.empty() && seen.insert(path).second) files.push_back(path);
+    }
   }
 }
 
@@ -74,8 +113,8 @@ std::string deck_json(const deck::Deck& d, const dom::Document& doc, const Sourc
     LineCol lc = src.line_col(s.span.begin);
     o += i ? ",\n" : "\n";
     o += "    {\"index\": " + std::to_string(i + 1) + ", \"h\": " + std::to_string(s.h) +
-         ", \"v\": " + std::to_string(s.v) + ", \"label\": \"" + s.label() + "\", \"line\": " +
-         std::to_string(lc.line) + ", \"title\": \"" + json_escape(s.title) +
+         ", \"v\": " + std::to_string(s.v) + ", \"label\": \"" + s.label() +
+         "\", \"line\": " + std::to_string(lc.line) + ", \"title\": \"" + json_escape(s.title) +
          "\", \"steps\": " + std::to_string(s.step_count) + ",\n     \"notes\": ";
     o += s.notes == dom::no_node ? "null" : "\"" + json_escape(doc.text_content(s.notes)) + "\"";
     o += ",\n     \"fragments\": [";
@@ -118,7 +157,8 @@ std::string deck_theme_resolve(const std::string& theme, const std::string& deck
   bool is_path = theme.find('/') != std::string::npos ||
                  (theme.size() > 4 && theme.compare(theme.size() - 4, 4, ".css") == 0);
   if (!is_path) return theme;  // a name: layouts/NAME.css
-  if (theme.find(':') != std::string::npos) return refuse("is a URL, not a file in the deck's folder");
+  if (theme.find(':') != std::string::npos)
+    return refuse("is a URL, not a file in the deck's folder");
   fs::path rel(theme);
   if (rel.is_absolute()) return refuse("is an absolute path outside the deck's folder");
   std::error_code ec;
@@ -174,14 +214,56 @@ Export export_to_memory(const Source& source, const Job& job) {
 
   // 3. deck: slides, notes, fragment steps.
   deck::Deck deck = deck::deck_build(doc, front, diags);
+  if (deck.slides.size() > max_slides) {
+    diags.error(deck.slides[max_slides].span, "deck.too-many-slides",
+                "the deck has " + std::to_string(deck.slides.size()) +
+                    " slides, past the limit of " + std::to_string(max_slides) +
+                    "; this is the first one past it");
+  }
+  for (deck::Slide& slide : deck.slides) {
+    if (slide.notes == dom::no_node) continue;
+    size_t length = doc.text_content(slide.notes).size();
+    if (length > max_notes_bytes) {
+      diags.warning(doc[slide.notes].span, "deck.notes-too-long",
+                    "these notes are " + std::to_string(length >> 10) + " KB, past the limit of " +
+                        std::to_string(max_notes_bytes >> 10) + " KB per slide; they are left out");
+      slide.notes = dom::no_node;
+    }
+  }
   if (job.dump == Dump::Json) {
     r.dump = deck_json(deck, doc, source);
     r.exit_code = diags.has_errors() ? exit_deck : exit_ok;
     return r;
   }
   if (deck.slides.empty() && !diags.has_errors()) {
-    diags.error({body, body}, "deck.no-slides",
-                "the deck has no slides: write each slide as a top-level `section`");
+    if (front.present && body >= source.text().size()) {
+      diags.error({0, 0}, "deck.no-slides",
+                  "the deck has only front matter, no slides: write each slide as a top-level "
+                  "`section`");
+    } else {
+      diags.error({body, body}, "deck.no-slides",
+                  "the deck has no slides: write each slide as a top-level `section`");
+    }
+  }
+  // What libharu can hold (4095 entries in a page's XObject dictionary, one
+  // per fragment step; 32767 pages), with room to spare so that a hostile
+  // deck gets a diagnostic within seconds rather than minutes of work.
+  constexpr int max_steps = 1000;      // fragment steps on one slide
+  constexpr size_t max_pages = 10000;  // pages in the chosen mode
+  size_t page_count = 0;
+  for (const deck::Slide& slide : deck.slides) {
+    page_count += job.mode == Mode::Builds ? 1 + static_cast<size_t>(slide.step_count) : 1;
+    if (slide.step_count > max_steps) {
+      diags.error(slide.span, "deck.too-many-steps",
+                  "slide " + slide.label() + " has " + std::to_string(slide.step_count) +
+                      " fragment steps, past the limit of " + std::to_string(max_steps));
+      break;
+    }
+  }
+  if (page_count > max_pages && !diags.has_errors()) {
+    diags.error({body, body}, "deck.too-many-pages",
+                "the deck would make " + std::to_string(page_count) +
+                    " pages, past the limit of " + std::to_string(max_pages));
   }
   if (diags.has_errors()) return fail(exit_deck, "", true);
 
@@ -193,6 +275,10 @@ Export export_to_memory(const Source& source, const Job& job) {
     theme_name = deck_theme_resolve(deck.meta.theme, deck_dir, front.span, diags);
   }
   if (theme_name.empty()) theme_name = "white";
+  if (theme_name.find('/') != std::string::npos || theme_name.ends_with(".css")) {
+    r.files.push_back(theme_name);
+  }
+  files_collect(doc, deck_dir, job.asset_root, r.files);
   std::string theme_error;
   std::optional<style::Theme> theme =
       style::theme_load(job.data_dir + "/layouts", theme_name, theme_error, r.theme_warnings);
@@ -222,6 +308,7 @@ Export export_to_memory(const Source& source, const Job& job) {
   style::Resolver resolver(*theme, doc, diags);
   layout::Context ctx{doc, resolver, shaper, diags};
   ctx.deck_dir = deck_dir;
+  ctx.asset_root = job.asset_root;
   ctx.page_aspect = page_size.width / page_size.height;
   std::vector<layout::DisplayList> lists(deck.slides.size());
   std::vector<layout::DisplayList> numbers;
@@ -238,15 +325,43 @@ Export export_to_memory(const Source& source, const Job& job) {
       numbers[i] =
           layout::layout_slide_number(ctx, deck.slides[i].label(), lists[i].width, lists[i].height);
     }
+    if (job.on_progress) job.on_progress(i + 1, deck.slides.size());
   }
   if (want_numbers) options.numbers = &numbers;
   if (diags.has_errors()) return fail(exit_deck, "", true);
   if (job.check) return r;
 
   // 7. compose: pages for the mode.
-  std::vector<compose::Page> pages = job.mode == Mode::Builds
-                                         ? compose::compose_builds(deck, lists, page_size, options)
-                                         : compose::compose_slides(deck, lists, page_size, options);
+  std::vector<compose::Page> pages;
+  compose::Handout handout;  // what handout pages show besides the slides; outlives `pages`
+  if (!job.handout.empty() || job.notes_only) {
+    std::string error;
+    std::optional<compose::HandoutLayout> handout_layout = compose::handout_layout_load(
+        job.data_dir + "/layouts", job.handout.empty() ? "notes-right" : job.handout, error);
+    if (!handout_layout) return fail(exit_usage, error, true);
+    std::optional<style::Theme> notes_theme =
+        style::theme_load(job.data_dir + "/layouts", "notes", error, r.theme_warnings);
+    if (!notes_theme) return fail(exit_io, error, true);
+    compose::HandoutOptions ho;
+    ho.paper = compose::paper_from_locale(std::getenv("LC_ALL"), std::getenv("LC_PAPER"),
+                                          std::getenv("LANG"));
+    if (!job.paper.empty() && !compose::paper_parse(job.paper, ho.paper)) {
+      return fail(exit_usage, "--paper: '" + job.paper + "' is not A4 or Letter", false);
+    }
+    ho.title = deck.meta.title;
+    ho.slides = options.slides;
+    ho.notes_only = job.notes_only;
+    // Bare URLs in notes are links (markdown-it's linkify, on for notes).
+    for (const deck::Slide& slide : deck.slides) compose::notes_linkify(doc, slide.notes);
+    compose::NotesContext nc{doc, *notes_theme, shaper, diags};
+    nc.deck_dir = deck_dir;
+    handout = compose::compose_handout(deck, lists, *handout_layout, nc, ho);
+    pages = std::move(handout.pages);
+  } else {
+    pages = job.mode == Mode::Builds ? compose::compose_builds(deck, lists, page_size, options)
+                                     : compose::compose_slides(deck, lists, page_size, options);
+  }
+  if (job.pdfpc) r.pdfpc = compose::pdfpc_json(deck, doc, pages);
 
   // 8. pdf: the bytes.
   pdf::DocInfo info;
@@ -268,47 +383,164 @@ Export export_to_memory(const Source& source, const Job& job) {
   return r;
 }
 
-int job_run(const Job& job) {
-  // The deck's bytes; everything up to the PDF's bytes is export_to_memory.
-  std::string read_error;
-  std::optional<Source> source = source_read_file(job.input, read_error);
-  if (!source) {
-    std::cerr << "deckpdf: error: " << read_error << "\n";
-    return exit_io;
+std::string output_path(const std::string& input, const std::string& output,
+                        const std::string& suffix) {
+  if (output == "-" || (output.empty() && input == "-")) return "-";
+  fs::path name = input == "-" ? fs::path("stdin") : fs::path(input);
+  name.replace_extension();
+  name += suffix + ".pdf";
+  if (output.empty()) return name.string();
+  std::error_code ec;
+  if (output.back() == '/' || fs::is_directory(output, ec)) {
+    return (fs::path(output) / name.filename()).string();
   }
-  Export r = export_to_memory(*source, job);
-  if (!job.quiet) {
-    for (const auto& w : r.theme_warnings) std::cerr << w << "\n";
-  }
-  if (r.show_diags) print_diagnostics(*source, r.diags, job.quiet);
-  if (!r.error.empty()) std::cerr << "deckpdf: error: " << r.error << "\n";
-  if (job.dump != Dump::None) {
-    std::cout << r.dump;
-    return r.exit_code;
-  }
-  if (r.exit_code != exit_ok || job.check) return r.exit_code;
+  if (suffix.empty()) return output;
+  fs::path p(output);  // -o talk.pdf --handout: talk-handout.pdf beside it
+  fs::path ext = p.extension();
+  p.replace_extension();
+  p += suffix;
+  p += ext.empty() ? fs::path(".pdf") : ext;
+  return p.string();
+}
 
-  // The file, atomically.
-  std::string output = job.output;
-  if (output.empty()) {
-    fs::path p(job.input);
-    p.replace_extension(".pdf");
-    output = p.string();
-  }
-  if (output == "-") {
-    std::cout.write(r.pdf.data(), static_cast<std::streamsize>(r.pdf.size()));
-    return std::cout ? exit_ok : exit_io;
+namespace {
+
+// Writes one output: atomically into a file, or to stdout. Returns an exit
+// code; errors go to `err`.
+int output_write(const Job& job, const std::string& path, const std::string& bytes, size_t pages,
+                 std::ostream& err) {
+  if (path == "-") {
+    std::lock_guard<std::mutex> lock(print_mutex());
+    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::cout.flush();
+    if (!std::cout) {
+      err << "deckpdf: error: cannot write the PDF to standard output: " << std::strerror(errno)
+          << "\n";
+      return exit_io;
+    }
+    return exit_ok;
   }
   std::string write_error;
-  if (!pdf::file_write_atomic(output, r.pdf, write_error)) {
-    std::cerr << "deckpdf: error: " << write_error << "\n";
+  if (!pdf::file_write_atomic(path, bytes, write_error)) {
+    err << "deckpdf: error: " << write_error << "\n";
     return exit_io;
   }
-  if (!job.quiet && isatty(STDERR_FILENO)) {
-    std::cerr << "wrote " << output << " (" << r.pages << " pages, " << r.pdf.size()
-              << " bytes)\n";
+  if (job.verbose || (!job.quiet && isatty(STDERR_FILENO))) {
+    err << "wrote " << path << " (" << pages << " pages, " << bytes.size() << " bytes)\n";
   }
   return exit_ok;
+}
+
+}  // namespace
+
+JobResult job_run(const Job& job) {
+  JobResult result;
+  std::ostringstream err;  // printed as one block at the end
+  auto finish = [&](int code) {
+    std::lock_guard<std::mutex> lock(print_mutex());
+    std::cerr << err.str() << std::flush;
+    result.exit_code = code;
+    return result;
+  };
+  auto started = std::chrono::steady_clock::now();
+  if (job.verbose) err << "deckpdf: fonts and layouts from " << job.data_dir << "\n";
+
+  // The deck's bytes; everything up to the PDF's bytes is export_to_memory.
+  std::string read_error;
+  ReadFailure failure = ReadFailure::None;
+  if (job.input != "-") result.files.push_back(job.input);
+  std::optional<Source> source = source_read_file(job.input, read_error, &failure);
+  if (!source) {
+    err << "deckpdf: error: " << read_error << "\n";
+    return finish(failure == ReadFailure::TooLarge ? exit_deck : exit_io);
+  }
+
+  // The products of the run, each its own export of the same deck: the
+  // slides (or builds), a handout, the notes. `--builds --handout` makes
+  // both talk.pdf and talk-handout.pdf; `--handout` alone only the handout.
+  struct Product {
+    Job job;
+    std::string suffix;  // before .pdf: "-handout"
+    Export r;
+  };
+  std::vector<Product> products;
+  bool handout = !job.handout.empty(), notes = job.notes_only;
+  if ((!handout && !notes) || job.mode == Mode::Builds || job.dump != Dump::None) {
+    Product p{job, "", {}};
+    p.job.handout.clear();
+    p.job.notes_only = false;
+    products.push_back(std::move(p));
+  }
+  if (job.dump == Dump::None && handout) {
+    Product p{job, "-handout", {}};
+    p.job.notes_only = false;
+    products.push_back(std::move(p));
+  }
+  if (job.dump == Dump::None && notes) {
+    Product p{job, "-notes", {}};
+    p.job.handout.clear();
+    products.push_back(std::move(p));
+  }
+  // -o FILE names the first product; the others go beside it with their
+  // suffix (out.pdf, out-handout.pdf). A folder or the default: all suffixed.
+  std::error_code dir_ec;
+  bool output_is_file = !job.output.empty() && job.output != "-" && job.output.back() != '/' &&
+                        !fs::is_directory(job.output, dir_ec);
+  if (output_is_file) products.front().suffix.clear();
+  if (products.size() > 1 && output_path(job.input, job.output) == "-" && !job.check) {
+    err << "deckpdf: error: standard output takes one PDF; this run makes " << products.size()
+        << " (give -o FILE or -o DIR)\n";
+    return finish(exit_usage);
+  }
+
+  int code = exit_ok;
+  std::set<std::string> printed;  // diagnostics the products share, printed once
+  for (Product& p : products) {
+    p.r = export_to_memory(*source, p.job);
+    Export& r = p.r;
+    if (&p == &products.front()) {
+      result.files.insert(result.files.end(), r.files.begin(), r.files.end());
+    }
+    std::ostringstream diags;
+    if (!job.quiet) {
+      for (const auto& w : r.theme_warnings) diags << w << "\n";
+    }
+    if (r.show_diags) print_diagnostics(diags, *source, r.diags, job.quiet);
+    if (!r.error.empty()) diags << "deckpdf: error: " << r.error << "\n";
+    if (printed.insert(diags.str()).second) err << diags.str();
+    if (job.dump != Dump::None) {
+      std::lock_guard<std::mutex> lock(print_mutex());
+      std::cout << r.dump << std::flush;
+    }
+    code = std::max(code, r.exit_code);
+    if (r.exit_code != exit_ok) break;
+  }
+  if (job.dump != Dump::None || code != exit_ok || job.check) return finish(code);
+
+  // The files, atomically, only once every product was made.
+  for (Product& p : products) {
+    std::string path = output_path(job.input, job.output, p.suffix);
+    code = output_write(job, path, p.r.pdf, p.r.pages, err);
+    if (code != exit_ok) break;
+    if (job.pdfpc && path != "-" && &p == &products.front()) {
+      // talk.pdfpc beside talk.pdf, as pdfpc looks for it.
+      std::string pdfpc_path = fs::path(path).replace_extension(".pdfpc").string();
+      std::string write_error;
+      if (!pdf::file_write_atomic(pdfpc_path, p.r.pdfpc, write_error)) {
+        err << "deckpdf: error: " << write_error << "\n";
+        code = exit_io;
+        break;
+      }
+      if (job.verbose) err << "wrote " << pdfpc_path << "\n";
+    }
+  }
+  if (code == exit_ok && job.verbose) {
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::steady_clock::now() - started)
+                  .count();
+    err << (job.input == "-" ? "<stdin>" : job.input) << ": exported in " << ms << " ms\n";
+  }
+  return finish(code);
 }
 
 }  // namespace deckpdf::cli

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,9 +22,12 @@ enum Exit : int {
 enum class Mode { Slides, Builds };
 enum class Dump { None, Html, Json };
 
+// One input's settings. The command line (cli.cpp, options_define) fills one
+// Job per INPUT; each Job runs its own pipeline (its own fonts and shaper),
+// so several can run at once on threads (-j).
 struct Job {
-  std::string input;
-  std::string output;  // "" = input with .pdf
+  std::string input;   // a path, or "-" for standard input
+  std::string output;  // "" = input with .pdf; "-" = stdout; an existing folder = INPUT.pdf in it
   Mode mode = Mode::Slides;
   Dump dump = Dump::None;
   std::string theme;           // "" = front matter or "white"
@@ -31,12 +35,40 @@ struct Job {
   std::string data_dir;        // holds fonts/ and layouts/
   std::string slides;          // --slides "3-7,12": 1-based slide numbers; "" = all
   bool slide_numbers = false;  // --slide-numbers (also the theme's or deck's slideNumber)
-  bool quiet = false;
-  bool check = false;  // parse and lay out, write nothing
+  std::string asset_root;      // --asset-root: where site-absolute image paths (/img/x.png) point
+  bool quiet = false;          // -q: errors only
+  bool verbose = false;        // -v: also what was written, and how long it took
+  bool check = false;          // parse and lay out, write nothing
+  // --handout[=LAYOUT]: a handout in layouts/LAYOUT.handout (or a file);
+  // "" = no handout. --notes-only: the speaker's script. They write
+  // INPUT-handout.pdf and INPUT-notes.pdf unless -o names a file.
+  std::string handout;
+  bool notes_only = false;
+  std::string paper;   // --paper: "a4" or "letter"; "" = from the locale
+  bool pdfpc = false;  // --pdfpc: also write the pdfpc file beside the PDF
+  // Called after each slide is laid out (done, total); empty = no progress.
+  std::function<void(size_t done, size_t total)> on_progress;
 };
 
-// Runs one job. Diagnostics go to stderr; dumps to stdout.
-int job_run(const Job& job);
+// What one run of a job did.
+struct JobResult {
+  int exit_code = exit_ok;
+  // The files the export read: the deck, the pictures it shows, a theme
+  // file (what --watch watches). Paths as the job opened them.
+  std::vector<std::string> files;
+};
+
+// Runs one job: reads the deck, exports it, writes the output atomically.
+// Diagnostics are printed to stderr (as one block, so that jobs running at
+// once do not interleave); dumps and `-o -` go to stdout.
+JobResult job_run(const Job& job);
+
+// Where a job's output goes: `output` as given ("" = beside the input,
+// INPUT with .pdf; an existing folder or a path ending in '/' = INPUT.pdf in
+// that folder; "-" = stdout; standard input's default is stdout), with
+// `suffix` before the extension ("-handout": talk-handout.pdf).
+std::string output_path(const std::string& input, const std::string& output,
+                        const std::string& suffix = "");
 
 // What the pipeline made of a deck, in memory.
 struct Export {
@@ -48,6 +80,8 @@ struct Export {
   std::string dump;                         // the --dump output
   std::string pdf;                          // the PDF's bytes (exit_ok, no --dump, no --check)
   size_t pages = 0;
+  std::string pdfpc;               // the pdfpc file's text (--pdfpc)
+  std::vector<std::string> files;  // pictures and theme file read (or looked for), for --watch
 };
 
 // Runs the pipeline on a deck already read (job_run's work between reading
@@ -64,5 +98,9 @@ std::string data_dir_find(const char* argv0);
 
 // Parses the command line and runs; what main() calls.
 int cli_main(int argc, char** argv);
+
+// --watch: runs every job, then again whenever a file it read changes
+// (polled, debounced), until SIGINT or SIGTERM; returns exit_ok then.
+int watch_run(const std::vector<Job>& jobs);
 
 }  // namespace deckpdf::cli

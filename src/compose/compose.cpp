@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 
+#include "compose/internal.h"
 #include "compose/page.h"
 
 namespace deckpdf::compose {
@@ -65,6 +66,14 @@ void pages_finish(const deck::Deck& deck, std::vector<Page>& pages) {
     page.outline_level = s.v > 1 && prev_h == s.h ? 1 : 0;
     prev_h = s.h;
   }
+  links_collect(deck, pages, page_of, first_page);
+}
+
+}  // namespace
+
+void links_collect(const deck::Deck& deck, std::vector<Page>& pages,
+                   const std::map<std::pair<int, int>, int>& page_of,
+                   const std::map<int, int>& first_page) {
   for (Page& page : pages) {
     for (const Placement& pl : page.placed) {
       const layout::DisplayList& list = *pl.list;
@@ -99,8 +108,6 @@ void pages_finish(const deck::Deck& deck, std::vector<Page>& pages) {
     }
   }
 }
-
-}  // namespace
 
 bool page_size_parse(const std::string& text, PageSize& out) {
   auto parse_pair = [&](char sep, float& a, float& b) {

@@ -574,11 +574,13 @@ class Engine {
     std::vector<float> widths(cols, 0);
     for (const auto& row : rows) {
       for (size_t k = 0; k < row.size(); ++k) {
-        ComputedStyle measure_style = *row[k].style;
-        measure_style.text_align = style::TextAlign::Left;
+        // Kept, not a local: styles are cached by their parent's address.
+        ComputedStyle left_aligned = *row[k].style;
+        left_aligned.text_align = style::TextAlign::Left;
+        const ComputedStyle* measure_style = keep(left_aligned);
         std::vector<Item> scratch;
         Marker saved = marker_;
-        Result m = children(row[k].node, measure_style, row[k].step, 0, 0, 1e6f, scratch);
+        Result m = children(row[k].node, *measure_style, row[k].step, 0, 0, 1e6f, scratch);
         marker_ = saved;
         float pad = row[k].style->padding.left + row[k].style->padding.right;
         widths[k] = std::max(widths[k], m.used_width + pad + 1);

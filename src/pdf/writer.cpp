@@ -904,7 +904,7 @@ bool file_write_atomic(const std::string& path, const std::string& bytes, std::s
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      error = "cannot write '" + templ + "': " + std::strerror(errno);
+      error = "cannot write '" + path + "': " + std::strerror(errno);
       ::close(fd);
       ::unlink(templ.c_str());
       return false;
@@ -922,7 +922,7 @@ bool file_write_atomic(const std::string& path, const std::string& bytes, std::s
   }();
   fchmod(fd, 0666 & ~mask);
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    error = "cannot write '" + templ + "': " + std::strerror(errno);
+    error = "cannot write '" + path + "': " + std::strerror(errno);
     ::unlink(templ.c_str());
     return false;
   }

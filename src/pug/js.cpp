@@ -248,7 +248,7 @@ class Reader {
       ++i_;
       auto value = sum(depth + 1);
       if (!value) return std::nullopt;
-      v.fields.emplace_back(std::move(key), std::move(*value));
+      v.fields.push_back({std::move(key), std::move(*value)});
       skip();
       if (i_ < s_.size() && s_[i_] == ',') {
         ++i_;

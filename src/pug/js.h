@@ -15,17 +15,26 @@
 
 namespace deckpdf::pug {
 
+struct JsField;
+
 struct JsValue {
   enum class Kind { String, Number, Bool, Null, Array, Object };
   Kind kind = Kind::Null;
   std::string str;  // String; Number as written
   bool boolean = false;
   std::vector<JsValue> items;                           // Array
-  std::vector<std::pair<std::string, JsValue>> fields;  // Object
+  std::vector<JsField> fields;  // Object, in written order
 
   bool truthy() const;
   // The value as Pug writes it into an attribute or text (`String(value)`).
   std::string to_string() const;
+};
+
+// One `key: value` of an object literal. (Not a std::pair: a pair of an
+// incomplete JsValue inside JsValue does not compile with clang.)
+struct JsField {
+  std::string key;
+  JsValue value;
 };
 
 // Reads `expr` as a literal: a string ('', "", `` without ${}), a number,

@@ -7,6 +7,7 @@
 //   - A line indented past `max_nesting` levels is kept at that depth.
 #include "pug/lexer.h"
 
+#include <algorithm>
 #include <string>
 
 namespace deckpdf::pug {
@@ -59,7 +60,7 @@ bool is_blank(char c) {
 class Lexer {
  public:
   Lexer(const Source& source, uint32_t body_offset, Diagnostics& diags)
-      : src_(source), s_(source.text()), diags_(diags), pos_(body_offset) {
+      : s_(source.text()), diags_(diags), pos_(body_offset) {
     if (pos_ > s_.size()) pos_ = static_cast<uint32_t>(s_.size());
     // A UTF-8 byte-order mark at the start of the body is not content.
     if (s_.substr(pos_, 3) == "\xEF\xBB\xBF") pos_ += 3;
@@ -517,7 +518,8 @@ class Lexer {
         t.span = {nb, ve};
         i = ve;
         if (ve == vb) {
-          diags_.error({vb, vb + 1}, "pug.attribute-syntax", "missing attribute value after '='");
+          diags_.error({vb, std::min(vb + 1, len())}, "pug.attribute-syntax",
+                       "missing attribute value after '='");
         }
       } else {
         t.boolean = true;
@@ -775,7 +777,6 @@ class Lexer {
     return q;
   }
 
-  const Source& src_;
   std::string_view s_;
   Diagnostics& diags_;
   uint32_t pos_;

@@ -1,7 +1,9 @@
 #include "source/diagnostic.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace deckpdf {
 
@@ -31,6 +33,64 @@ bool Diagnostics::has_code(const std::string& code) const {
                      [&](const Diagnostic& d) { return d.code == code; });
 }
 
+namespace {
+
+// The source line as printed under a diagnostic, one cell per column that
+// Source::line_col counts: a tab is one space, a control character its
+// Unicode control picture (U+2400 + c; NUL is U+2400), a byte that is not
+// UTF-8 U+FFFD. Raw bytes never reach the terminal.
+std::vector<std::string> line_cells(std::string_view line) {
+  std::vector<std::string> cells;
+  cells.reserve(line.size());
+  for (size_t i = 0; i < line.size();) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c == '\t') {
+      cells.emplace_back(" ");
+      ++i;
+    } else if (c < 0x20 || c == 0x7F) {
+      uint32_t cp = c == 0x7F ? 0x2421 : 0x2400 + c;
+      std::string cell;
+      cell += static_cast<char>(0xE0 | (cp >> 12));
+      cell += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      cell += static_cast<char>(0x80 | (cp & 0x3F));
+      cells.push_back(std::move(cell));
+      ++i;
+    } else if (c < 0x80) {
+      cells.emplace_back(1, static_cast<char>(c));
+      ++i;
+    } else {
+      size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+      bool valid = len != 0 && i + len <= line.size();
+      for (size_t k = 1; valid && k < len; ++k) {
+        valid = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
+      }
+      if (valid) {
+        cells.emplace_back(line.substr(i, len));
+        i += len;
+      } else {
+        cells.emplace_back("\xEF\xBF\xBD");  // U+FFFD
+        ++i;
+        // Continuation bytes after a bad lead are not columns of their own.
+        while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+      }
+    }
+  }
+  return cells;
+}
+
+std::string line_shown(std::string_view line) {
+  std::string out;
+  for (const std::string& cell : line_cells(line)) out += cell;
+  return out;
+}
+
+// At most this many columns of a source line are shown: a window around the
+// caret, "…" where the line goes on (a minified deck has 500 KB lines).
+constexpr size_t max_shown_columns = 100;
+constexpr size_t columns_before_caret = 40;
+
+}  // namespace
+
 std::string diagnostic_format(const Source& source, const Diagnostic& d, bool color) {
   const char* bold = color ? "\033[1m" : "";
   const char* reset = color ? "\033[0m" : "";
@@ -40,25 +100,34 @@ std::string diagnostic_format(const Source& source, const Diagnostic& d, bool co
   const char* cyan = color ? "\033[1;36m" : "";
   LineCol lc = source.line_col(d.span.begin);
   std::string out;
-  out += bold + source.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col) +
-         ":" + reset + " ";
+  out += bold + source.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col) + ":" +
+         reset + " ";
   switch (d.severity) {
     case Severity::Error: out += std::string(red) + "error:" + reset; break;
     case Severity::Warning: out += std::string(magenta) + "warning:" + reset; break;
     case Severity::Note: out += std::string(cyan) + "note:" + reset; break;
   }
-  out += " " + std::string(bold) + d.message + reset;
+  out += " " + std::string(bold) + line_shown(d.message) + reset;
   if (!d.code.empty()) out += " [" + d.code + "]";
   out += "\n";
   std::string_view line = source.line_text(lc.line);
   if (lc.line <= source.line_count()) {
     std::string num = std::to_string(lc.line);
     std::string gutter(num.size(), ' ');
-    // Tabs are shown as single spaces so the caret lines up.
-    std::string shown;
-    for (char c : line) shown.push_back(c == '\t' ? ' ' : c);
+    std::vector<std::string> cells = line_cells(line);
+    size_t caret = lc.col - 1;
+    size_t begin = 0, end = cells.size();
+    if (cells.size() > max_shown_columns) {
+      begin = caret > columns_before_caret ? caret - columns_before_caret : 0;
+      end = std::min(cells.size(), begin + max_shown_columns);
+      if (end - begin < max_shown_columns) begin = end - max_shown_columns;
+    }
+    std::string shown = begin > 0 ? "\u2026" : "";
+    for (size_t k = begin; k < end; ++k) shown += cells[k];
+    if (end < cells.size()) shown += "\u2026";
+    size_t pad = caret - std::min(caret, begin) + (begin > 0 ? 1 : 0);
     out += " " + num + " | " + shown + "\n";
-    out += " " + gutter + " | " + std::string(lc.col - 1, ' ') + green + "^" + reset + "\n";
+    out += " " + gutter + " | " + std::string(pad, ' ') + green + "^" + reset + "\n";
   }
   return out;
 }

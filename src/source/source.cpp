@@ -1,9 +1,13 @@
 #include "source/source.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "source/diagnostic.h"
 
@@ -26,7 +30,9 @@ void normalize_line_ends(std::string& bytes) {
   bytes = std::move(out);
 }
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 }  // namespace
 
@@ -66,46 +72,97 @@ uint32_t Source::line_start(uint32_t line) const {
 std::string_view Source::line_text(uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   uint32_t begin = line_starts_[line - 1];
-  uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1
-                                            : static_cast<uint32_t>(text_.size());
+  uint32_t end =
+      line < line_starts_.size() ? line_starts_[line] - 1 : static_cast<uint32_t>(text_.size());
   return std::string_view(text_).substr(begin, end - begin);
 }
 
-std::optional<Source> source_read_file(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot open '" + path + "'";
+std::optional<Source> source_read_file(const std::string& path, std::string& error,
+                                       ReadFailure* failure) {
+  ReadFailure ignored;
+  ReadFailure& why = failure ? *failure : ignored;
+  why = ReadFailure::None;
+  auto fail = [&](ReadFailure kind, std::string message) -> std::optional<Source> {
+    why = kind;
+    error = std::move(message);
     return std::nullopt;
+  };
+  bool is_stdin = path == "-";
+  std::string shown = is_stdin ? "<stdin>" : path;
+  int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(ReadFailure::Io, "cannot open '" + shown + "': " + std::strerror(errno));
+  struct FdCloser {
+    int fd;
+    bool owned;
+    ~FdCloser() {
+      if (owned) ::close(fd);
+    }
+  } closer{fd, !is_stdin};
+  struct stat st {};
+  if (::fstat(fd, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      return fail(ReadFailure::Io, "cannot read '" + shown + "': it is a directory");
+    }
+    if (S_ISREG(st.st_mode) && static_cast<uintmax_t>(st.st_size) > max_source_bytes) {
+      return fail(ReadFailure::TooLarge, "'" + shown + "' is " + std::to_string(st.st_size >> 20) +
+                                             " MB, past the limit of " +
+                                             std::to_string(max_source_bytes >> 20) +
+                                             " MB for a deck");
+    }
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) {
-    error = "cannot read '" + path + "'";
-    return std::nullopt;
+  // Read at most one byte past the limit: a pipe has no size to ask for.
+  std::string bytes;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail(ReadFailure::Io, "cannot read '" + shown + "': " + std::strerror(errno));
+    }
+    if (n == 0) break;
+    bytes.append(buf, static_cast<size_t>(n));
+    if (bytes.size() > max_source_bytes) {
+      return fail(ReadFailure::TooLarge, "'" + shown + "' is larger than the limit of " +
+                                             std::to_string(max_source_bytes >> 20) +
+                                             " MB for a deck");
+    }
   }
-  return Source(path, buf.str());
+  return Source(shown, std::move(bytes));
 }
 
 bool source_check_encoding(const Source& source, Diagnostics& diags) {
   std::string_view t = source.text();
-  if (t.size() >= 2 && ((static_cast<unsigned char>(t[0]) == 0xFF &&
-                         static_cast<unsigned char>(t[1]) == 0xFE) ||
-                        (static_cast<unsigned char>(t[0]) == 0xFE &&
-                         static_cast<unsigned char>(t[1]) == 0xFF))) {
+  if (t.size() >= 2 &&
+      ((static_cast<unsigned char>(t[0]) == 0xFF && static_cast<unsigned char>(t[1]) == 0xFE) ||
+       (static_cast<unsigned char>(t[0]) == 0xFE && static_cast<unsigned char>(t[1]) == 0xFF))) {
     diags.error({0, 2}, "source.utf16",
                 "the file is UTF-16; deckpdf reads UTF-8 (convert it, e.g. with iconv)");
     return false;
   }
+  // A NUL byte first: it means a binary file (or UTF-16 without a byte-order
+  // mark), and one error says so better than pages of invalid UTF-8.
+  if (const void* nul = std::memchr(t.data(), 0, t.size())) {
+    uint32_t at = static_cast<uint32_t>(static_cast<const char*>(nul) - t.data());
+    bool utf16 = t.size() >= 4 && ((t[0] != 0 && t[1] == 0 && t[2] != 0 && t[3] == 0) ||
+                                   (t[0] == 0 && t[1] != 0 && t[2] == 0 && t[3] != 0));
+    diags.error({at, at + 1}, "source.nul",
+                utf16 ? "NUL byte: the file looks like UTF-16; deckpdf reads UTF-8 (convert it, "
+                        "e.g. with iconv)"
+                      : "NUL byte: this looks like a binary file, not a Pug deck");
+    return false;
+  }
   bool ok = true;
   size_t bad = 0;
+  constexpr size_t max_reported = 5;
+  uint32_t first_unreported = 0;
   for (size_t i = 0; i < t.size();) {
     unsigned char c = static_cast<unsigned char>(t[i]);
     uint32_t at = static_cast<uint32_t>(i);
-    if (c == 0) {
-      diags.error({at, at + 1}, "source.nul", "NUL byte in the deck: is this a binary file?");
-      return false;
-    }
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
     bool valid = len != 0 && i + len <= t.size();
     for (size_t k = 1; valid && k < len; ++k) {
       valid = is_continuation(static_cast<unsigned char>(t[i + k]));
@@ -113,12 +170,14 @@ bool source_check_encoding(const Source& source, Diagnostics& diags) {
     if (valid && len > 1) {
       // Reject overlong forms, surrogates and values past U+10FFFF.
       uint32_t cp = c & (0xFF >> (len + 1));
-      for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
+      for (size_t k = 1; k < len; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
       static const uint32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
       valid = cp >= min_for_len[len] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
     }
     if (!valid) {
-      if (bad++ < 5) {
+      if (bad == max_reported) first_unreported = at;
+      if (bad++ < max_reported) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", c);
         diags.error({at, at + 1}, "source.invalid-utf8",
@@ -129,6 +188,12 @@ bool source_check_encoding(const Source& source, Diagnostics& diags) {
       continue;
     }
     i += len;
+  }
+  if (bad > max_reported) {
+    diags.add({Severity::Note,
+               "source.invalid-utf8",
+               std::to_string(bad - max_reported) + " more invalid UTF-8 bytes from here on",
+               {first_unreported, first_unreported + 1}});
   }
   return ok;
 }
@@ -141,7 +206,9 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool is_fence(std::string_view line) { return trim(line) == "---"; }
+bool is_fence(std::string_view line) {
+  return trim(line) == "---";
+}
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 // printed, from the line table built once here.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -31,7 +32,7 @@ struct LineCol {
 // `---` front matter: simple `key: value` pairs (values may be quoted).
 struct FrontMatter {
   std::map<std::string, std::string> values;
-  Span span;         // the whole block, both `---` lines included
+  Span span;  // the whole block, both `---` lines included
   bool present = false;
   std::optional<std::string> get(const std::string& key) const;
 };
@@ -58,11 +59,24 @@ class Source {
   std::vector<uint32_t> line_starts_;
 };
 
-// Reads a file into a Source. Returns nothing, with an error recorded, when
-// the file cannot be read.
-std::optional<Source> source_read_file(const std::string& path, std::string& error);
+// The largest deck read, in bytes: a bound instead of a huge allocation.
+inline constexpr size_t max_source_bytes = size_t{32} << 20;
 
-// Checks the bytes: UTF-8 validity, NUL bytes, UTF-16 byte-order marks.
+// Why a deck could not be read.
+enum class ReadFailure {
+  None,
+  Io,        // missing, unreadable, a directory: an I/O error
+  TooLarge,  // larger than max_source_bytes: an error in the deck
+};
+
+// Reads a file into a Source; "-" reads standard input (shown as
+// "<stdin>"). Returns nothing, with `error` set ("cannot open 'x': No such
+// file or directory") and `failure` saying why, when the file cannot be read.
+std::optional<Source> source_read_file(const std::string& path, std::string& error,
+                                       ReadFailure* failure = nullptr);
+
+// Checks the bytes: UTF-8 validity, NUL bytes (a binary file, or UTF-16
+// without a byte-order mark), UTF-16 byte-order marks.
 // Problems are reported into `diags`. Returns false when the text cannot be
 // used at all.
 bool source_check_encoding(const Source& source, Diagnostics& diags);

@@ -1,0 +1,126 @@
+// cli/watch — --watch: export, then export again whenever a file the export
+// read changes: the deck, the pictures it shows, its theme file.
+//
+// Files are polled (stat every 100 ms: mtime, size, inode), which works on
+// every file system and sees editors that replace a file by renaming over
+// it. A change is exported once the files have been quiet for 200 ms
+// (debounced), so an editor's several writes make one export. Errors are
+// printed and watching goes on. SIGINT and SIGTERM stop it between exports;
+// an export under way finishes first, so no temporary file is left behind.
+#include <signal.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <atomic>
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cli/job.h"
+
+namespace deckpdf::cli {
+
+namespace {
+
+volatile sig_atomic_t stop_requested = 0;
+
+void stop_handler(int) {
+  stop_requested = 1;
+}
+
+// What a file looks like now; equal stamps = unchanged.
+struct Stamp {
+  bool exists = false;
+  int64_t mtime_ns = 0;
+  int64_t size = 0;
+  uint64_t inode = 0;
+  bool operator==(const Stamp&) const = default;
+};
+
+Stamp stamp_take(const std::string& path) {
+  struct stat st {};
+  Stamp s;
+  if (::stat(path.c_str(), &st) != 0) return s;
+  s.exists = true;
+  s.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  s.size = static_cast<int64_t>(st.st_size);
+  s.inode = static_cast<uint64_t>(st.st_ino);
+  return s;
+}
+
+struct Watched {
+  const Job* job = nullptr;
+  std::map<std::string, Stamp> files;
+  bool pending = false;
+  std::chrono::steady_clock::time_point changed_at;
+};
+
+void watched_export(Watched& w) {
+  JobResult r = job_run(*w.job);
+  w.files.clear();
+  for (const std::string& f : r.files) w.files[f] = stamp_take(f);
+  if (w.files.empty()) w.files[w.job->input] = stamp_take(w.job->input);
+}
+
+bool watched_changed(const Watched& w) {
+  for (const auto& [path, stamp] : w.files) {
+    if (!(stamp_take(path) == stamp)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int watch_run(const std::vector<Job>& jobs) {
+  struct sigaction sa {};
+  sa.sa_handler = stop_handler;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;  // no SA_RESTART: a signal ends the sleep at once
+  struct sigaction old_int {
+  }, old_term{};
+  sigaction(SIGINT, &sa, &old_int);
+  sigaction(SIGTERM, &sa, &old_term);
+
+  constexpr auto poll = std::chrono::milliseconds(100);
+  constexpr auto quiet_for = std::chrono::milliseconds(200);
+  std::vector<Watched> watched(jobs.size());
+  for (size_t i = 0; i < jobs.size() && !stop_requested; ++i) {
+    watched[i].job = &jobs[i];
+    watched_export(watched[i]);
+  }
+  bool quiet = !jobs.empty() && jobs.front().quiet;
+  if (!quiet && !stop_requested) {
+    std::cerr << "deckpdf: watching " << jobs.size() << (jobs.size() == 1 ? " deck" : " decks")
+              << " for changes; Ctrl-C stops" << std::endl;
+  }
+  while (!stop_requested) {
+    timespec ts{0, std::chrono::nanoseconds(poll).count()};
+    nanosleep(&ts, nullptr);
+    auto now = std::chrono::steady_clock::now();
+    for (Watched& w : watched) {
+      if (stop_requested) break;
+      if (watched_changed(w)) {
+        // Still changing: wait until it has been quiet for a while.
+        w.pending = true;
+        w.changed_at = now;
+        for (auto& [path, stamp] : w.files) stamp = stamp_take(path);
+        continue;
+      }
+      if (w.pending && now - w.changed_at >= quiet_for) {
+        w.pending = false;
+        if (!quiet) {
+          std::cerr << "deckpdf: " << w.job->input << " changed; exporting again" << std::endl;
+        }
+        watched_export(w);
+      }
+    }
+  }
+  sigaction(SIGINT, &old_int, nullptr);
+  sigaction(SIGTERM, &old_term, nullptr);
+  if (!quiet) std::cerr << "deckpdf: stopped watching" << std::endl;
+  return exit_ok;
+}
+
+}  // namespace deckpdf::cli
