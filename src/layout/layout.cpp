@@ -201,6 +201,13 @@ class Engine {
   // of it. Tag 0 is plain content. layout_slide() turns the tags into
   // Item::step / until / effects and link items when the slide is done.
   // In a flow (no slide: notes) only links make tags.
+  // Where .r-stretch pictures report their height and learn the one they
+  // should take (see layout_slide).
+  void stretch(const std::map<dom::NodeId, float>* in, std::map<dom::NodeId, float>* out) {
+    stretch_in_ = in;
+    stretch_out_ = out;
+  }
+
   // The computed style of `id` under `parent`, computed once per layout
   // pass: deciding whether an element is block-level looks at its
   // children's styles, and laying it out looks at them again.
@@ -670,6 +677,11 @@ class Engine {
     std::optional<float> want_w = s.width_pct ? std::optional<float>(avail * *s.width_pct / 100)
                                               : s.width ? s.width : attr_px("width");
     std::optional<float> want_h = s.height ? s.height : attr_px("height");
+    bool stretchy = n.has_class("r-stretch") && stretch_out_;
+    if (stretchy && stretch_in_ && stretch_in_->count(id)) {
+      want_h = stretch_in_->at(id);
+      want_w.reset();
+    }
     float w = iw, h = ih;
     if (want_w && want_h) {
       w = *want_w;
@@ -722,6 +734,7 @@ class Engine {
       out.push_back(t);
     }
     if (bands_) bands_->push_back({y, y + h});
+    if (stretchy && stretch_out_->empty()) (*stretch_out_)[id] = h;
     return {h, offset + w};
   }
 
@@ -1101,6 +1114,8 @@ class Engine {
   Context& ctx_;
   const deck::Slide* slide_;
   std::deque<ComputedStyle> styles_;
+  const std::map<dom::NodeId, float>* stretch_in_ = nullptr;
+  std::map<dom::NodeId, float>* stretch_out_ = nullptr;
   std::map<std::pair<dom::NodeId, const ComputedStyle*>, const ComputedStyle*> style_cache_;
   Marker marker_;
   std::vector<Tag> tags_{Tag{}};
@@ -1205,6 +1220,9 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
   style::ComputedStyle root = ctx.styles.root_style();
   style::ComputedStyle section = ctx.styles.compute(slide.section, root);
   if (section.background) list.background = *section.background;
+  if (const std::string* g = ctx.doc[slide.section].attr("data-background-gradient")) {
+    if (auto c = style::gradient_average(*g)) list.background = *c;
+  }
   if (const std::string* bg = ctx.doc[slide.section].attr("data-background-color")) {
     if (auto c = style::parse_color(*bg)) list.background = *c;
   }
@@ -1214,8 +1232,11 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
   // lay it out again wider and draw it scaled down, so it fills the width.
   std::vector<Tag> tags;
   int scale_boxes = 0;
+  std::map<dom::NodeId, float> stretch;  // .r-stretch picture -> the height it gets
+  std::map<dom::NodeId, float> stretched;  // .r-stretch picture -> the height it had
   auto run = [&](float width, std::vector<Item>& items) {
     Engine engine(ctx, &slide);
+    engine.stretch(&stretch, &stretched);
     float pad_x = section.padding.left + section.padding.right;
     Result r = engine.children(slide.section, section, 0, section.padding.left, section.padding.top,
                                width - pad_x, items);
@@ -1225,6 +1246,14 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
   };
   std::vector<Item> items;
   float height = run(list.width, items);
+  // reveal.js's .r-stretch: a picture takes the height the rest of the
+  // slide leaves (one picture per slide, as reveal.js allows).
+  if (!stretched.empty()) {
+    auto [node, had] = *stretched.begin();
+    stretch[node] = std::max(0.0f, list.height - (height - had));
+    items.clear();
+    height = run(list.width, items);
+  }
   float scale = 1;
   if (height > list.height) {
     scale = std::max(theme.min_scale, list.height / height);

@@ -428,6 +428,44 @@ std::optional<Color> parse_color(std::string_view value) {
                (it->second & 0xff) / 255.0f, 1};
 }
 
+std::optional<Color> gradient_average(std::string_view value) {
+  std::string v = lower(trim(value));
+  size_t open = v.find("gradient(");
+  size_t close = v.rfind(')');
+  if (open == std::string::npos || close == std::string::npos || close < open) return std::nullopt;
+  std::string inner = v.substr(open + 9, close - open - 9);
+  // Split at top-level commas; each stop is "colour [position]".
+  std::vector<std::string> args;
+  std::string cur;
+  int depth = 0;
+  for (char c : inner) {
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (c == ',' && depth == 0) {
+      args.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  args.push_back(cur);
+  Color sum{0, 0, 0, 0};
+  int n = 0;
+  for (const std::string& arg : args) {
+    auto parts = split_values(arg);
+    if (parts.empty()) continue;
+    if (auto c = parse_color(parts[0])) {
+      sum.r += c->r;
+      sum.g += c->g;
+      sum.b += c->b;
+      sum.a += c->a;
+      ++n;
+    }
+  }
+  if (n == 0) return std::nullopt;
+  return Color{sum.r / n, sum.g / n, sum.b / n, sum.a / n};
+}
+
 Theme Theme::parse(std::string_view css, std::string name, std::vector<std::string>& errors) {
   Theme t;
   t.name = std::move(name);
@@ -578,13 +616,17 @@ struct Applier {
         s.background.reset();
         return true;
       }
+      if (auto g = gradient_average(v)) {
+        s.background = *g;
+        return true;
+      }
       for (const auto& part : split_values(v)) {
         if (auto c = parse_color(part)) {
           s.background = *c;
           return true;
         }
       }
-      return p == "background";  // images and gradients: later
+      return p == "background";  // url(...) images: not drawn for elements
     }
     if (p == "text-align") {
       if (v == "left" || v == "start") s.text_align = TextAlign::Left;

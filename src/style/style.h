@@ -21,6 +21,10 @@ struct Color {
   bool operator==(const Color&) const = default;
 };
 std::optional<Color> parse_color(std::string_view value);
+// A CSS gradient (`linear-gradient(...)`, `radial-gradient(...)`) drawn as
+// one solid colour, the average of its colour stops: deckpdf's best effort,
+// since slides draw gradients mostly as quiet backgrounds.
+std::optional<Color> gradient_average(std::string_view value);
 
 enum class Display { Block, Inline, InlineBlock, ListItem, None };
 enum class TextAlign { Left, Center, Right, Justify };

@@ -428,3 +428,35 @@ TEST_CASE("the bundled themes give their colours", "[layout][style]") {
     else CHECK(lum > 2.5f);
   }
 }
+
+TEST_CASE("r-stretch gives a picture the height the rest of the slide leaves", "[layout][image]") {
+  std::string dir = test::source_dir() + "/tests/layout/decks";
+  auto l = lay_out("section\n  h2 Title\n  img.r-stretch(src=\"img/photo.jpg\")\n  p caption\n", dir);
+  const auto& list = l->lists[0];
+  float image_h = 0, image_w = 0;
+  for (const auto& item : list.items) {
+    if (auto* im = std::get_if<layout::ImageItem>(&item.v)) {
+      image_h = im->height;
+      image_w = im->width;
+    }
+  }
+  // 80x60 grows far past its own size, keeping its aspect, and the slide
+  // stays unscaled: the content fills it.
+  CHECK(image_h > 300);
+  CHECK(image_w / image_h == Approx(80.0 / 60).epsilon(0.01));
+  CHECK(list.scale == 1);
+  auto boxes = texts(list);
+  const TextBox* caption = find(boxes, "caption");
+  REQUIRE(caption);
+  CHECK(caption->baseline <= list.height);
+  CHECK(caption->baseline > list.height - 80);
+}
+
+TEST_CASE("gradients are drawn as the average of their colours", "[layout][style]") {
+  auto g = style::gradient_average("linear-gradient(to right, #000000, #ffffff 80%)");
+  REQUIRE(g);
+  CHECK(g->r == Approx(0.5));
+  auto l = lay_out("section(data-background-gradient=\"radial-gradient(#ff0000, #0000ff)\")\n  h2 x\n");
+  CHECK(l->lists[0].background.r == Approx(0.5));
+  CHECK(l->lists[0].background.b == Approx(0.5));
+}
