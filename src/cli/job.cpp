@@ -21,6 +21,7 @@
 #include "layout/layout.h"
 #include "pdf/writer.h"
 #include "pug/parse.h"
+#include "source/strings.h"
 #include "source/diagnostic.h"
 #include "style/style.h"
 #include "text/font_set.h"
@@ -81,28 +82,6 @@ void files_collect(const dom::Document& doc, const std::string& deck_dir,
       if (!path.empty() && seen.insert(path).second) files.push_back(path);
     }
   }
-}
-
-std::string json_escape(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  return out;
 }
 
 std::string deck_json(const deck::Deck& d, const dom::Document& doc, const Source& src) {
@@ -262,8 +241,8 @@ Export export_to_memory(const Source& source, const Job& job) {
   }
   if (page_count > max_pages && !diags.has_errors()) {
     diags.error({body, body}, "deck.too-many-pages",
-                "the deck would make " + std::to_string(page_count) +
-                    " pages, past the limit of " + std::to_string(max_pages));
+                "the deck would make " + std::to_string(page_count) + " pages, past the limit of " +
+                    std::to_string(max_pages));
   }
   if (diags.has_errors()) return fail(exit_deck, "", true);
 

@@ -29,6 +29,7 @@
 
 #include "compose/internal.h"
 #include "layout/layout.h"
+#include "source/strings.h"
 
 namespace deckpdf::compose {
 
@@ -729,28 +730,6 @@ class MarkdownWriter {
 
   const dom::Document& doc_;
 };
-
-std::string json_escape(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  return out;
-}
 
 }  // namespace
 

@@ -10,26 +10,9 @@
 #include <cstdint>
 #include <cstring>
 
-namespace deckpdf::dom {
+#include "source/strings.h"
 
-void utf8_append(std::string& out, uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
+namespace deckpdf::dom {
 
 namespace {
 
@@ -77,7 +60,7 @@ size_t numeric_decode(std::string_view s, std::string& out) {
   if (i == digits_begin) return 0;
   if (overflow) cp = 0x110000;
   if (i < s.size() && s[i] == ';') ++i;
-  utf8_append(out, cp);
+  deckpdf::utf8_append(out, cp == 0 ? 0xFFFD : cp);  // HTML: NUL becomes U+FFFD
   return i;
 }
 

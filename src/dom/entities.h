@@ -21,9 +21,6 @@ size_t entity_decode_one(std::string_view s, std::string& out, bool in_attribute
 // Decodes every character reference in `s`.
 std::string entities_decode(std::string_view s, bool in_attribute = false);
 
-// Appends code point `cp` as UTF-8 (invalid ones become U+FFFD).
-void utf8_append(std::string& out, uint32_t cp);
-
 namespace detail {
 struct EntityEntry {
   const char* name;   // without the '&', with the ';' when the form needs it

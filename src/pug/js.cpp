@@ -3,6 +3,8 @@
 // between literals.
 #include "pug/js.h"
 
+#include "source/strings.h"
+
 #include <cctype>
 
 #include "dom/entities.h"
@@ -184,7 +186,7 @@ class Reader {
               cp = cp * 16 + static_cast<uint32_t>(h);
             }
           }
-          dom::utf8_append(v.str, cp);
+          deckpdf::utf8_append(v.str, cp == 0 ? 0xFFFD : cp);
           break;
         }
         default: v.str.push_back(e); break;

@@ -5,11 +5,12 @@
 #include <string>
 #include <string_view>
 
+#include "source/strings.h"
+
 namespace deckpdf::text {
 
-// Decodes the code point at `i` and advances `i`; invalid bytes give U+FFFD.
-uint32_t utf8_next(std::string_view s, size_t& i);
-void utf8_append(std::string& out, uint32_t cp);
+using deckpdf::utf8_append;  // source/strings.h
+using deckpdf::utf8_next;
 
 enum class CaseChange { Upper, Lower, Capitalize };
 // Full-string case mapping (per code point, via the C library's Unicode

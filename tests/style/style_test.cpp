@@ -3,6 +3,8 @@
 #include "style/style.h"
 #include "support/paths.h"
 
+#include <filesystem>
+
 using namespace deckpdf;
 
 namespace {
@@ -104,4 +106,39 @@ TEST_CASE("the bundled themes load", "[style]") {
   CHECK(warnings.empty());
   CHECK(theme->slide_width == 960);
   CHECK(theme->slide_height == 700);
+}
+
+TEST_CASE("a theme may @import another and override its rules", "[style]") {
+  std::string dir = deckpdf::test::temp_dir() + "/themes";
+  std::filesystem::create_directories(dir + "/sub");
+  deckpdf::test::write_file(dir + "/mine.css",
+                            "/* @import \"ignored.css\"; in a comment */\n"
+                            "@import \"white.css\";\n"
+                            ":root { --slide-width: 800px; }\n"
+                            "h2 { color: red; }\n");
+  deckpdf::test::write_file(dir + "/sub/escape.css", "@import \"../../../../etc/x.css\";\np { }\n");
+  std::string layouts = deckpdf::test::source_dir() + "/layouts";
+  std::string error;
+  std::vector<std::string> warnings;
+  auto theme = style::theme_load(layouts, dir + "/mine.css", error, warnings);
+  REQUIRE(theme);
+  CHECK(warnings.empty());
+  CHECK(theme->slide_width == 800);   // own variable
+  CHECK(theme->slide_height == 700);  // from white.css
+  dom::Document doc;
+  auto section = element(doc, doc.root, "section");
+  auto h2 = element(doc, section, "h2");
+  Diagnostics diags;
+  style::Resolver r(*theme, doc, diags);
+  auto s_section = r.compute(section, r.root_style());
+  auto s_h2 = r.compute(h2, s_section);
+  CHECK(s_section.font_size == 42);  // white's rule
+  CHECK(s_h2.color == style::Color{1, 0, 0, 1});  // the override wins
+  CHECK(s_h2.text_transform == style::TextTransform::Uppercase);  // white's, kept
+
+  warnings.clear();
+  auto escape = style::theme_load(layouts, dir + "/sub/escape.css", error, warnings);
+  REQUIRE(escape);
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find("escape.css:1: warning: @import") != std::string::npos);
 }

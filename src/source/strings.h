@@ -1,0 +1,17 @@
+// source/strings — UTF-8 and JSON string helpers every stage may use.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace deckpdf {
+
+// Decodes the code point at `i` and advances `i`; invalid bytes give U+FFFD.
+uint32_t utf8_next(std::string_view s, size_t& i);
+// Appends `cp` as UTF-8; surrogates and values past U+10FFFF become U+FFFD.
+void utf8_append(std::string& out, uint32_t cp);
+// `s` as the inside of a JSON string literal.
+std::string json_escape(std::string_view s);
+
+}  // namespace deckpdf
