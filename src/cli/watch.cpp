@@ -117,8 +117,13 @@ int watch_run(const std::vector<Job>& jobs) {
       }
     }
   }
-  sigaction(SIGINT, &old_int, nullptr);
-  sigaction(SIGTERM, &old_term, nullptr);
+  // Further stop signals are ignored from here on: the process is about to
+  // exit, and a second one (timeout(1) sends one to the command and one to
+  // its group) must not kill it on the way out.
+  (void)old_int;
+  (void)old_term;
+  signal(SIGINT, SIG_IGN);
+  signal(SIGTERM, SIG_IGN);
   if (!quiet) std::cerr << "deckpdf: stopped watching" << std::endl;
   return exit_ok;
 }
