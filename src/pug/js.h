@@ -22,7 +22,7 @@ struct JsValue {
   Kind kind = Kind::Null;
   std::string str;  // String; Number as written
   bool boolean = false;
-  std::vector<JsValue> items;                           // Array
+  std::vector<JsValue> items;   // Array
   std::vector<JsField> fields;  // Object, in written order
 
   bool truthy() const;
