@@ -458,9 +458,23 @@ bool render(const MarkdownText& md, const Options& options, dom::Document& doc, 
   parser.enter_span = cb_enter_span;
   parser.leave_span = cb_leave_span;
   parser.text = cb_text;
+  size_t first_new = doc.nodes.size();
   Builder builder(md, options, doc, parent, fallback, diags);
   int rc = md_parse(md.text.data(), static_cast<MD_SIZE>(md.text.size()), &parser, &builder);
   builder.finish();
+  // Raw HTML is read by dom::HtmlBuilder, which counts offsets as if the
+  // HTML lay unbroken in the deck; across the lines of an indented filter it
+  // does not, and spans drift by the indentation, up to past the end of the
+  // file (found by fuzz_markdown). Keep every span inside the block.
+  uint32_t end = fallback.end;
+  if (!md.text.empty()) {
+    end = std::max(end, md.source_offset(static_cast<uint32_t>(md.text.size() - 1)) + 1);
+  }
+  for (size_t k = first_new; k < doc.nodes.size(); ++k) {
+    Span& s = doc.nodes[k].span;
+    s.end = std::min(s.end, end);
+    s.begin = std::min(s.begin, s.end);
+  }
   if (rc != 0) {
     diags.error(fallback, "markdown.failed",
                 "md4c could not render this Markdown (out of memory?)");
