@@ -81,6 +81,9 @@ class Writer {
     doc_ = HPDF_New(&Writer::on_error, this);
     if (doc_) {
       HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
+      // Pages in a tree of nodes of 1,000: one /Kids array holds at most
+      // 32,767 entries in libharu, and big decks in builds mode pass that.
+      HPDF_SetPagesConfiguration(doc_, 1000);
       embedder_ = std::make_unique<FontEmbedder>(doc_, fonts_);
     }
   }
@@ -775,6 +778,7 @@ class Writer {
   void navigation(const std::vector<compose::Page>& pages) {
     HPDF_Outline top = nullptr;  // the last level-0 entry
     HPDF_Array nums = HPDF_Array_New(mmgr());
+    std::vector<std::pair<size_t, std::string>> label_ranges;  // first page, label
     std::string last_label;
     bool any_outline = false;
     for (size_t i = 0; i < pages.size() && i < pages_.size(); ++i) {
@@ -796,10 +800,7 @@ class Writer {
       // /PageLabels: a new range wherever the label changes; a range with
       // only a /P prefix labels each of its pages with the prefix alone.
       if (i == 0 || p.label != last_label) {
-        HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(i));
-        HPDF_Dict range = HPDF_Dict_New(mmgr());
-        HPDF_Dict_Add(range, "P", HPDF_String_New(mmgr(), p.label.c_str(), nullptr));  // ASCII
-        HPDF_Array_Add(nums, range);
+        label_ranges.emplace_back(i, p.label);
         last_label = p.label;
       }
       for (const compose::Link& link : p.links) {
@@ -816,8 +817,37 @@ class Writer {
         if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
       }
     }
+    // The number tree: one /Nums array while it fits libharu's array limit
+    // (32,767 entries), else leaves of 4,000 ranges under /Kids.
+    auto add_range = [&](HPDF_Array into, size_t k) {
+      HPDF_Array_AddNumber(into, static_cast<HPDF_INT32>(label_ranges[k].first));
+      HPDF_Dict range = HPDF_Dict_New(mmgr());
+      HPDF_Dict_Add(range, "P",
+                    HPDF_String_New(mmgr(), label_ranges[k].second.c_str(), nullptr));  // ASCII
+      HPDF_Array_Add(into, range);
+    };
     HPDF_Dict labels = HPDF_Dict_New(mmgr());
-    HPDF_Dict_Add(labels, "Nums", nums);
+    constexpr size_t leaf = 4000;
+    if (label_ranges.size() <= leaf) {
+      for (size_t k = 0; k < label_ranges.size(); ++k) add_range(nums, k);
+      HPDF_Dict_Add(labels, "Nums", nums);
+    } else {
+      HPDF_Array kids = HPDF_Array_New(mmgr());
+      for (size_t start = 0; start < label_ranges.size(); start += leaf) {
+        size_t end = std::min(label_ranges.size(), start + leaf);
+        HPDF_Dict node = HPDF_Dict_New(mmgr());
+        HPDF_Xref_Add(doc_->xref, node);
+        HPDF_Array limits = HPDF_Array_New(mmgr());
+        HPDF_Array_AddNumber(limits, static_cast<HPDF_INT32>(label_ranges[start].first));
+        HPDF_Array_AddNumber(limits, static_cast<HPDF_INT32>(label_ranges[end - 1].first));
+        HPDF_Dict_Add(node, "Limits", limits);
+        HPDF_Array leaf_nums = HPDF_Array_New(mmgr());
+        for (size_t k = start; k < end; ++k) add_range(leaf_nums, k);
+        HPDF_Dict_Add(node, "Nums", leaf_nums);
+        HPDF_Array_Add(kids, node);
+      }
+      HPDF_Dict_Add(labels, "Kids", kids);
+    }
     HPDF_Dict_Add(doc_->catalog, "PageLabels", labels);
     if (any_outline) HPDF_SetPageMode(doc_, HPDF_PAGE_MODE_USE_OUTLINE);
   }

@@ -467,3 +467,19 @@ TEST_CASE("a missing input is an I/O error", "[pdf]") {
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("cannot open") != std::string::npos);
 }
+
+TEST_CASE("big decks: page labels as a number tree past 4,000 ranges", "[pdf]") {
+  std::string deck = test::temp_dir() + "/many.pug";
+  std::string text;
+  for (int i = 1; i <= 4100; ++i) text += "section\n  p " + std::to_string(i) + "\n";
+  test::write_file(deck, text);
+  std::string pdf = export_deck(deck, "many");
+  test::PdfDoc doc = test::pdf_read(pdf);
+  REQUIRE(doc.pages.size() == 4100);
+  CHECK(doc.warnings.empty());
+  CHECK(doc.pages[0].label == "1");
+  CHECK(doc.pages[3999].label == "4000");
+  CHECK(doc.pages[4000].label == "4001");
+  CHECK(doc.pages[4099].label == "4100");
+  CHECK(std::system(("qpdf --check '" + pdf + "' >/dev/null 2>&1").c_str()) == 0);
+}
