@@ -480,19 +480,7 @@ class MarkdownWriter {
   std::string inline_text(dom::NodeId id) const {
     std::string s;
     for (dom::NodeId c : doc_[id].children) inline_node(c, s);
-    // Collapse white space.
-    std::string out;
-    bool space = false;
-    for (char ch : s) {
-      if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
-        space = true;
-        continue;
-      }
-      if (space && !out.empty()) out.push_back(' ');
-      space = false;
-      out.push_back(ch);
-    }
-    return out;
+    return squash_spaces(s);
   }
 
   void inline_node(dom::NodeId id, std::string& s) const {
@@ -601,20 +589,7 @@ class MarkdownWriter {
   }
 
  private:
-  static std::string collapse(const std::string& s) {
-    std::string out;
-    bool space = false;
-    for (char ch : s) {
-      if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
-        space = true;
-        continue;
-      }
-      if (space && !out.empty()) out.push_back(' ');
-      space = false;
-      out.push_back(ch);
-    }
-    return out;
-  }
+  static std::string collapse(const std::string& s) { return squash_spaces(s); }
 
   bool has_block_children(dom::NodeId id) const {
     for (dom::NodeId c : doc_[id].children) {

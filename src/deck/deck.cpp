@@ -5,6 +5,8 @@
 #include <cstring>
 #include <map>
 
+#include "source/strings.h"
+
 namespace deckpdf::deck {
 
 namespace {
@@ -22,20 +24,7 @@ bool is_heading(const dom::Node& n) {
          n.tag[1] >= '1' && n.tag[1] <= '6';
 }
 
-std::string squash(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t') {
-      space = !out.empty();
-    } else {
-      if (space) out.push_back(' ');
-      space = false;
-      out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string squash(const std::string& s) { return squash_spaces(s); }
 
 FragmentStyle style_of(const dom::Node& n, std::string& highlight) {
   for (const std::string& c : n.classes) {

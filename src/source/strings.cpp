@@ -47,6 +47,22 @@ void utf8_append(std::string& out, uint32_t cp) {
   }
 }
 
+std::string squash_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 std::string json_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size());

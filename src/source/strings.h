@@ -11,6 +11,9 @@ namespace deckpdf {
 uint32_t utf8_next(std::string_view s, size_t& i);
 // Appends `cp` as UTF-8; surrogates and values past U+10FFFF become U+FFFD.
 void utf8_append(std::string& out, uint32_t cp);
+// `s` with runs of white space (space, tab, CR, LF) made single spaces and
+// none at either end, as HTML renders text.
+std::string squash_spaces(std::string_view s);
 // `s` as the inside of a JSON string literal.
 std::string json_escape(std::string_view s);
 

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include "pug/parse.h"
+#include "support/fonts.h"
 #include "support/paths.h"
 
 using namespace deckpdf;
@@ -21,16 +22,6 @@ struct Laid {
   std::vector<layout::DisplayList> lists;
 };
 
-text::FontSet& fonts() {
-  static text::FontSet f;
-  static bool ok = [] {
-    std::string e;
-    return f.load_dir(test::source_dir() + "/fonts", e);
-  }();
-  REQUIRE(ok);
-  return f;
-}
-
 std::unique_ptr<Laid> lay_out(const std::string& text, const std::string& deck_dir = ".") {
   auto l = std::unique_ptr<Laid>(new Laid{Source("t.pug", text), {}, {}, {}, {}, {}});
   uint32_t body = 0;
@@ -40,7 +31,7 @@ std::unique_ptr<Laid> lay_out(const std::string& text, const std::string& deck_d
   std::string error;
   std::vector<std::string> warnings;
   l->theme = *style::theme_load(test::source_dir() + "/layouts", "white", error, warnings);
-  static text::Shaper shaper(fonts());
+  static text::Shaper shaper(test::bundled_fonts());
   style::Resolver resolver(l->theme, l->doc, l->diags);
   layout::Context ctx{l->doc, resolver, shaper, l->diags};
   ctx.deck_dir = deck_dir;
@@ -304,7 +295,7 @@ std::unique_ptr<Laid> lay_out_theme(const std::string& text, const std::string& 
   std::vector<std::string> errors;
   l->theme = style::Theme::parse(css, "test", errors);
   REQUIRE(errors.empty());
-  static text::Shaper shaper(fonts());
+  static text::Shaper shaper(test::bundled_fonts());
   style::Resolver resolver(l->theme, l->doc, l->diags);
   layout::Context ctx{l->doc, resolver, shaper, l->diags};
   for (size_t i = 0; i < l->deck.slides.size(); ++i) {

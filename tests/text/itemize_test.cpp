@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "support/fonts.h"
 #include "support/paths.h"
 #include "text/font_set.h"
 #include "text/linebreak.h"
@@ -8,16 +9,6 @@
 using namespace deckpdf;
 
 namespace {
-text::FontSet& fonts() {
-  static text::FontSet f;
-  static bool ok = [] {
-    std::string e;
-    return f.load_dir(test::source_dir() + "/fonts", e);
-  }();
-  REQUIRE(ok);
-  return f;
-}
-
 std::vector<std::string> part_texts(const std::vector<text::ShapedPart>& parts) {
   std::vector<std::string> out;
   for (const auto& p : parts) out.push_back(p.run->text);
@@ -26,8 +17,8 @@ std::vector<std::string> part_texts(const std::vector<text::ShapedPart>& parts) 
 }  // namespace
 
 TEST_CASE("itemize: text the face covers stays one run", "[text][itemize]") {
-  text::Shaper shaper(fonts());
-  text::FontId f = fonts().match("sans-serif", 400, false);
+  text::Shaper shaper(test::bundled_fonts());
+  text::FontId f = test::bundled_fonts().match("sans-serif", 400, false);
   const auto& parts = shaper.shape_text(f, 40, "Ελληνικά and English", false);
   // Source Sans 3 has Greek: one face; two scripts, so two runs. The space
   // (script Common) goes with the text before it.
@@ -39,14 +30,14 @@ TEST_CASE("itemize: text the face covers stays one run", "[text][itemize]") {
 }
 
 TEST_CASE("itemize: characters the face lacks go to a fallback face", "[text][itemize]") {
-  text::Shaper shaper(fonts());
-  text::FontId f = fonts().match("sans-serif", 400, false);
+  text::Shaper shaper(test::bundled_fonts());
+  text::FontId f = test::bundled_fonts().match("sans-serif", 400, false);
   const auto& parts = shaper.shape_text(f, 40, "Hindi हिन्दी!", false);
   REQUIRE(parts.size() >= 2);
   CHECK(parts[0].run->font == f);
   CHECK(parts[0].run->text == "Hindi ");
   CHECK(parts[1].offset == std::string("Hindi ").size());
-  if (!fonts().face(parts[1].run->font).bundled) {
+  if (!test::bundled_fonts().face(parts[1].run->font).bundled) {
     // A system face was found (fonts-noto-core): it draws the whole word,
     // combining marks included, with no .notdef.
     CHECK(parts[1].run->text == "हिन्दी");
@@ -57,8 +48,8 @@ TEST_CASE("itemize: characters the face lacks go to a fallback face", "[text][it
 }
 
 TEST_CASE("itemize: marks and joiners stay with their base character", "[text][itemize]") {
-  text::Shaper shaper(fonts());
-  text::FontId f = fonts().match("sans-serif", 400, false);
+  text::Shaper shaper(test::bundled_fonts());
+  text::FontId f = test::bundled_fonts().match("sans-serif", 400, false);
   // e + combining acute: Source Sans 3 has both; one run, one cluster.
   const auto& parts = shaper.shape_text(f, 40, "e\xCC\x81", false);
   REQUIRE(parts.size() == 1);

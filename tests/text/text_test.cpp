@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "support/fonts.h"
 #include "support/paths.h"
 #include "text/font_set.h"
 #include "text/linebreak.h"
@@ -8,20 +9,8 @@
 
 using namespace deckpdf;
 
-namespace {
-text::FontSet& bundled() {
-  static text::FontSet fonts;
-  static bool loaded = [] {
-    std::string error;
-    return fonts.load_dir(test::source_dir() + "/fonts", error);
-  }();
-  REQUIRE(loaded);
-  return fonts;
-}
-}  // namespace
-
 TEST_CASE("the bundled fonts load with their families, weights and styles", "[text]") {
-  text::FontSet& fonts = bundled();
+  text::FontSet& fonts = test::bundled_fonts();
   REQUIRE(fonts.size() >= 4);
   const auto& regular = fonts.face(fonts.match("\"Source Sans 3\", sans-serif", 400, false));
   CHECK(regular.family == "Source Sans 3");
@@ -35,7 +24,7 @@ TEST_CASE("the bundled fonts load with their families, weights and styles", "[te
 }
 
 TEST_CASE("shaping: ligatures become one glyph whose text is the whole cluster", "[text]") {
-  text::FontSet& fonts = bundled();
+  text::FontSet& fonts = test::bundled_fonts();
   text::Shaper shaper(fonts);
   text::FontId f = fonts.match("sans-serif", 400, false);
   auto run = shaper.shape(f, 42, "office");
@@ -54,7 +43,7 @@ TEST_CASE("shaping: ligatures become one glyph whose text is the whole cluster",
 }
 
 TEST_CASE("shaping: kerning changes advances from the nominal widths", "[text]") {
-  text::FontSet& fonts = bundled();
+  text::FontSet& fonts = test::bundled_fonts();
   text::Shaper shaper(fonts);
   text::FontId f = fonts.match("sans-serif", 400, false);
   auto av = shaper.shape(f, 100, "AV");
