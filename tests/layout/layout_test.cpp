@@ -451,3 +451,20 @@ TEST_CASE("gradients are drawn as the average of their colours", "[layout][style
   CHECK(l->lists[0].background.r == Approx(0.5));
   CHECK(l->lists[0].background.b == Approx(0.5));
 }
+
+TEST_CASE("images: --asset-root maps site-absolute paths, and only into itself",
+          "[layout][image]") {
+  std::string root = test::temp_dir() + "/assets";
+  std::filesystem::create_directories(root + "/content/images");
+  std::filesystem::copy_file(test::source_dir() + "/tests/layout/decks/img/grey.png",
+                             root + "/content/images/x.png",
+                             std::filesystem::copy_options::overwrite_existing);
+  auto ok = layout::image_find("/content/images/x.png", ".", root);
+  CHECK(ok.ok);
+  CHECK(ok.width == 50);
+  auto escape = layout::image_find("/../../../etc/hostname", ".", root);
+  CHECK_FALSE(escape.ok);
+  auto without = layout::image_find("/content/images/x.png", ".", "");
+  CHECK_FALSE(without.ok);
+  CHECK(without.problem.find("--asset-root") != std::string::npos);
+}
