@@ -777,7 +777,6 @@ class Writer {
   // link annotations, once every page exists.
   void navigation(const std::vector<compose::Page>& pages) {
     HPDF_Outline top = nullptr;  // the last level-0 entry
-    HPDF_Array nums = HPDF_Array_New(mmgr());
     std::vector<std::pair<size_t, std::string>> label_ranges;  // first page, label
     std::string last_label;
     bool any_outline = false;
@@ -829,6 +828,8 @@ class Writer {
     HPDF_Dict labels = HPDF_Dict_New(mmgr());
     constexpr size_t leaf = 4000;
     if (label_ranges.size() <= leaf) {
+      // Made only here: an array libharu's document does not hold is never freed.
+      HPDF_Array nums = HPDF_Array_New(mmgr());
       for (size_t k = 0; k < label_ranges.size(); ++k) add_range(nums, k);
       HPDF_Dict_Add(labels, "Nums", nums);
     } else {
