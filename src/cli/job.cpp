@@ -21,8 +21,8 @@
 #include "layout/layout.h"
 #include "pdf/writer.h"
 #include "pug/parse.h"
-#include "source/strings.h"
 #include "source/diagnostic.h"
+#include "source/strings.h"
 #include "style/style.h"
 #include "text/font_set.h"
 #include "text/shaper.h"
@@ -149,6 +149,25 @@ std::string deck_theme_resolve(const std::string& theme, const std::string& deck
   return full.string();
 }
 
+// With DECKPDF_TIMINGS set, each stage's wall time in ms on stderr, for the
+// benchmark's "where the time goes".
+class StageClock {
+ public:
+  StageClock() : on_(std::getenv("DECKPDF_TIMINGS") != nullptr), last_(now()) {}
+  void lap(const char* stage) {
+    if (!on_) return;
+    auto t = now();
+    std::fprintf(stderr, "deckpdf: %-8s %8.2f ms\n", stage,
+                 std::chrono::duration<double, std::milli>(t - last_).count());
+    last_ = t;
+  }
+
+ private:
+  static std::chrono::steady_clock::time_point now() { return std::chrono::steady_clock::now(); }
+  bool on_;
+  std::chrono::steady_clock::time_point last_;
+};
+
 }  // namespace
 
 std::string data_dir_find(const char* argv0) {
@@ -178,6 +197,7 @@ Export export_to_memory(const Source& source, const Job& job) {
     return std::move(r);
   };
 
+  StageClock clock;
   // 1. source: encoding checks, front matter.
   if (!source_check_encoding(source, diags)) return fail(exit_deck, "", true);
   uint32_t body = 0;
@@ -185,6 +205,7 @@ Export export_to_memory(const Source& source, const Job& job) {
 
   // 2. pug: the element tree, Markdown filters rendered into it.
   dom::Document doc = pug::parse(source, body, diags);
+  clock.lap("parse");
   if (job.dump == Dump::Html) {
     r.dump = dom::to_html(doc);
     r.exit_code = diags.has_errors() ? exit_deck : exit_ok;
@@ -248,6 +269,7 @@ Export export_to_memory(const Source& source, const Job& job) {
   }
   if (diags.has_errors()) return fail(exit_deck, "", true);
 
+  clock.lap("deck");
   // 4. style: the theme.
   std::string deck_dir = fs::path(source.path()).parent_path().string();
   if (deck_dir.empty()) deck_dir = ".";
@@ -277,6 +299,7 @@ Export export_to_memory(const Source& source, const Job& job) {
     return fail(exit_io, font_error, false);
   }
   text::Shaper shaper(fonts);
+  clock.lap("fonts");
 
   // 6. layout: one display list per selected slide (and its number).
   compose::Options options;
@@ -309,6 +332,7 @@ Export export_to_memory(const Source& source, const Job& job) {
     if (job.on_progress) job.on_progress(i + 1, deck.slides.size());
   }
   if (want_numbers) options.numbers = &numbers;
+  clock.lap("layout");
   if (diags.has_errors()) return fail(exit_deck, "", true);
   if (job.check) return r;
 
@@ -343,6 +367,7 @@ Export export_to_memory(const Source& source, const Job& job) {
                                      : compose::compose_slides(deck, lists, page_size, options);
   }
   if (job.pdfpc) r.pdfpc = compose::pdfpc_json(deck, doc, pages);
+  clock.lap("compose");
 
   // 8. pdf: the bytes.
   pdf::DocInfo info;
@@ -361,6 +386,7 @@ Export export_to_memory(const Source& source, const Job& job) {
     return fail(exit_io, pdf_error, true);
   }
   r.pages = pages.size();
+  clock.lap("pdf");
   return r;
 }
 
