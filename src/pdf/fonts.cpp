@@ -89,9 +89,9 @@ std::string subset_font(const text::FontFace& face, const std::map<uint32_t, std
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING |
                                        HB_SUBSET_FLAGS_DESUBROUTINIZE);
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "DSIG", "morx",
-                          "kerx", "feat", "STAT", "fvar", "gvar", "avar", "HVAR", "MVAR", "VVAR",
-                          "cvar", "meta", "vhea", "vmtx", "VORG"}) {
+  for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "DSIG",
+                          "morx", "kerx", "feat", "STAT", "fvar", "gvar", "avar", "HVAR",
+                          "MVAR", "VVAR", "cvar", "meta", "vhea", "vmtx", "VORG"}) {
     hb_set_add(drop, hb_tag_from_string(tag, -1));
   }
   hb_face_t* sub = hb_subset_or_fail(face.hb_face, input);

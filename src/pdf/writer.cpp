@@ -75,6 +75,97 @@ struct LayerKey {
   auto operator<=>(const LayerKey&) const = default;
 };
 
+// A unit of page content: one layer as a page places it (where, how
+// large, at what opacity and scale), or the page's background. Pages that
+// show the same unit draw the same bytes.
+struct UnitKey {
+  LayerKey layer;  // layer.list == nullptr: the page background
+  float scale = 1, tx = 0, ty = 0, page_height = 0;
+  bool clip = false;  // clipped to the list's box (it does not cover the page)
+  float alpha = 1;
+  std::vector<const layout::Effect*> scales;
+  float r = 0, g = 0, b = 0, width = 0, height = 0;  // the background
+  auto operator<=>(const UnitKey&) const = default;
+};
+
+// What a piece of page content names in the page's resources.
+struct Needs {
+  std::set<text::FontId> fonts;
+  std::map<std::string, HPDF_Dict> xobjects;  // pictures, emoji, dimmed layers
+  std::map<std::string, HPDF_Dict> states;    // opacities
+  void merge(const Needs& o) {
+    fonts.insert(o.fonts.begin(), o.fonts.end());
+    xobjects.insert(o.xobjects.begin(), o.xobjects.end());
+    states.insert(o.states.begin(), o.states.end());
+  }
+};
+
+// A literal string for the PDF: ( ) and \ escaped, CR and LF as escapes
+// (a bare end of line in a literal string reads back as LF).
+void literal_byte(std::string& s, unsigned char c) {
+  switch (c) {
+    case '(':
+    case ')':
+    case '\\':
+      s.push_back('\\');
+      s.push_back(static_cast<char>(c));
+      break;
+    case '\r': s += "\\r"; break;
+    case '\n': s += "\\n"; break;
+    default: s.push_back(static_cast<char>(c));
+  }
+}
+
+// A text string (PDF 32000 7.9.2.2): printable ASCII as a literal, which
+// PDFDocEncoding reads as itself at a quarter of UTF-16's hex; anything
+// else as UTF-16BE hex with a byte order mark.
+void text_string_operand(std::string& s, std::string_view utf8) {
+  bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+  if (ascii) {
+    s += '(';
+    for (char c : utf8) literal_byte(s, static_cast<unsigned char>(c));
+    s += ')';
+  } else {
+    s += "<FEFF" + utf16_hex(utf8) + '>';
+  }
+}
+
+}  // namespace
+
+// A label that is a plain decimal number ("12", not "012" or "3.2"), or 0.
+static long label_number(const std::string& label) {
+  if (label.empty() || label.size() > 9 || label[0] == '0') return 0;
+  long v = 0;
+  for (char c : label) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+std::vector<LabelRange> page_label_ranges(const std::vector<std::string>& labels) {
+  std::vector<LabelRange> out;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const std::string& label = labels[i];
+    long n = label_number(label);
+    if (!out.empty()) {
+      LabelRange& r = out.back();
+      if (r.start > 0 ? n == r.start + static_cast<long>(i - r.first) : label == r.prefix) continue;
+      // A one-page range numbered n followed by n + 1: decimal numbering.
+      long prev = label_number(r.prefix);
+      if (r.start == 0 && i == r.first + 1 && prev > 0 && n == prev + 1) {
+        r.start = prev;
+        r.prefix.clear();
+        continue;
+      }
+    }
+    out.push_back({i, label, 0});
+  }
+  return out;
+}
+
+namespace {
+
 class Writer {
  public:
   explicit Writer(const text::FontSet& fonts) : fonts_(fonts) {
@@ -100,6 +191,8 @@ class Writer {
       return false;
     }
     for (const compose::Page& page : pages) draw_page(page);
+    queue_.flush();
+    if (ok()) page_tree(pages);
     if (ok()) navigation(pages);
     if (ok() && !embedder_->finish(error_)) return false;
     set_info(info);
@@ -131,7 +224,23 @@ class Writer {
   HPDF_MMgr mmgr() const { return doc_->mmgr; }
 
   // --- content streams -----------------------------------------------------
-  static void color(std::string& s, const layout::Color& c, bool stroke) {
+  // The graphics state a content stream has set so far, so that a colour or
+  // font is only set when it changes. Reset at the start of every unit:
+  // units are concatenated in any order.
+  struct Pen {
+    std::optional<layout::Color> fill, stroke;
+    std::string font;
+    float size = 0;
+  };
+
+  static bool same_rgb(const std::optional<layout::Color>& a, const layout::Color& b) {
+    return a && a->r == b.r && a->g == b.g && a->b == b.b;
+  }
+
+  void color(std::string& s, const layout::Color& c, bool stroke) {
+    std::optional<layout::Color>& current = stroke ? pen_.stroke : pen_.fill;
+    if (same_rgb(current, c)) return;
+    current = c;
     num(s, c.r);
     s += ' ';
     num(s, c.g);
@@ -141,16 +250,16 @@ class Writer {
   }
 
   void text_item(std::string& s, const layout::Item& item, const layout::TextItem& t,
-                 std::set<text::FontId>& used) {
+                 Needs& needs) {
     const text::GlyphRun& run = *t.run;
     if (run.glyphs.empty()) return;
     const text::FontFace& face = fonts_.face(run.font);
     if (!face.outlines && face.color_bitmaps) {
-      emoji_item(s, item, run, used);
+      emoji_item(s, item, run, needs);
       return;
     }
     FontEmbedder::Entry& fr = embedder_->use(run.font);
-    used.insert(run.font);
+    needs.fonts.insert(run.font);
     float to1000 = 1000.0f / static_cast<float>(face.units_per_em);
     bool mapped = true;  // every glyph's ToUnicode entry gives this run's text
     std::string joined;
@@ -173,22 +282,32 @@ class Writer {
     if (actual_text.empty() && (!mapped || joined != run.text)) actual_text = run.text;
     color(s, t.fill, false);
     if (!actual_text.empty()) {
-      s += "/Span << /ActualText <FEFF" + utf16_hex(actual_text) + "> >> BDC\n";
+      s += "/Span << /ActualText ";
+      text_string_operand(s, actual_text);
+      s += " >> BDC\n";
     }
-    s += "BT\n/" + fr.name + ' ';
-    num(s, run.size);
-    s += " Tf\n1 0 0 -1 ";
+    s += "BT\n";
+    // The font is part of the graphics state: set once while it stays.
+    if (pen_.font != fr.name || pen_.size != run.size) {
+      pen_.font = fr.name;
+      pen_.size = run.size;
+      s += '/' + fr.name + ' ';
+      num(s, run.size);
+      s += " Tf\n";
+    }
+    s += "1 0 0 -1 ";
     num(s, item.x);
     s += ' ';
     num(s, item.y);
     s += " Tm\n[";
-    // TJ: glyph ids as 2-byte CIDs; a number moves the pen back by
-    // thousandths of the font size, which carries HarfBuzz's advances and
-    // x offsets. Glyphs with a y offset (marks) are set with a rise.
+    // TJ: glyph ids as 2-byte CIDs in literal strings; a number moves the
+    // pen back by thousandths of the font size, which carries HarfBuzz's
+    // advances and x offsets. Glyphs with a y offset (marks) are set with
+    // a rise.
     float pending = 0;  // adjustment owed before the next glyph, in 1/1000 em
     bool open_string = false;
     auto close_string = [&] {
-      if (open_string) s += '>';
+      if (open_string) s += ')';
       open_string = false;
     };
     for (size_t i = 0; i < run.glyphs.size(); ++i) {
@@ -200,7 +319,6 @@ class Writer {
       if (std::fabs(before) >= 0.5f) {
         close_string();
         num(s, std::round(before));
-        s += ' ';
       }
       if (g.y_offset != 0) {
         close_string();
@@ -208,9 +326,10 @@ class Writer {
         num(s, g.y_offset);
         s += " Ts\n[";
       }
-      if (!open_string) s += '<';
+      if (!open_string) s += '(';
       open_string = true;
-      hex4(s, g.id);
+      literal_byte(s, static_cast<unsigned char>(g.id >> 8 & 0xFF));
+      literal_byte(s, static_cast<unsigned char>(g.id & 0xFF));
       if (g.y_offset != 0) {
         close_string();
         s += "] TJ\n0 Ts\n[";
@@ -229,11 +348,10 @@ class Writer {
   // search, an invisible glyph of the text face is drawn under them
   // inside an /ActualText span carrying the emoji's text.
   void emoji_item(std::string& s, const layout::Item& item, const text::GlyphRun& run,
-                  std::set<text::FontId>& used) {
-    const text::FontFace& face = fonts_.face(run.font);
+                  Needs& needs) {
     text::FontId text_font = fonts_.match("sans-serif", 400, false);
     FontEmbedder::Entry& fr = embedder_->use(text_font);
-    used.insert(text_font);
+    needs.fonts.insert(text_font);
     // An invisible glyph as wide as the emoji run gives text extraction a
     // character to attach the /ActualText to, at the emoji's place.
     const text::FontFace& tf = fonts_.face(text_font);
@@ -242,7 +360,10 @@ class Writer {
     embedder_->note_glyph(fr, glyph, "x");
     float natural = static_cast<float>(tf.glyph_advance(glyph)) * run.size /
                     static_cast<float>(tf.units_per_em);
-    s += "/Span << /ActualText <FEFF" + utf16_hex(run.text) + "> >> BDC\n";
+    s += "/Span << /ActualText ";
+    text_string_operand(s, run.text);
+    s += " >> BDC\n";
+    // Inside q/Q: the font, scaling and render mode set here are undone.
     s += "q BT 3 Tr /" + fr.name + ' ';
     num(s, run.size);
     s += " Tf ";
@@ -251,9 +372,10 @@ class Writer {
     num(s, item.x);
     s += ' ';
     num(s, item.y);
-    s += " Tm <";
-    hex4(s, glyph);
-    s += "> Tj ET Q\n";
+    s += " Tm (";
+    literal_byte(s, static_cast<unsigned char>(glyph >> 8 & 0xFF));
+    literal_byte(s, static_cast<unsigned char>(glyph & 0xFF));
+    s += ") Tj ET Q\n";
     float pen = item.x;
     for (const text::Glyph& g : run.glyphs) {
       const EmojiImage* img = emoji_image(run.font, g.id);
@@ -263,7 +385,7 @@ class Writer {
               h = static_cast<float>(img->height) * scale;
         float x = pen + g.x_offset + img->left * scale;
         float top = item.y - g.y_offset - img->top * scale;
-        layer_images_[img->name] = img->image;
+        needs.xobjects[img->name] = img->image;
         s += "q ";
         num(s, w);
         s += " 0 0 ";
@@ -277,7 +399,6 @@ class Writer {
       pen += g.x_advance;
     }
     s += "EMC\n";
-    (void)face;
   }
 
   struct EmojiImage {
@@ -320,10 +441,9 @@ class Writer {
 
   // The content of one layer: the items of `key`'s group, each drawn in the
   // state that `key.active` gives (bit i: effect i of the group's set is on).
-  std::string layer_content(const LayerKey& key, std::set<text::FontId>& used, bool& empty) {
+  std::string layer_content(const LayerKey& key, Needs& needs) {
     const layout::DisplayList& list = *key.list;
     std::string s;
-    empty = true;
     const std::vector<layout::Effect>& effects = list.effects[static_cast<size_t>(key.effects)];
     std::optional<layout::Color> recolor;
     bool strike = false;
@@ -357,14 +477,13 @@ class Writer {
         continue;
       }
       if (std::holds_alternative<layout::LinkItem>(item.v)) continue;  // annotations, not ink
-      empty = false;
       if (auto* t = std::get_if<layout::TextItem>(&item.v)) {
         if (recolor) {
           layout::TextItem copy = *t;
           copy.fill = *recolor;
-          text_item(s, item, copy, used);
+          text_item(s, item, copy, needs);
         } else {
-          text_item(s, item, *t, used);
+          text_item(s, item, *t, needs);
         }
         if (strike && !t->run->glyphs.empty()) {
           // As the layout draws line-through: 0.28 em above the baseline.
@@ -384,15 +503,19 @@ class Writer {
       } else if (auto* r = std::get_if<layout::RectItem>(&item.v)) {
         if (r->fill.a > 0) {
           bool translucent = r->fill.a < 1;
+          Pen saved = pen_;
           if (translucent) {
             const auto& [name, gs] = alpha_state(r->fill.a);
-            layer_states_[name] = gs;
+            needs.states[name] = gs;
             s += "q /" + name + " gs\n";
           }
           color(s, r->fill, false);
           rect(s, item.x, item.y, r->width, r->height);
           s += "f\n";
-          if (translucent) s += "Q\n";
+          if (translucent) {
+            s += "Q\n";
+            pen_ = saved;  // Q gave back the colour from before q
+          }
         }
         if (r->stroke_width > 0) {
           color(s, r->stroke, true);
@@ -418,7 +541,7 @@ class Writer {
         if (recolor) shown.color = *recolor;
         marker(s, item.x, item.y, shown);
       } else if (auto* im = std::get_if<layout::ImageItem>(&item.v)) {
-        picture(s, item.x, item.y, *im);
+        picture(s, item.x, item.y, *im, needs);
       }
     }
     return s;
@@ -427,7 +550,7 @@ class Writer {
   // A PNG or JPEG file, loaded once per document however often it is drawn.
   // libharu decodes it; a file that fails to decode (layout only probed its
   // header) becomes a grey box rather than failing the export.
-  void picture(std::string& s, float x, float y, const layout::ImageItem& im) {
+  void picture(std::string& s, float x, float y, const layout::ImageItem& im, Needs& needs) {
     auto it = pictures_.find(im.path);
     if (it == pictures_.end()) {
       bool clean = error_.empty();
@@ -449,7 +572,7 @@ class Writer {
       s += "f\n";
       return;
     }
-    layer_images_[name] = image;
+    needs.xobjects[name] = image;
     s += "q ";
     num(s, im.width);
     s += " 0 0 ";
@@ -472,7 +595,7 @@ class Writer {
     s += " re\n";
   }
 
-  static void marker(std::string& s, float cx, float cy, const layout::MarkerItem& m) {
+  void marker(std::string& s, float cx, float cy, const layout::MarkerItem& m) {
     float r = m.size / 2;
     if (m.shape == layout::MarkerItem::Shape::Square) {
       color(s, m.color, false);
@@ -506,12 +629,9 @@ class Writer {
       num(s, y);
       s += ' ';
     };
-    bool fill = m.shape == layout::MarkerItem::Shape::Disc;
-    color(s, m.color, !fill);
-    if (!fill) {
-      num(s, m.size * 0.12f);
-      s += " w\n";
-    }
+    color(s, m.color, true);
+    num(s, m.size * 0.12f);
+    s += " w\n";
     pt(cx + r, cy);
     s += "m ";
     pt(cx + r, cy + k), pt(cx + k, cy + r), pt(cx, cy + r);
@@ -521,93 +641,44 @@ class Writer {
     pt(cx - r, cy - k), pt(cx - k, cy - r), pt(cx, cy - r);
     s += "c ";
     pt(cx + k, cy - r), pt(cx + r, cy - k), pt(cx + r, cy);
-    s += fill ? "c f\n" : "c S\n";
+    s += "c S\n";
   }
 
-  // One Form XObject per (display list, step); nullptr for an empty layer.
-  // One Form XObject per layer: a group of a list's items that appear and
-  // disappear together and share effects, in one state of those effects.
-  // Every page that shows the group in that state draws the same object.
-  struct Layer {
-    HPDF_Dict dict = nullptr;  // nullptr: nothing to draw
-    std::string name;          // its name in page resources: "L1", "L2", ...
+  // A dimmed layer is one Form XObject with a transparency group, so that
+  // opacity 0.5 applies to the layer as a whole, like CSS opacity, not
+  // glyph by glyph. Made once per layer and state.
+  struct Form {
+    HPDF_Dict dict = nullptr;
+    std::string name;  // "L1", "L2", ...
+    Needs needs;       // what its content names
   };
 
-  const Layer& layer(const LayerKey& key) {
-    const layout::DisplayList& list = *key.list;
-    auto it = layers_.find(key);
-    if (it != layers_.end()) return it->second;
-    std::set<text::FontId> used;
-    layer_images_.clear();
-    layer_states_.clear();
-    bool empty = true;
-    std::string content = layer_content(key, used, empty);
-    HPDF_Dict form = nullptr;
-    if (!empty) {
-      form = HPDF_DictStream_New(mmgr(), doc_->xref);
-      if (!form) return layers_[key] = Layer{};
-      form->header.obj_class = HPDF_OSUBCLASS_XOBJECT | HPDF_OCLASS_DICT;
-      HPDF_Dict_AddName(form, "Type", "XObject");
-      HPDF_Dict_AddName(form, "Subtype", "Form");
+  const Form& form(const LayerKey& key) {
+    auto it = forms_.find(key);
+    if (it != forms_.end()) return it->second;
+    Form f;
+    pen_ = Pen{};
+    std::string content = layer_content(key, f.needs);
+    f.dict = HPDF_DictStream_New(mmgr(), doc_->xref);
+    if (f.dict) {
+      f.dict->header.obj_class = HPDF_OSUBCLASS_XOBJECT | HPDF_OCLASS_DICT;
+      HPDF_Dict_AddName(f.dict, "Type", "XObject");
+      HPDF_Dict_AddName(f.dict, "Subtype", "Form");
       HPDF_Array bbox = HPDF_Array_New(mmgr());
       HPDF_Array_AddReal(bbox, 0);
       HPDF_Array_AddReal(bbox, 0);
-      HPDF_Array_AddReal(bbox, list.width);
-      HPDF_Array_AddReal(bbox, list.height);
-      HPDF_Dict_Add(form, "BBox", bbox);
-      // Layers that only use fonts share one resource dictionary per set
-      // of fonts: many small layers, little repeated.
-      bool shared = layer_images_.empty() && layer_states_.empty();
-      HPDF_Dict resources = shared ? shared_resources_[used] : nullptr;
-      if (resources) {
-        HPDF_Dict_Add(form, "Resources", resources);
-        used.clear();
-      } else {
-        resources = HPDF_Dict_New(mmgr());
-        if (shared) {
-          HPDF_Xref_Add(doc_->xref, resources);
-          shared_resources_[used] = resources;
-        }
-      }
-      if (!used.empty()) {
-        HPDF_Dict font_dict = HPDF_Dict_New(mmgr());
-        for (text::FontId id : used) {
-          FontEmbedder::Entry& fr = embedder_->use(id);
-          HPDF_Dict_Add(font_dict, fr.name.c_str(), fr.type0);
-        }
-        HPDF_Dict_Add(resources, "Font", font_dict);
-      }
-      // A dimmed layer is drawn at opacity 0.5 as one group, like CSS
-      // opacity, not glyph by glyph.
-      const auto& set = list.effects[static_cast<size_t>(key.effects)];
-      if (std::any_of(set.begin(), set.end(), [](const layout::Effect& e) {
-            return e.kind == layout::Effect::Kind::Dim;
-          })) {
-        HPDF_Dict group = HPDF_Dict_New(mmgr());
-        HPDF_Dict_AddName(group, "Type", "Group");
-        HPDF_Dict_AddName(group, "S", "Transparency");
-        HPDF_Dict_Add(form, "Group", group);
-      }
-      if (!layer_images_.empty()) {
-        HPDF_Dict xobjects = HPDF_Dict_New(mmgr());
-        for (const auto& [name, image] : layer_images_)
-          HPDF_Dict_Add(xobjects, name.c_str(), image);
-        HPDF_Dict_Add(resources, "XObject", xobjects);
-      }
-      if (!layer_states_.empty()) {
-        HPDF_Dict states = HPDF_Dict_New(mmgr());
-        for (const auto& [name, state] : layer_states_) HPDF_Dict_Add(states, name.c_str(), state);
-        HPDF_Dict_Add(resources, "ExtGState", states);
-      }
-      if (!HPDF_Dict_GetItem(form, "Resources", HPDF_OCLASS_DICT)) {
-        HPDF_Dict_Add(form, "Resources", resources);
-      }
-      stream_write_deflated(form, content);
+      HPDF_Array_AddReal(bbox, key.list->width);
+      HPDF_Array_AddReal(bbox, key.list->height);
+      HPDF_Dict_Add(f.dict, "BBox", bbox);
+      HPDF_Dict group = HPDF_Dict_New(mmgr());
+      HPDF_Dict_AddName(group, "Type", "Group");
+      HPDF_Dict_AddName(group, "S", "Transparency");
+      HPDF_Dict_Add(f.dict, "Group", group);
+      HPDF_Dict_Add(f.dict, "Resources", resources(f.needs));
+      queue_.add(f.dict, std::move(content));
+      f.name = "L" + std::to_string(forms_.size() + 1);
     }
-    Layer& made = layers_[key];
-    made.dict = form;
-    if (form) made.name = "L" + std::to_string(++layer_count_);
-    return made;
+    return forms_.emplace(key, std::move(f)).first->second;
   }
 
   // The item groups of a list (active = 0), in the order of first items.
@@ -638,30 +709,74 @@ class Writer {
     return it->second;
   }
 
-  // A page's content: its background, then per placement the layers
-  // visible at its step. All pages that show the same display lists share
-  // one resource dictionary (every layer of those lists under its own
-  // name), so a build page costs a few bytes more than its operators.
-  void draw_page(const compose::Page& p) {
-    HPDF_Page page = HPDF_AddPage(doc_);
-    pages_.push_back(page);
-    if (!page) return;
-    HPDF_Page_SetWidth(page, p.width);
-    HPDF_Page_SetHeight(page, p.height);
-    std::vector<const layout::DisplayList*> lists;
-    for (const compose::Placement& pl : p.placed) lists.push_back(pl.list);
-    PageResources& res = page_resources(lists);
-    std::string s;
+  // The bytes of one unit, self-contained (q ... Q) so that units can be
+  // concatenated in any order.
+  std::string unit_content(const UnitKey& k, Needs& needs) {
+    pen_ = Pen{};
+    std::string s = "q ";
+    if (!k.layer.list) {
+      color(s, {k.r, k.g, k.b, 1}, false);
+      rect(s, 0, 0, k.width, k.height);
+      s += "f Q\n";
+      return s;
+    }
+    const layout::DisplayList& list = *k.layer.list;
+    // Page space is y-down from the top-left; PDF is y-up.
+    matrix(s, k.scale, -k.scale, k.tx, k.page_height - k.ty);
+    if (k.clip) {
+      s += "0 0 ";
+      num(s, list.width);
+      s += ' ';
+      num(s, list.height);
+      s += " re W n\n";
+    }
+    if (k.alpha < 1) {
+      const auto& [name, gs] = alpha_state(k.alpha);
+      needs.states[name] = gs;
+      s += '/' + name + " gs\n";
+    }
+    for (const layout::Effect* e : k.scales) {
+      // About the fragment's centre, which the layer's own transform
+      // (the list's scale and offset) puts here.
+      float cx = list.dx + list.scale * e->cx, cy = list.dy + list.scale * e->cy;
+      matrix(s, e->scale, e->scale, cx * (1 - e->scale), cy * (1 - e->scale));
+    }
+    if (k.alpha < 1) {
+      const Form& f = form(k.layer);
+      if (!f.dict) return {};
+      needs.xobjects[f.name] = f.dict;
+      s += '/' + f.name + " Do\n";
+    } else {
+      s += layer_content(k.layer, needs);
+    }
+    s += "Q\n";
+    return s;
+  }
+
+  int unit_id(UnitKey&& key) {
+    auto [it, added] = unit_ids_.try_emplace(std::move(key), static_cast<int>(units_.size()));
+    if (added) units_.push_back(&it->first);
+    return it->second;
+  }
+
+  // The units a page draws, bottom to top: its background, then per
+  // placement the layers visible at its step, each in its state there.
+  std::vector<int> page_units(const compose::Page& p) {
+    std::vector<int> out;
     if (p.background.a > 0 && !(p.background == layout::Color{1, 1, 1, 1})) {
-      color(s, p.background, false);  // white is the paper's own colour
-      rect(s, 0, 0, p.width, p.height);
-      s += "f\n";
+      UnitKey bg;  // white is the paper's own colour
+      bg.r = p.background.r;
+      bg.g = p.background.g;
+      bg.b = p.background.b;
+      bg.width = p.width;
+      bg.height = p.height;
+      out.push_back(unit_id(std::move(bg)));
     }
     for (const compose::Placement& pl : p.placed) {
       const layout::DisplayList& list = *pl.list;
-      // Page space is y-down from the top-left; PDF is y-up.
-      s += "q ";
-      matrix(s, pl.t.scale, -pl.t.scale, pl.t.tx, p.height - pl.t.ty);
+      float right = pl.t.tx + list.width * pl.t.scale, bottom = pl.t.ty + list.height * pl.t.scale;
+      bool covers = pl.t.tx <= 0.01f && pl.t.ty <= 0.01f && right >= p.width - 0.01f &&
+                    bottom >= p.height - 0.01f;
       // The list's groups visible at this step, in the order of their first
       // items, so that what the layout drew first stays underneath.
       for (const LayerKey& group : groups(list)) {
@@ -669,51 +784,163 @@ class Writer {
         probe.step = group.step;
         probe.until = group.until;
         if (!probe.visible_at(pl.step)) continue;
-        LayerKey key = group;
+        UnitKey k;
+        k.layer = group;
+        k.scale = pl.t.scale;
+        k.tx = pl.t.tx;
+        k.ty = pl.t.ty;
+        k.page_height = p.height;
+        k.clip = !covers;
         const auto& effects = list.effects[static_cast<size_t>(group.effects)];
-        float alpha = 1;
-        std::vector<const layout::Effect*> scales;
         for (size_t i = 0; i < effects.size() && i < 32; ++i) {
           const layout::Effect& e = effects[i];
           if (!e.active(pl.step)) continue;
           if (e.kind == layout::Effect::Kind::Dim)
-            alpha *= 0.5f;
+            k.alpha *= 0.5f;
           else if (e.kind == layout::Effect::Kind::Scale)
-            scales.push_back(&e);
+            k.scales.push_back(&e);
           else
-            key.active |= 1u << i;  // colour and strike: a variant layer
+            k.layer.active |= 1u << i;  // colour and strike: a variant layer
         }
-        const Layer& form = layer(key);
-        if (!form.dict) continue;
-        if (!HPDF_Dict_GetItem(res.xobjects, form.name.c_str(), HPDF_OCLASS_DICT)) {
-          HPDF_Dict_Add(res.xobjects, form.name.c_str(), form.dict);
-        }
-        bool state = alpha < 1 || !scales.empty();
-        if (state) s += "q ";
-        if (alpha < 1) {
-          const auto& [name, gs] = alpha_state(alpha);
-          if (!HPDF_Dict_GetItem(res.states, name.c_str(), HPDF_OCLASS_DICT)) {
-            HPDF_Dict_Add(res.states, name.c_str(), gs);
-          }
-          s += '/' + name + " gs ";
-        }
-        for (const layout::Effect* e : scales) {
-          // About the fragment's centre, which the layer's own transform
-          // (the list's scale and offset) puts here.
-          float cx = list.dx + list.scale * e->cx, cy = list.dy + list.scale * e->cy;
-          matrix(s, e->scale, e->scale, cx * (1 - e->scale), cy * (1 - e->scale));
-        }
-        s += '/' + form.name + " Do\n";
-        if (state) s += "Q\n";
+        out.push_back(unit_id(std::move(k)));
       }
-      s += "Q\n";
     }
-    // The page's own stream stays libharu's (compressed by it): handout
-    // pages also draw into it through libharu's page operators.
+    return out;
+  }
+
+  // A run of units written as one content stream. A page's /Contents is
+  // an array of such streams: a build page reuses the streams of the page
+  // before it and adds one with what its step reveals, so a step costs a
+  // page object and the new layer's bytes.
+  struct Chunk {
+    std::vector<int> units;
+    HPDF_Dict stream = nullptr;
+    Needs needs;
+  };
+
+  // The chunk that starts at units[i] and can be reused there, or -1.
+  int chunk_at(const std::vector<int>& units, size_t i) const {
+    auto it = chunk_starts_.find(units[i]);
+    if (it == chunk_starts_.end()) return -1;
+    const std::vector<int>& c = chunks_[static_cast<size_t>(it->second)].units;
+    if (units.size() - i < c.size() || !std::equal(c.begin(), c.end(), units.begin() + i)) {
+      return -1;
+    }
+    return it->second;
+  }
+
+  void draw_page(const compose::Page& p) {
+    HPDF_Page page = HPDF_AddPage(doc_);
+    pages_.push_back(page);
+    if (!page) return;
+    HPDF_Page_SetWidth(page, p.width);
+    HPDF_Page_SetHeight(page, p.height);
+    std::vector<int> units = page_units(p);
     auto attr = static_cast<HPDF_PageAttr>(page->attr);
-    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(s.data()),
-                      static_cast<HPDF_UINT>(s.size()));
-    HPDF_Dict_Add(page, "Resources", res.dict);
+    HPDF_Dict own = attr->contents;  // libharu's stream for the page: the first new chunk
+    bool own_used = false;
+    std::vector<HPDF_Dict> contents;
+    Needs needs;
+    for (size_t i = 0; i < units.size();) {
+      if (int c = chunk_at(units, i); c >= 0) {
+        const Chunk& chunk = chunks_[static_cast<size_t>(c)];
+        contents.push_back(chunk.stream);
+        needs.merge(chunk.needs);
+        i += chunk.units.size();
+        continue;
+      }
+      Chunk chunk;
+      std::string bytes;
+      do {
+        chunk.units.push_back(units[i]);
+        bytes += unit_content(*units_[static_cast<size_t>(units[i])], chunk.needs);
+        ++i;
+      } while (i < units.size() && chunk_at(units, i) < 0);
+      chunk.stream = own_used ? HPDF_DictStream_New(mmgr(), doc_->xref) : own;
+      own_used = true;
+      if (!chunk.stream) return;
+      queue_.add(chunk.stream, std::move(bytes));
+      contents.push_back(chunk.stream);
+      needs.merge(chunk.needs);
+      chunk_starts_.try_emplace(chunk.units.front(), static_cast<int>(chunks_.size()));
+      chunks_.push_back(std::move(chunk));
+    }
+    if (!own_used) queue_.add(own, {});  // unreferenced, but libharu writes it
+    if (contents.size() != 1 || contents.front() != own) {
+      HPDF_Array array = HPDF_Array_New(mmgr());
+      for (HPDF_Dict d : contents) HPDF_Array_Add(array, d);
+      HPDF_Dict_Add(page, "Contents", array);
+    }
+    page_resources_.push_back(resources(needs));
+  }
+
+  // One resource dictionary per distinct set of names, shared by every
+  // page and form that uses that set: the fonts, pictures and opacities
+  // of a deck are few, so most decks have one or two.
+  HPDF_Dict resources(const Needs& needs) {
+    std::string key;
+    for (text::FontId id : needs.fonts) key += embedder_->use(id).name + ' ';
+    key += '|';
+    for (const auto& [name, d] : needs.xobjects) key += name + ' ';
+    key += '|';
+    for (const auto& [name, d] : needs.states) key += name + ' ';
+    auto it = resources_.find(key);
+    if (it != resources_.end()) return it->second;
+    HPDF_Dict r = HPDF_Dict_New(mmgr());
+    HPDF_Xref_Add(doc_->xref, r);
+    if (!needs.fonts.empty()) {
+      HPDF_Dict fonts = HPDF_Dict_New(mmgr());
+      for (text::FontId id : needs.fonts) {
+        FontEmbedder::Entry& e = embedder_->use(id);
+        HPDF_Dict_Add(fonts, e.name.c_str(), e.type0);
+      }
+      HPDF_Dict_Add(r, "Font", fonts);
+    }
+    if (!needs.xobjects.empty()) {
+      HPDF_Dict xobjects = HPDF_Dict_New(mmgr());
+      for (const auto& [name, d] : needs.xobjects) HPDF_Dict_Add(xobjects, name.c_str(), d);
+      HPDF_Dict_Add(r, "XObject", xobjects);
+    }
+    if (!needs.states.empty()) {
+      HPDF_Dict states = HPDF_Dict_New(mmgr());
+      for (const auto& [name, d] : needs.states) HPDF_Dict_Add(states, name.c_str(), d);
+      HPDF_Dict_Add(r, "ExtGState", states);
+    }
+    resources_.emplace(key, r);
+    return r;
+  }
+
+  // Entries every page shares (its size, its resources when all pages use
+  // the same) are written once, in the root of the page tree, from which
+  // pages inherit them (PDF 32000 7.7.3.4); others stay on each page.
+  void page_tree(const std::vector<compose::Page>& pages) {
+    bool one_size = std::all_of(pages.begin(), pages.end(), [&](const compose::Page& p) {
+      return p.width == pages.front().width && p.height == pages.front().height;
+    });
+    bool one_resources = std::all_of(page_resources_.begin(), page_resources_.end(),
+                                     [&](HPDF_Dict r) { return r == page_resources_.front(); });
+    HPDF_Pages root = doc_->root_pages;
+    if (pages.empty() || pages_.size() != pages.size() || page_resources_.size() != pages.size() ||
+        !root) {
+      return;
+    }
+    for (size_t i = 0; i < pages_.size(); ++i) {
+      HPDF_Page page = pages_[i];
+      if (one_size) HPDF_Dict_RemoveElement(page, "MediaBox");
+      if (one_resources)
+        HPDF_Dict_RemoveElement(page, "Resources");
+      else
+        HPDF_Dict_Add(page, "Resources", page_resources_[i]);
+    }
+    if (one_size) {
+      HPDF_Array box = HPDF_Array_New(mmgr());
+      HPDF_Array_AddNumber(box, 0);
+      HPDF_Array_AddNumber(box, 0);
+      HPDF_Array_AddReal(box, pages.front().width);
+      HPDF_Array_AddReal(box, pages.front().height);
+      HPDF_Dict_Add(root, "MediaBox", box);
+    }
+    if (one_resources) HPDF_Dict_Add(root, "Resources", page_resources_.front());
   }
 
   static void matrix(std::string& s, float a, float d, float e, float f) {
@@ -727,27 +954,14 @@ class Writer {
     s += " cm\n";
   }
 
-  struct PageResources {
-    HPDF_Dict dict = nullptr, xobjects = nullptr, states = nullptr;
-  };
-
-  // The resource dictionary shared by the pages that place `lists`.
-  PageResources& page_resources(const std::vector<const layout::DisplayList*>& lists) {
-    auto it = page_resources_.find(lists);
-    if (it != page_resources_.end()) return it->second;
-    PageResources& r = page_resources_[lists];
-    r.dict = HPDF_Dict_New(mmgr());
-    HPDF_Xref_Add(doc_->xref, r.dict);
-    r.xobjects = HPDF_Dict_New(mmgr());
-    r.states = HPDF_Dict_New(mmgr());
-    HPDF_Dict_Add(r.dict, "XObject", r.xobjects);
-    HPDF_Dict_Add(r.dict, "ExtGState", r.states);
-    return r;
-  }
-
-  // A text string as UTF-16BE with a byte order mark, which every reader
-  // decodes (libharu's own encoders cannot give arbitrary Unicode).
-  HPDF_Binary text_string(const std::string& utf8) {
+  // A text string object: printable ASCII as a literal (PDFDocEncoding
+  // reads it as itself), anything else as UTF-16BE with a byte order mark,
+  // which every reader decodes (libharu's own encoders cannot give
+  // arbitrary Unicode).
+  void* text_string(const std::string& utf8) {
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+      return HPDF_String_New(mmgr(), utf8.c_str(), nullptr);
+    }
     std::string bytes = "\xFE\xFF";
     std::string hex = utf16_hex(utf8);
     for (size_t i = 0; i + 1 < hex.size(); i += 2) {
@@ -777,8 +991,7 @@ class Writer {
   // link annotations, once every page exists.
   void navigation(const std::vector<compose::Page>& pages) {
     HPDF_Outline top = nullptr;  // the last level-0 entry
-    std::vector<std::pair<size_t, std::string>> label_ranges;  // first page, label
-    std::string last_label;
+    std::vector<std::string> labels;
     bool any_outline = false;
     for (size_t i = 0; i < pages.size() && i < pages_.size(); ++i) {
       const compose::Page& p = pages[i];
@@ -788,7 +1001,12 @@ class Writer {
         HPDF_Outline entry = HPDF_CreateOutline(doc_, parent, "", nullptr);
         if (entry) {
           HPDF_Dict_Add(entry, "Title", text_string(p.outline_title));
-          HPDF_Outline_SetDestination(entry, HPDF_Page_CreateDestination(page));
+          // The destination inside the entry (libharu's would be an object
+          // of its own): [page /Fit].
+          HPDF_Array dest = HPDF_Array_New(mmgr());
+          HPDF_Array_Add(dest, page);
+          HPDF_Array_AddName(dest, "Fit");
+          HPDF_Dict_Add(entry, "Dest", dest);
           if (!parent) {
             top = entry;
             HPDF_Outline_SetOpened(entry, HPDF_TRUE);
@@ -796,12 +1014,7 @@ class Writer {
           any_outline = true;
         }
       }
-      // /PageLabels: a new range wherever the label changes; a range with
-      // only a /P prefix labels each of its pages with the prefix alone.
-      if (i == 0 || p.label != last_label) {
-        label_ranges.emplace_back(i, p.label);
-        last_label = p.label;
-      }
+      labels.push_back(p.label);
       for (const compose::Link& link : p.links) {
         // Page space is y-down; annotation rectangles are PDF user space.
         HPDF_Rect r{link.x, p.height - (link.y + link.height), link.x + link.width,
@@ -816,22 +1029,28 @@ class Writer {
         if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
       }
     }
+    std::vector<LabelRange> label_ranges = page_label_ranges(labels);
     // The number tree: one /Nums array while it fits libharu's array limit
     // (32,767 entries), else leaves of 4,000 ranges under /Kids.
     auto add_range = [&](HPDF_Array into, size_t k) {
-      HPDF_Array_AddNumber(into, static_cast<HPDF_INT32>(label_ranges[k].first));
+      const LabelRange& lr = label_ranges[k];
+      HPDF_Array_AddNumber(into, static_cast<HPDF_INT32>(lr.first));
       HPDF_Dict range = HPDF_Dict_New(mmgr());
-      HPDF_Dict_Add(range, "P",
-                    HPDF_String_New(mmgr(), label_ranges[k].second.c_str(), nullptr));  // ASCII
+      if (lr.start > 0) {
+        HPDF_Dict_AddName(range, "S", "D");
+        if (lr.start != 1) HPDF_Dict_AddNumber(range, "St", static_cast<HPDF_INT32>(lr.start));
+      } else {
+        HPDF_Dict_Add(range, "P", HPDF_String_New(mmgr(), lr.prefix.c_str(), nullptr));  // ASCII
+      }
       HPDF_Array_Add(into, range);
     };
-    HPDF_Dict labels = HPDF_Dict_New(mmgr());
+    HPDF_Dict tree = HPDF_Dict_New(mmgr());
     constexpr size_t leaf = 4000;
     if (label_ranges.size() <= leaf) {
       // Made only here: an array libharu's document does not hold is never freed.
       HPDF_Array nums = HPDF_Array_New(mmgr());
       for (size_t k = 0; k < label_ranges.size(); ++k) add_range(nums, k);
-      HPDF_Dict_Add(labels, "Nums", nums);
+      HPDF_Dict_Add(tree, "Nums", nums);
     } else {
       HPDF_Array kids = HPDF_Array_New(mmgr());
       for (size_t start = 0; start < label_ranges.size(); start += leaf) {
@@ -847,9 +1066,9 @@ class Writer {
         HPDF_Dict_Add(node, "Nums", leaf_nums);
         HPDF_Array_Add(kids, node);
       }
-      HPDF_Dict_Add(labels, "Kids", kids);
+      HPDF_Dict_Add(tree, "Kids", kids);
     }
-    HPDF_Dict_Add(doc_->catalog, "PageLabels", labels);
+    HPDF_Dict_Add(doc_->catalog, "PageLabels", tree);
     if (any_outline) HPDF_SetPageMode(doc_, HPDF_PAGE_MODE_USE_OUTLINE);
   }
 
@@ -858,15 +1077,7 @@ class Writer {
     HPDF_Dict dict = doc_->info;
     if (!dict) return;
     auto text_entry = [&](const char* key, const std::string& value) {
-      if (value.empty()) return;
-      std::string bytes = "\xFE\xFF";
-      std::string hex = utf16_hex(value);
-      for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-        bytes.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
-      }
-      HPDF_Dict_Add(dict, key,
-                    HPDF_Binary_New(mmgr(), reinterpret_cast<HPDF_BYTE*>(bytes.data()),
-                                    static_cast<HPDF_UINT>(bytes.size())));
+      if (!value.empty()) HPDF_Dict_Add(dict, key, text_string(value));
     };
     text_entry("Title", info.title);
     text_entry("Author", info.author);
@@ -895,15 +1106,18 @@ class Writer {
   std::string error_;
   std::unique_ptr<FontEmbedder> embedder_;
   std::map<std::pair<text::FontId, uint32_t>, EmojiImage> emoji_images_;
-  std::map<std::string, HPDF_Image> layer_images_;  // images the current layer draws
   std::map<std::string, std::pair<HPDF_Image, std::string>> pictures_;  // path -> image, name
-  std::map<std::string, HPDF_ExtGState> layer_states_;  // opacities the current layer uses
   std::map<float, std::pair<std::string, HPDF_ExtGState>> alpha_states_;
   std::map<const layout::DisplayList*, std::vector<LayerKey>> groups_;
-  std::map<std::set<text::FontId>, HPDF_Dict> shared_resources_;
-  std::map<LayerKey, Layer> layers_;
-  int layer_count_ = 0;
-  std::map<std::vector<const layout::DisplayList*>, PageResources> page_resources_;
+  std::map<LayerKey, Form> forms_;
+  Pen pen_;
+  std::map<UnitKey, int> unit_ids_;
+  std::vector<const UnitKey*> units_;  // by id
+  std::vector<Chunk> chunks_;
+  std::map<int, int> chunk_starts_;  // first unit -> the first chunk made starting with it
+  std::map<std::string, HPDF_Dict> resources_;
+  std::vector<HPDF_Dict> page_resources_;  // per page
+  StreamQueue queue_;
   std::vector<HPDF_Page> pages_;
 };
 

@@ -2,8 +2,12 @@
 //   * each face used is one Type0/CIDFontType2 font (Identity-H, CID =
 //     glyph id), its file subset by hb-subset, with /W widths and a
 //     ToUnicode CMap built from the shaped text, so text extracts exactly;
-//   * each fragment layer of a slide is one Form XObject, drawn by
-//     reference from every page that shows it;
+//   * page content is written in units (a layer of a slide as a page
+//     places it), runs of units as content streams that later pages reuse
+//     through /Contents arrays: a build page adds only what its step
+//     reveals; dimmed layers are Form XObjects (transparency groups);
+//   * what every page shares (MediaBox, resources) sits in the page tree's
+//     root; page labels are decimal ranges where they count up;
 //   * the file is written to a temporary file and renamed into place.
 #pragma once
 
@@ -28,6 +32,17 @@ struct DocInfo {
 // libharu reports a failure.
 bool pdf_render(const std::vector<compose::Page>& pages, const text::FontSet& fonts,
                 const DocInfo& info, std::string& bytes, std::string& error);
+
+// /PageLabels ranges (PDF 32000 12.4.2) for per-page labels: a range that
+// counts up in decimal ("1", "2", "3") is one /S /D range from `start`; a
+// run of equal labels (a slide's build pages, "3.2") is one /P range.
+struct LabelRange {
+  size_t first = 0;    // the range's first page, 0-based
+  std::string prefix;  // /P: every page of the range shows this label
+  long start = 0;      // > 0: decimal numbering from `start` (/S /D /St)
+  bool operator==(const LabelRange&) const = default;
+};
+std::vector<LabelRange> page_label_ranges(const std::vector<std::string>& labels);
 
 // Writes `bytes` to `path` through a temporary file in the same folder and
 // a rename, so that a failed run never leaves a partial file and never

@@ -83,10 +83,14 @@ std::vector<PdfLink> pdf_links(const std::string& path) {
   std::ifstream in(qdf_path, std::ios::binary);
   std::string qdf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   // QDF marks each page object: "%% Page N\n%% Original object ID: ..\nK 0 obj".
+  // The marks come in the order qpdf writes objects, not page order.
   std::vector<int> page_objects;
   std::regex page_mark(R"(%% Page (\d+)\n%% Original object ID: \d+ \d+\n(\d+) 0 obj)");
   for (std::sregex_iterator it(qdf.begin(), qdf.end(), page_mark), end; it != end; ++it) {
-    page_objects.push_back(std::stoi((*it)[2]));
+    size_t n = std::stoul((*it)[1]);
+    if (n == 0 || n > 1'000'000) continue;
+    if (page_objects.size() < n) page_objects.resize(n, -1);
+    page_objects[n - 1] = std::stoi((*it)[2]);
   }
   auto page_of = [&](int obj) {
     auto it = std::find(page_objects.begin(), page_objects.end(), obj);
