@@ -2,9 +2,10 @@
 //
 // libharu would compress each stream itself, with a fresh zlib state (and
 // its 256 KB of tables) per stream: for thousands of small slide streams
-// that setup cost more than the compression. One deflater per thread is
-// kept and reset between streams instead, and page content is compressed
-// in batches on every core (StreamQueue).
+// that setup cost more than the compression. libdeflate compresses whole
+// buffers with one compressor per thread, kept, at about half zlib's time
+// for the same sizes, and page content is compressed in batches on every
+// core (StreamQueue).
 #pragma once
 
 #include <hpdf.h>

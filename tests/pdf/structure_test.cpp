@@ -3,7 +3,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -51,9 +51,12 @@ std::string stream_bytes(HPDF_Dict d) {
 
 std::string inflate_bytes(const std::string& in) {
   std::string out(1 << 22, '\0');
-  uLongf n = out.size();
-  REQUIRE(uncompress(reinterpret_cast<Bytef*>(out.data()), &n,
-                     reinterpret_cast<const Bytef*>(in.data()), in.size()) == Z_OK);
+  size_t n = 0;
+  libdeflate_decompressor* d = libdeflate_alloc_decompressor();
+  REQUIRE(d);
+  auto rc = libdeflate_zlib_decompress(d, in.data(), in.size(), out.data(), out.size(), &n);
+  libdeflate_free_decompressor(d);
+  REQUIRE(rc == LIBDEFLATE_SUCCESS);
   out.resize(n);
   return out;
 }
