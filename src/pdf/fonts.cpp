@@ -129,9 +129,13 @@ FontEmbedder::Entry& FontEmbedder::use(text::FontId id) {
   return e;
 }
 
-bool FontEmbedder::note_glyph(Entry& e, uint32_t glyph, const std::string& text) {
-  auto [it, inserted] = e.glyphs.emplace(glyph, text);
-  if (inserted || it->second == text) return true;
+bool FontEmbedder::note_glyph(Entry& e, uint32_t glyph, std::string_view text) {
+  auto it = e.glyphs.find(glyph);
+  if (it == e.glyphs.end()) {
+    e.glyphs.emplace(glyph, std::string(text));
+    return true;
+  }
+  if (it->second == text) return true;
   if (it->second.empty()) {
     it->second = text;
     return true;

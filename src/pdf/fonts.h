@@ -46,7 +46,7 @@ class FontEmbedder {
   // text per glyph (the first one seen); returns false when this use
   // stands for another text, so that the caller marks the run with
   // /ActualText instead.
-  bool note_glyph(Entry& e, uint32_t glyph, const std::string& text);
+  bool note_glyph(Entry& e, uint32_t glyph, std::string_view text);
   // Subsets and writes every used face. Returns false with `error` set.
   bool finish(std::string& error);
 

@@ -249,6 +249,16 @@ class Writer {
     s += stroke ? " RG\n" : " rg\n";
   }
 
+  // A glyph's advance in font units, as /W gives it, looked up once.
+  int advance(text::FontId font, uint32_t glyph) {
+    std::vector<int>& table = advances_[font];
+    if (glyph >= table.size())
+      table.resize(std::max<size_t>({glyph + 1, table.size() * 2, 256}), -1);
+    int& a = table[glyph];
+    if (a < 0) a = fonts_.face(font).glyph_advance(glyph);
+    return a;
+  }
+
   void text_item(std::string& s, const layout::Item& item, const layout::TextItem& t,
                  Needs& needs) {
     const text::GlyphRun& run = *t.run;
@@ -262,24 +272,27 @@ class Writer {
     needs.fonts.insert(run.font);
     float to1000 = 1000.0f / static_cast<float>(face.units_per_em);
     bool mapped = true;  // every glyph's ToUnicode entry gives this run's text
-    std::string joined;
     std::vector<std::string> pieces = run.glyph_texts();
     for (size_t i = 0; i < run.glyphs.size(); ++i) {
-      std::string& piece = pieces[i];
       // A cluster drawn with several glyphs (Indic reordering, marks)
       // extracts reliably only as /ActualText.
-      if (piece.empty()) mapped = false;
-      mapped = embedder_->note_glyph(fr, run.glyphs[i].id, piece) && mapped;
-      if (run.rtl)
-        joined.insert(0, piece);
-      else
-        joined += piece;
+      if (pieces[i].empty()) mapped = false;
+      mapped = embedder_->note_glyph(fr, run.glyphs[i].id, pieces[i]) && mapped;
     }
+    // Does reading the glyphs in order (right to left for an RTL run) give
+    // the run's text?
+    size_t pos = 0;
+    for (size_t k = 0; k < pieces.size() && mapped; ++k) {
+      const std::string& piece = pieces[run.rtl ? pieces.size() - 1 - k : k];
+      mapped = run.text.compare(pos, piece.size(), piece) == 0;
+      pos += piece.size();
+    }
+    mapped = mapped && pos == run.text.size();
     // Text that the glyphs alone do not give back (a transformed case, a
     // glyph drawn for two different texts, .notdef, a reordered cluster)
     // is carried as /ActualText.
     std::string actual_text = t.actual_text;
-    if (actual_text.empty() && (!mapped || joined != run.text)) actual_text = run.text;
+    if (actual_text.empty() && !mapped) actual_text = run.text;
     color(s, t.fill, false);
     if (!actual_text.empty()) {
       s += "/Span << /ActualText ";
@@ -312,7 +325,7 @@ class Writer {
     };
     for (size_t i = 0; i < run.glyphs.size(); ++i) {
       const text::Glyph& g = run.glyphs[i];
-      float natural = static_cast<float>(face.glyph_advance(g.id)) * to1000;
+      float natural = static_cast<float>(advance(run.font, g.id)) * to1000;
       float actual = g.x_advance / run.size * 1000.0f;
       float xoff = g.x_offset / run.size * 1000.0f;
       float before = pending - xoff;
@@ -1111,6 +1124,7 @@ class Writer {
   std::map<const layout::DisplayList*, std::vector<LayerKey>> groups_;
   std::map<LayerKey, Form> forms_;
   Pen pen_;
+  std::map<text::FontId, std::vector<int>> advances_;
   std::map<UnitKey, int> unit_ids_;
   std::vector<const UnitKey*> units_;  // by id
   std::vector<Chunk> chunks_;
