@@ -4,7 +4,7 @@
 #include <libdeflate.h>
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
 #include <cstdlib>
 #include <system_error>
 #include <thread>
@@ -52,41 +52,70 @@ void stream_write_deflated(HPDF_Dict dict, std::string_view data) {
   stream_write(dict, deflate_bytes(data), true);
 }
 
+StreamQueue::~StreamQueue() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  for (std::thread& t : threads_) t.join();
+}
+
 void StreamQueue::add(HPDF_Dict dict, std::string data) {
   if (!dict) return;
-  bytes_ += data.size();
-  pending_.emplace_back(dict, std::move(data));
-  if (bytes_ > (size_t{8} << 20)) flush();
+  if (!started_) {
+    // Helpers start with the first stream: they compress while the
+    // caller goes on drawing pages.
+    started_ = true;
+    unsigned cores = std::thread::hardware_concurrency();
+    size_t helpers = cores > 1 ? std::min<size_t>(cores - 1, 3) : 0;
+    try {
+      for (size_t t = 0; t < helpers; ++t) threads_.emplace_back([this] { help(); });
+    } catch (const std::system_error&) {
+      // No thread to be had: flush() does the work on the caller's thread.
+    }
+  }
+  size_t size = data.size();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    jobs_.push_back({dict, std::move(data)});
+  }
+  wake_.notify_one();
+  bytes_ += size;
+  if (bytes_ > (size_t{8} << 20)) flush();  // memory stays flat on big decks
+}
+
+bool StreamQueue::compress_next(std::unique_lock<std::mutex>& lock) {
+  if (next_ >= jobs_.size()) return false;
+  Job* job = &jobs_[next_++];  // a deque's elements stay put as it grows
+  lock.unlock();
+  std::string packed = deflate_bytes(job->data);
+  bool smaller = packed.size() + flate_entry.size() < job->data.size();
+  if (smaller) job->data = std::move(packed);
+  lock.lock();
+  job->deflated = smaller;
+  if (++done_ == jobs_.size()) finished_.notify_all();
+  return true;
+}
+
+void StreamQueue::help() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [&] { return stop_ || next_ < jobs_.size(); });
+    if (stop_) return;
+    compress_next(lock);
+  }
 }
 
 void StreamQueue::flush() {
-  std::vector<std::string> packed(pending_.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < pending_.size();) {
-      packed[i] = deflate_bytes(pending_[i].second);
-    }
-  };
-  // Threads only pay off past a few hundred KB; the caller's thread works too.
-  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  size_t helpers = bytes_ < (size_t{256} << 10) ? 0 : std::min<size_t>(cores, 8) - 1;
-  std::vector<std::thread> threads;
-  try {
-    for (size_t t = 0; t < helpers; ++t) threads.emplace_back(work);
-  } catch (const std::system_error&) {
-    // No thread to be had: this one does all the work.
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (compress_next(lock)) {
   }
-  work();
-  for (std::thread& t : threads) t.join();
-  for (size_t i = 0; i < pending_.size(); ++i) {
-    const std::string& raw = pending_[i].second;
-    if (packed[i].size() + flate_entry.size() < raw.size()) {
-      stream_write(pending_[i].first, packed[i], true);
-    } else {
-      stream_write(pending_[i].first, raw, false);
-    }
-  }
-  pending_.clear();
+  finished_.wait(lock, [&] { return done_ == jobs_.size(); });
+  // libharu's objects are only touched here, on the caller's thread.
+  for (const Job& job : jobs_) stream_write(job.dict, job.data, job.deflated);
+  jobs_.clear();
+  next_ = done_ = 0;
   bytes_ = 0;
 }
 

@@ -10,8 +10,12 @@
 
 #include <hpdf.h>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -24,25 +28,43 @@ std::string deflate_bytes(std::string_view data);
 // /Filter /FlateDecode (libharu's own filter is turned off for it).
 void stream_write_deflated(HPDF_Dict dict, std::string_view data);
 
-// Streams whose content is known now and compressed later, many at once on
-// several threads; libharu's objects are only touched on the calling
+// Streams whose content is known now and compressed meanwhile: helper
+// threads compress while the caller draws further pages, and flush()
+// writes the results. libharu's objects are only touched on the calling
 // thread. A stream that compression would not shrink (a page that only
-// places a few layers) is written as it is, without a filter.
+// places a few layers) is written as it is, without a filter. The output
+// does not depend on how the work was shared.
 class StreamQueue {
  public:
   StreamQueue() = default;
+  ~StreamQueue();
   StreamQueue(const StreamQueue&) = delete;
   StreamQueue& operator=(const StreamQueue&) = delete;
 
   // Queues the content of `dict`'s stream; flushes on its own when the
   // queued bytes pass a bound, so memory stays flat on big decks.
   void add(HPDF_Dict dict, std::string data);
-  // Compresses and writes everything queued.
+  // Waits for everything queued to be compressed and writes it.
   void flush();
 
  private:
-  std::vector<std::pair<HPDF_Dict, std::string>> pending_;
-  size_t bytes_ = 0;
+  struct Job {
+    HPDF_Dict dict = nullptr;
+    std::string data;       // the content, then (when smaller) its compression
+    bool deflated = false;  // set with done_
+  };
+  // Takes the next job and compresses it with the lock released; false
+  // when none is left. The lock is held on entry and on return.
+  bool compress_next(std::unique_lock<std::mutex>& lock);
+  void help();  // a helper thread's loop
+
+  std::deque<Job> jobs_;
+  size_t next_ = 0, done_ = 0;  // jobs taken, jobs finished
+  size_t bytes_ = 0;            // content queued since the last flush
+  bool started_ = false, stop_ = false;
+  std::mutex mutex_;
+  std::condition_variable wake_, finished_;
+  std::vector<std::thread> threads_;
 };
 
 }  // namespace deckpdf::pdf

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -64,6 +65,16 @@ void num(std::string& out, double v) {
       out.push_back(static_cast<char>('0' + (frac / p) % 10));
     }
   }
+}
+
+// An operator with its numeric operands: "1 0 0 1 10 20 cm\n".
+void op(std::string& out, std::initializer_list<double> operands, std::string_view name) {
+  for (double v : operands) {
+    num(out, v);
+    out.push_back(' ');
+  }
+  out += name;
+  out.push_back('\n');
 }
 
 // A layer: the items of `list` with this (step, until, effects), drawn
@@ -241,12 +252,7 @@ class Writer {
     std::optional<layout::Color>& current = stroke ? pen_.stroke : pen_.fill;
     if (same_rgb(current, c)) return;
     current = c;
-    num(s, c.r);
-    s += ' ';
-    num(s, c.g);
-    s += ' ';
-    num(s, c.b);
-    s += stroke ? " RG\n" : " rg\n";
+    op(s, {c.r, c.g, c.b}, stroke ? "RG" : "rg");
   }
 
   // A glyph's advance in font units, as /W gives it, looked up once.
@@ -305,14 +311,10 @@ class Writer {
       pen_.font = fr.name;
       pen_.size = run.size;
       s += '/' + fr.name + ' ';
-      num(s, run.size);
-      s += " Tf\n";
+      op(s, {run.size}, "Tf");
     }
-    s += "1 0 0 -1 ";
-    num(s, item.x);
-    s += ' ';
-    num(s, item.y);
-    s += " Tm\n[";
+    op(s, {1, 0, 0, -1, item.x, item.y}, "Tm");
+    s += '[';
     // TJ: glyph ids as 2-byte CIDs in literal strings; a number moves the
     // pen back by thousandths of the font size, which carries HarfBuzz's
     // advances and x offsets. Glyphs with a y offset (marks) are set with
@@ -336,8 +338,8 @@ class Writer {
       if (g.y_offset != 0) {
         close_string();
         s += "] TJ\n";
-        num(s, g.y_offset);
-        s += " Ts\n[";
+        op(s, {g.y_offset}, "Ts");
+        s += '[';
       }
       if (!open_string) s += '(';
       open_string = true;
@@ -378,14 +380,10 @@ class Writer {
     s += " >> BDC\n";
     // Inside q/Q: the font, scaling and render mode set here are undone.
     s += "q BT 3 Tr /" + fr.name + ' ';
-    num(s, run.size);
-    s += " Tf ";
-    num(s, natural > 0 ? 100.0f * run.width / natural : 100.0f);
-    s += " Tz 1 0 0 -1 ";
-    num(s, item.x);
-    s += ' ';
-    num(s, item.y);
-    s += " Tm (";
+    op(s, {run.size}, "Tf");
+    op(s, {natural > 0 ? 100.0f * run.width / natural : 100.0f}, "Tz");
+    op(s, {1, 0, 0, -1, item.x, item.y}, "Tm");
+    s += '(';
     literal_byte(s, static_cast<unsigned char>(glyph >> 8 & 0xFF));
     literal_byte(s, static_cast<unsigned char>(glyph & 0xFF));
     s += ") Tj ET Q\n";
@@ -400,14 +398,8 @@ class Writer {
         float top = item.y - g.y_offset - img->top * scale;
         needs.xobjects[img->name] = img->image;
         s += "q ";
-        num(s, w);
-        s += " 0 0 ";
-        num(s, -h);
-        s += ' ';
-        num(s, x);
-        s += ' ';
-        num(s, top + h);
-        s += " cm /" + img->name + " Do Q\n";
+        op(s, {w, 0, 0, -h, x, top + h}, "cm");
+        s += '/' + img->name + " Do Q\n";
       }
       pen += g.x_advance;
     }
@@ -460,22 +452,9 @@ class Writer {
     const std::vector<layout::Effect>& effects = list.effects[static_cast<size_t>(key.effects)];
     std::optional<layout::Color> recolor;
     bool strike = false;
-    if (list.clip) {
-      s += "0 0 ";
-      num(s, list.width);
-      s += ' ';
-      num(s, list.height);
-      s += " re W n\n";
-    }
+    if (list.clip) op(s, {0, 0, list.width, list.height}, "re W n");
     if (list.scale != 1 || list.dx != 0 || list.dy != 0) {
-      num(s, list.scale);
-      s += " 0 0 ";
-      num(s, list.scale);
-      s += ' ';
-      num(s, list.dx);
-      s += ' ';
-      num(s, list.dy);
-      s += " cm\n";
+      op(s, {list.scale, 0, 0, list.scale, list.dx, list.dy}, "cm");
     }
     // The fragment effects that change what the layer draws: colour and
     // line-through (opacity and scale are applied where it is drawn).
@@ -502,16 +481,9 @@ class Writer {
           // As the layout draws line-through: 0.28 em above the baseline.
           float size = t->run->size;
           color(s, recolor.value_or(t->fill), true);
-          num(s, std::max(1.0f, size * 0.06f));
-          s += " w\n";
-          num(s, item.x);
-          s += ' ';
-          num(s, item.y - size * 0.28f);
-          s += " m ";
-          num(s, item.x + t->run->width);
-          s += ' ';
-          num(s, item.y - size * 0.28f);
-          s += " l S\n";
+          op(s, {std::max(1.0f, size * 0.06f)}, "w");
+          op(s, {item.x, item.y - size * 0.28f}, "m");
+          op(s, {item.x + t->run->width, item.y - size * 0.28f}, "l S");
         }
       } else if (auto* r = std::get_if<layout::RectItem>(&item.v)) {
         if (r->fill.a > 0) {
@@ -523,8 +495,7 @@ class Writer {
             s += "q /" + name + " gs\n";
           }
           color(s, r->fill, false);
-          rect(s, item.x, item.y, r->width, r->height);
-          s += "f\n";
+          op(s, {item.x, item.y, r->width, r->height}, "re f");
           if (translucent) {
             s += "Q\n";
             pen_ = saved;  // Q gave back the colour from before q
@@ -532,23 +503,14 @@ class Writer {
         }
         if (r->stroke_width > 0) {
           color(s, r->stroke, true);
-          num(s, r->stroke_width);
-          s += " w\n";
-          rect(s, item.x, item.y, r->width, r->height);
-          s += "S\n";
+          op(s, {r->stroke_width}, "w");
+          op(s, {item.x, item.y, r->width, r->height}, "re S");
         }
       } else if (auto* l = std::get_if<layout::LineItem>(&item.v)) {
         color(s, recolor.value_or(l->color), true);
-        num(s, l->width);
-        s += " w\n";
-        num(s, item.x);
-        s += ' ';
-        num(s, item.y);
-        s += " m ";
-        num(s, l->x2);
-        s += ' ';
-        num(s, l->y2);
-        s += " l S\n";
+        op(s, {l->width}, "w");
+        op(s, {item.x, item.y}, "m");
+        op(s, {l->x2, l->y2}, "l S");
       } else if (auto* m = std::get_if<layout::MarkerItem>(&item.v)) {
         layout::MarkerItem shown = *m;
         if (recolor) shown.color = *recolor;
@@ -581,39 +543,20 @@ class Writer {
     auto [image, name] = it->second;
     if (!image) {
       color(s, {0.85f, 0.85f, 0.85f, 1}, false);
-      rect(s, x, y, im.width, im.height);
-      s += "f\n";
+      op(s, {x, y, im.width, im.height}, "re f");
       return;
     }
     needs.xobjects[name] = image;
     s += "q ";
-    num(s, im.width);
-    s += " 0 0 ";
-    num(s, -im.height);
-    s += ' ';
-    num(s, x);
-    s += ' ';
-    num(s, y + im.height);
-    s += " cm /" + name + " Do Q\n";
-  }
-
-  static void rect(std::string& s, float x, float y, float w, float h) {
-    num(s, x);
-    s += ' ';
-    num(s, y);
-    s += ' ';
-    num(s, w);
-    s += ' ';
-    num(s, h);
-    s += " re\n";
+    op(s, {im.width, 0, 0, -im.height, x, y + im.height}, "cm");
+    s += '/' + name + " Do Q\n";
   }
 
   void marker(std::string& s, float cx, float cy, const layout::MarkerItem& m) {
     float r = m.size / 2;
     if (m.shape == layout::MarkerItem::Shape::Square) {
       color(s, m.color, false);
-      rect(s, cx - r, cy - r, m.size, m.size);
-      s += "f\n";
+      op(s, {cx - r, cy - r, m.size, m.size}, "re f");
       return;
     }
     if (m.shape == layout::MarkerItem::Shape::Disc) {
@@ -622,39 +565,20 @@ class Writer {
       // Bezier arcs, which adds up over thousands of bullets.
       color(s, m.color, true);
       s += "q 1 J ";
-      num(s, m.size);
-      s += " w ";
-      num(s, cx);
-      s += ' ';
-      num(s, cy);
-      s += " m ";
-      num(s, cx);
-      s += ' ';
-      num(s, cy);
-      s += " l S Q\n";
+      op(s, {m.size}, "w");
+      op(s, {cx, cy}, "m");
+      op(s, {cx, cy}, "l S Q");
       return;
     }
     // A ring from four Bezier arcs.
     const float k = 0.5523f * r;
-    auto pt = [&](float x, float y) {
-      num(s, x);
-      s += ' ';
-      num(s, y);
-      s += ' ';
-    };
     color(s, m.color, true);
-    num(s, m.size * 0.12f);
-    s += " w\n";
-    pt(cx + r, cy);
-    s += "m ";
-    pt(cx + r, cy + k), pt(cx + k, cy + r), pt(cx, cy + r);
-    s += "c ";
-    pt(cx - k, cy + r), pt(cx - r, cy + k), pt(cx - r, cy);
-    s += "c ";
-    pt(cx - r, cy - k), pt(cx - k, cy - r), pt(cx, cy - r);
-    s += "c ";
-    pt(cx + k, cy - r), pt(cx + r, cy - k), pt(cx + r, cy);
-    s += "c S\n";
+    op(s, {m.size * 0.12f}, "w");
+    op(s, {cx + r, cy}, "m");
+    op(s, {cx + r, cy + k, cx + k, cy + r, cx, cy + r}, "c");
+    op(s, {cx - k, cy + r, cx - r, cy + k, cx - r, cy}, "c");
+    op(s, {cx - r, cy - k, cx - k, cy - r, cx, cy - r}, "c");
+    op(s, {cx + k, cy - r, cx + r, cy - k, cx + r, cy}, "c S");
   }
 
   // A dimmed layer is one Form XObject with a transparency group, so that
@@ -729,20 +653,13 @@ class Writer {
     std::string s = "q ";
     if (!k.layer.list) {
       color(s, {k.r, k.g, k.b, 1}, false);
-      rect(s, 0, 0, k.width, k.height);
-      s += "f Q\n";
+      op(s, {0, 0, k.width, k.height}, "re f Q");
       return s;
     }
     const layout::DisplayList& list = *k.layer.list;
     // Page space is y-down from the top-left; PDF is y-up.
-    matrix(s, k.scale, -k.scale, k.tx, k.page_height - k.ty);
-    if (k.clip) {
-      s += "0 0 ";
-      num(s, list.width);
-      s += ' ';
-      num(s, list.height);
-      s += " re W n\n";
-    }
+    op(s, {k.scale, 0, 0, -k.scale, k.tx, k.page_height - k.ty}, "cm");
+    if (k.clip) op(s, {0, 0, list.width, list.height}, "re W n");
     if (k.alpha < 1) {
       const auto& [name, gs] = alpha_state(k.alpha);
       needs.states[name] = gs;
@@ -752,7 +669,7 @@ class Writer {
       // About the fragment's centre, which the layer's own transform
       // (the list's scale and offset) puts here.
       float cx = list.dx + list.scale * e->cx, cy = list.dy + list.scale * e->cy;
-      matrix(s, e->scale, e->scale, cx * (1 - e->scale), cy * (1 - e->scale));
+      op(s, {e->scale, 0, 0, e->scale, cx * (1 - e->scale), cy * (1 - e->scale)}, "cm");
     }
     if (k.alpha < 1) {
       const Form& f = form(k.layer);
@@ -954,17 +871,6 @@ class Writer {
       HPDF_Dict_Add(root, "MediaBox", box);
     }
     if (one_resources) HPDF_Dict_Add(root, "Resources", page_resources_.front());
-  }
-
-  static void matrix(std::string& s, float a, float d, float e, float f) {
-    num(s, a);
-    s += " 0 0 ";
-    num(s, d);
-    s += ' ';
-    num(s, e);
-    s += ' ';
-    num(s, f);
-    s += " cm\n";
   }
 
   // A text string object: printable ASCII as a literal (PDFDocEncoding
