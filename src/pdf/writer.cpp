@@ -795,8 +795,8 @@ class Writer {
       chunk_starts_.try_emplace(chunk.units.front(), static_cast<int>(chunks_.size()));
       chunks_.push_back(std::move(chunk));
     }
-    if (!own_used) queue_.add(own, {});  // unreferenced, but libharu writes it
-    if (contents.size() != 1 || contents.front() != own) {
+    if (!own_used) queue_.add(own, {});  // libharu writes it whether or not it is used
+    if (!contents.empty() && (contents.size() != 1 || contents.front() != own)) {
       HPDF_Array array = HPDF_Array_New(mmgr());
       for (HPDF_Dict d : contents) HPDF_Array_Add(array, d);
       HPDF_Dict_Add(page, "Contents", array);

@@ -146,3 +146,23 @@ TEST_CASE("a big deck's PDF is the same bytes every time and reads back page by 
     CHECK(std::system(("qpdf --check '" + a + "' >/dev/null").c_str()) == 0);
   }
 }
+
+TEST_CASE("an empty slide is a page with an empty content stream", "[pdf]") {
+  std::string deck = test::temp_dir() + "/empty.pug";
+  {
+    std::ofstream(deck) << "section\nsection\n  h2 Two\nsection(data-background-color=\"#000\")\n";
+  }
+  std::string out = test::temp_dir() + "/empty.pdf";
+  REQUIRE(test::run_deckpdf("'" + deck + "' -o '" + out + "'").exit_code == 0);
+  test::PdfDoc doc = test::pdf_read(out);
+  REQUIRE(doc.pages.size() == 3);
+  CHECK(doc.warnings.empty());
+  CHECK(test::squash_spaces(doc.pages[0].text).empty());
+  CHECK(test::squash_spaces(doc.pages[1].text) == "Two");
+  CHECK(test::pdf_render_page(out, 2).at(10, 10) == 0xFF000000u);  // the black background
+  std::string bytes = test::read_file(out);
+  CHECK(bytes.find("/Contents [ ]") == std::string::npos);
+  if (std::system("command -v qpdf >/dev/null 2>&1") == 0) {
+    CHECK(std::system(("qpdf --check '" + out + "' >/dev/null").c_str()) == 0);
+  }
+}
