@@ -130,17 +130,19 @@ FontEmbedder::Entry& FontEmbedder::use(text::FontId id) {
 }
 
 bool FontEmbedder::note_glyph(Entry& e, uint32_t glyph, std::string_view text) {
-  auto it = e.glyphs.find(glyph);
-  if (it == e.glyphs.end()) {
-    e.glyphs.emplace(glyph, std::string(text));
-    return true;
+  if (glyph < e.by_id.size() && e.by_id[glyph]) {
+    const std::string& known = *e.by_id[glyph];
+    if (known == text) return true;
+    if (!known.empty()) return false;
   }
-  if (it->second == text) return true;
-  if (it->second.empty()) {
-    it->second = text;
-    return true;
+  // New, or known with no text yet: this text is the glyph's.
+  std::string& stored = e.glyphs[glyph];
+  stored = text;
+  if (glyph >= e.by_id.size()) {
+    e.by_id.resize(std::max<size_t>({glyph + 1, e.by_id.size() * 2, 256}), nullptr);
   }
-  return false;
+  e.by_id[glyph] = &stored;
+  return true;
 }
 
 bool FontEmbedder::finish(std::string& error) {

@@ -17,6 +17,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "text/font_set.h"
 
@@ -35,6 +36,9 @@ class FontEmbedder {
     HPDF_Dict type0 = nullptr;
     std::string name;                        // resource name: "F1", "F2", ...
     std::map<uint32_t, std::string> glyphs;  // used glyph id -> its source text
+    // The same texts by glyph id (nullptr: not used yet), so that the
+    // common case, a glyph seen before, is one array lookup.
+    std::vector<const std::string*> by_id;
   };
 
   FontEmbedder(HPDF_Doc doc, const text::FontSet& fonts) : doc_(doc), fonts_(fonts) {}

@@ -113,16 +113,17 @@ struct Needs {
 
 // A literal string for the PDF: ( ) and \ escaped, CR and LF as escapes
 // (a bare end of line in a literal string reads back as LF).
-void literal_byte(std::string& s, unsigned char c) {
+inline void literal_byte(std::string& s, unsigned char c) {
+  if (c > '\r' && c != '(' && c != ')' && c != '\\') {
+    s.push_back(static_cast<char>(c));  // nearly always
+    return;
+  }
   switch (c) {
-    case '(':
-    case ')':
-    case '\\':
-      s.push_back('\\');
-      s.push_back(static_cast<char>(c));
-      break;
     case '\r': s += "\\r"; break;
     case '\n': s += "\\n"; break;
+    case '(':
+    case ')':
+    case '\\': s.push_back('\\'); [[fallthrough]];
     default: s.push_back(static_cast<char>(c));
   }
 }
