@@ -187,7 +187,10 @@ bool compound_matches(const Selector::Compound& c, const dom::Node& n) {
   return true;
 }
 
+}  // namespace
+
 bool selector_matches(const Selector& sel, const dom::Document& doc, dom::NodeId id) {
+  if (sel.parts.empty()) return false;
   if (!compound_matches(sel.parts[0], doc[id])) return false;
   dom::NodeId at = id;
   for (size_t k = 1; k < sel.parts.size(); ++k) {
@@ -207,6 +210,8 @@ bool selector_matches(const Selector& sel, const dom::Document& doc, dom::NodeId
   }
   return true;
 }
+
+namespace {
 
 std::vector<Rule> parse_rules(std::string_view css_in, std::map<std::string, std::string>* vars,
                               std::vector<std::string>& errors, uint32_t& order) {
@@ -269,6 +274,21 @@ const std::vector<Rule>& default_rules() {
     return parse_rules(kDefaults, nullptr, errors, order);
   }();
   return rules;
+}
+
+const RuleIndex& default_index() {
+  static const RuleIndex index(default_rules());
+  return index;
+}
+
+// The rules of `rules` that match `id`, in source order, appended to `out`.
+void matches_append(const std::vector<Rule>& rules, const RuleIndex& index,
+                    const dom::Document& doc, dom::NodeId id, std::vector<uint32_t>& scratch,
+                    std::vector<const Rule*>& out) {
+  index.candidates(doc[id], scratch);
+  for (uint32_t k : scratch) {
+    if (selector_matches(rules[k].selector, doc, id)) out.push_back(&rules[k]);
+  }
 }
 
 // A length in px. `em` is the reference size for em and %, `rem` the root's.
@@ -609,8 +629,86 @@ std::optional<Theme> theme_load(const std::string& layouts_dir, const std::strin
   return theme_read(layouts_dir, path, name_or_path, 0, error, warnings);
 }
 
+RuleIndex::RuleIndex(const std::vector<Rule>& rules) {
+  for (size_t k = 0; k < rules.size(); ++k) {
+    const Selector& sel = rules[k].selector;
+    uint32_t at = static_cast<uint32_t>(k);
+    if (sel.parts.empty()) continue;  // matches nothing
+    const Selector::Compound& subject = sel.parts[0];
+    if (!subject.id.empty()) {
+      by_id_[subject.id].push_back(at);
+    } else if (!subject.classes.empty()) {
+      by_class_[subject.classes[0]].push_back(at);
+    } else if (!subject.tag.empty() && subject.tag != "*") {
+      by_tag_[subject.tag].push_back(at);
+    } else {
+      universal_.push_back(at);
+    }
+  }
+}
+
+void RuleIndex::candidates(const dom::Node& node, std::vector<uint32_t>& out) const {
+  out.clear();
+  if (node.kind != dom::NodeKind::Element) return;
+  size_t lists = 0;
+  auto add = [&](const std::vector<uint32_t>& bucket) {
+    if (bucket.empty()) return;
+    out.insert(out.end(), bucket.begin(), bucket.end());
+    ++lists;
+  };
+  auto add_from = [&](const std::unordered_map<std::string, std::vector<uint32_t>>& map,
+                      const std::string& key) {
+    if (map.empty()) return;
+    auto it = map.find(key);
+    if (it != map.end()) add(it->second);
+  };
+  if (!by_id_.empty()) {
+    if (const std::string* id = node.attr("id")) add_from(by_id_, *id);
+  }
+  for (const std::string& cls : node.classes) add_from(by_class_, cls);
+  add_from(by_tag_, node.tag);
+  add(universal_);
+  // Each bucket is in source order; more than one is merged (an element
+  // may name a class twice, so duplicates go too).
+  if (lists > 1) {
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
+}
+
 Resolver::Resolver(const Theme& theme, const dom::Document& doc, Diagnostics& diags)
-    : theme_(theme), doc_(doc), diags_(diags) {}
+    : theme_(theme), doc_(doc), diags_(&diags), index_(std::make_shared<RuleIndex>(theme.rules)) {}
+
+Resolver::Resolver(const Resolver& other, Diagnostics& diags)
+    : theme_(other.theme_), doc_(other.doc_), diags_(&diags), index_(other.index_) {}
+
+std::vector<const Rule*> Resolver::matched_rules(dom::NodeId id) const {
+  std::vector<const Rule*> matched;
+  matched_into(id, matched);
+  return matched;
+}
+
+void Resolver::matched_into(dom::NodeId id, std::vector<const Rule*>& matched) const {
+  // Matching rules, by specificity then order; defaults first.
+  matched.clear();
+  matches_append(default_rules(), default_index(), doc_, id, candidates_, matched);
+  size_t defaults = matched.size();
+  matches_append(theme_.rules, *index_, doc_, id, candidates_, matched);
+  // A stable sort of each part by specificity: an insertion sort, as an
+  // element matches a handful of rules (std::stable_sort would allocate).
+  auto sort = [](const Rule** first, const Rule** last) {
+    for (const Rule** i = first; i != last; ++i) {
+      const Rule* r = *i;
+      const Rule** j = i;
+      for (; j != first && (*(j - 1))->selector.specificity > r->selector.specificity; --j) {
+        *j = *(j - 1);
+      }
+      *j = r;
+    }
+  };
+  sort(matched.data() + defaults, matched.data() + matched.size());
+  sort(matched.data(), matched.data() + defaults);
+}
 
 ComputedStyle Resolver::root_style() const {
   ComputedStyle s;
@@ -891,23 +989,32 @@ ComputedStyle Resolver::compute(dom::NodeId id, const ComputedStyle& parent) con
   s.line_through = parent.line_through;
   s.display = Display::Inline;
 
-  // Matching rules, by specificity then order; defaults first.
-  std::vector<const Rule*> matched;
-  for (const Rule& r : default_rules()) {
-    if (selector_matches(r.selector, doc_, id)) matched.push_back(&r);
+  std::vector<const Rule*>& matched = matched_;
+  matched_into(id, matched);
+  const std::string* inline_style = node.attr("style");
+  // What the result depends on, without a style attribute: the rules and
+  // what the parent passes on (its inherited values, its font size and
+  // weight for relative ones, its line height for the factor).
+  std::string& key = memo_key_;
+  if (!inline_style) {
+    key.clear();
+    auto add = [&](const auto& v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
+    add(matched.size());
+    for (const Rule* r : matched) add(r);
+    add(parent.font_weight);
+    add(parent.italic);
+    add(parent.font_size);
+    add(parent.line_height);
+    add(parent.color);
+    add(parent.text_align);
+    add(parent.text_transform);
+    add(parent.white_space);
+    add(parent.list_style);
+    add(parent.underline);
+    add(parent.line_through);
+    key.append(parent.font_family);
+    if (auto hit = memo_.find(key); hit != memo_.end()) return hit->second;
   }
-  size_t defaults = matched.size();
-  for (const Rule& r : theme_.rules) {
-    if (selector_matches(r.selector, doc_, id)) matched.push_back(&r);
-  }
-  std::stable_sort(matched.begin() + static_cast<long>(defaults), matched.end(),
-                   [](const Rule* a, const Rule* b) {
-                     return a->selector.specificity < b->selector.specificity;
-                   });
-  std::stable_sort(matched.begin(), matched.begin() + static_cast<long>(defaults),
-                   [](const Rule* a, const Rule* b) {
-                     return a->selector.specificity < b->selector.specificity;
-                   });
   float root_size = 16;
   Applier ap{s, parent, root_size};
   // Inherited line-height is kept as a factor when the parent's was one.
@@ -926,7 +1033,7 @@ ComputedStyle Resolver::compute(dom::NodeId id, const ComputedStyle& parent) con
   for (const dom::Attr& a : node.attrs) {
     if (a.name == "style" && a.span.end > a.span.begin) style_span = a.span;
   }
-  if (const std::string* inline_style = node.attr("style")) {
+  if (inline_style) {
     auto decls = parse_declarations(*inline_style);
     for (const auto& d : decls) {
       if (d.property == "font-size") ap.apply(d);
@@ -934,13 +1041,17 @@ ComputedStyle Resolver::compute(dom::NodeId id, const ComputedStyle& parent) con
     for (const auto& d : decls) {
       if (d.property == "font-size") continue;
       if (!ap.apply(d)) {
-        diags_.warning(style_span, "style.unsupported",
-                       "'" + d.property + ": " + d.value + "' is not supported; it is ignored");
+        diags_->warning(style_span, "style.unsupported",
+                        "'" + d.property + ": " + d.value + "' is not supported; it is ignored");
       }
     }
   }
   if (ap.line_height_factor > 0) s.line_height = ap.line_height_factor * s.font_size;
   else if (!ap.line_height_set) s.line_height = parent_factor * s.font_size;
+  if (!inline_style) {
+    if (memo_.size() >= 4096) memo_.clear();
+    memo_.emplace(key, s);
+  }
   return s;
 }
 

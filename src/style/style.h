@@ -7,8 +7,10 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dom/node.h"
@@ -37,6 +39,7 @@ enum class VerticalAlign { Baseline, Sub, Super };
 struct Edges {
   float top = 0, right = 0, bottom = 0, left = 0;
   bool auto_left = false, auto_right = false;  // `margin: 0 auto`
+  bool operator==(const Edges&) const = default;
 };
 
 // Every length is resolved to px.
@@ -69,6 +72,7 @@ struct ComputedStyle {
   Color border_color;
   float border_bottom_width = 0;  // border-bottom: rules under table rows, headings
   Color border_bottom_color;
+  bool operator==(const ComputedStyle&) const = default;
 };
 
 struct Declaration {
@@ -99,6 +103,28 @@ struct Rule {
   uint32_t order = 0;
 };
 
+// Whether `sel` matches element `id` (descendant and child combinators
+// walk up its ancestors).
+bool selector_matches(const Selector& sel, const dom::Document& doc, dom::NodeId id);
+
+// Rules bucketed by what their subject (the rightmost compound) requires:
+// its id, else its first class, else its tag, else nothing (universal).
+// An element can match only the rules in the buckets of its own id, its
+// classes, its tag and the universal one, so the cascade tests those
+// instead of every rule of the theme.
+class RuleIndex {
+ public:
+  explicit RuleIndex(const std::vector<Rule>& rules);
+  // The positions in `rules` of the rules that may match `node`, ascending
+  // (source order), each once; `out` is cleared first. Every rule that
+  // matches `node` is among them.
+  void candidates(const dom::Node& node, std::vector<uint32_t>& out) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<uint32_t>> by_id_, by_class_, by_tag_;
+  std::vector<uint32_t> universal_;
+};
+
 struct Theme {
   std::string name;
   std::string path;
@@ -124,19 +150,42 @@ struct Theme {
 std::optional<Theme> theme_load(const std::string& layouts_dir, const std::string& name_or_path,
                                 std::string& error, std::vector<std::string>& warnings);
 
+// Not for concurrent use (it keeps what it computed); a thread takes a
+// copy, which shares the rule index and reports to the Diagnostics it is
+// given.
 class Resolver {
  public:
   Resolver(const Theme& theme, const dom::Document& doc, Diagnostics& diags);
+  Resolver(const Resolver& other, Diagnostics& diags);
+  Resolver(const Resolver& other) : Resolver(other, *other.diags_) {}
+  Resolver& operator=(const Resolver&) = delete;
   // The style of element `id`, given its parent's computed style. For the
   // slide root pass the root style (`root_style()`).
   ComputedStyle compute(dom::NodeId id, const ComputedStyle& parent) const;
   ComputedStyle root_style() const;
   const Theme& theme() const { return theme_; }
+  // The rules that apply to element `id`, in cascade order: the built-in
+  // element defaults, then the theme's rules, each part by specificity and
+  // then source order.
+  std::vector<const Rule*> matched_rules(dom::NodeId id) const;
+  // Where warnings about inline styles go from now on.
+  void diagnostics(Diagnostics& diags) { diags_ = &diags; }
 
  private:
   const Theme& theme_;
   const dom::Document& doc_;
-  Diagnostics& diags_;
+  Diagnostics* diags_;
+  std::shared_ptr<const RuleIndex> index_;  // of theme_.rules
+  // Styles computed from the same rules under a parent with the same
+  // inherited values are the same: compute() keeps them by those (for
+  // elements without a style attribute, whose warnings must be given
+  // every time).
+  mutable std::unordered_map<std::string, ComputedStyle> memo_;
+  mutable std::string memo_key_;
+  // compute()'s working space, kept between calls.
+  void matched_into(dom::NodeId id, std::vector<const Rule*>& out) const;
+  mutable std::vector<const Rule*> matched_;
+  mutable std::vector<uint32_t> candidates_;
 };
 
 }  // namespace deckpdf::style
