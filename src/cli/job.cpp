@@ -19,6 +19,7 @@
 #include "dom/node.h"
 #include "layout/image.h"
 #include "layout/layout.h"
+#include "layout/parallel.h"
 #include "pdf/writer.h"
 #include "pug/parse.h"
 #include "source/diagnostic.h"
@@ -319,17 +320,38 @@ Export export_to_memory(const Source& source, const Job& job) {
   bool want_numbers = job.slide_numbers || slide_number_on(deck.meta.slide_number) ||
                       slide_number_on(theme_var(*theme, "--slide-number"));
   if (want_numbers) numbers.resize(deck.slides.size());
+  std::vector<size_t> selected;
   for (size_t i = 0; i < deck.slides.size(); ++i) {
-    if (!options.slides.empty() &&
-        !std::binary_search(options.slides.begin(), options.slides.end(), i)) {
-      continue;
+    if (options.slides.empty() ||
+        std::binary_search(options.slides.begin(), options.slides.end(), i)) {
+      selected.push_back(i);
     }
-    lists[i] = layout::layout_slide(ctx, deck.slides[i], static_cast<int>(i + 1));
+  }
+  // Slides are laid out on every core (DECKPDF_LAYOUT_THREADS=N sets how
+  // many threads, 1 none); the result, lists and diagnostics, is that of
+  // laying them out one after the other (layout/parallel.h).
+  auto lay_out = [&](layout::Context& c, size_t k) {
+    size_t i = selected[k];
+    lists[i] = layout::layout_slide(c, deck.slides[i], static_cast<int>(i + 1));
     if (want_numbers) {
       numbers[i] =
-          layout::layout_slide_number(ctx, deck.slides[i].label(), lists[i].width, lists[i].height);
+          layout::layout_slide_number(c, deck.slides[i].label(), lists[i].width, lists[i].height);
     }
-    if (job.on_progress) job.on_progress(i + 1, deck.slides.size());
+  };
+  std::function<void(size_t)> progress;
+  if (job.on_progress) {
+    progress = [&](size_t done) {
+      if (done < selected.size()) job.on_progress(done, deck.slides.size());
+    };
+  }
+  layout::ParallelLayout slides_work(ctx, selected.size(),
+                                     layout::ParallelLayout::threads_for(selected.size()), lay_out,
+                                     progress);
+  for (size_t k = 0; k < selected.size(); ++k) {
+    slides_work.take(k);
+    if (job.on_progress && (slides_work.threads() == 1 || k + 1 == selected.size())) {
+      job.on_progress(selected[k] + 1, deck.slides.size());
+    }
   }
   if (want_numbers) options.numbers = &numbers;
   clock.lap("layout");

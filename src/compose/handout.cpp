@@ -25,10 +25,12 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include "compose/internal.h"
 #include "layout/layout.h"
+#include "layout/parallel.h"
 #include "source/strings.h"
 
 namespace deckpdf::compose {
@@ -787,7 +789,9 @@ class Builder {
         nc_(notes),
         options_(options),
         out_(out),
-        resolver_(notes.theme, notes.doc, notes.diags) {
+        resolver_(notes.theme, notes.doc, notes.diags),
+        notes_ctx_{notes.doc, resolver_, notes.shaper, notes.diags} {
+    notes_ctx_.deck_dir = notes.deck_dir;
     // STEP 1: geometry.
     page_w_ = options.paper.width;
     page_h_ = options.paper.height;
@@ -832,36 +836,105 @@ class Builder {
     return out;
   }
 
-  // The notes of slide `i` laid out `width_pt` wide (px inside).
-  layout::DisplayList notes_flow(size_t i, float width_pt) {
+  // The notes of slide `i` laid out `width_pt` wide (px inside), with
+  // notes_ctx_ or a helper thread's copy of it.
+  layout::DisplayList notes_flow(layout::Context& ctx, size_t i, float width_pt) const {
     const deck::Slide& s = deck_.slides[i];
-    layout::Context ctx{nc_.doc, resolver_, nc_.shaper, nc_.diags};
-    ctx.deck_dir = nc_.deck_dir;
-    style::ComputedStyle root = resolver_.compute(s.notes, resolver_.root_style());
+    style::ComputedStyle root = ctx.styles.compute(s.notes, ctx.styles.root_style());
     root.display = style::Display::Block;
     return layout::layout_flow(ctx, s.notes, root, width_pt / pt_per_px);
   }
 
-  // A line of deckpdf's own text in the notes style, class `cls`.
+  // The notes of `slides` (each with notes), laid out on every core ahead
+  // of the pass that places them; that pass takes each with take(k), in
+  // order, where it would have laid it out (layout/parallel.h).
+  struct NotesAhead {
+    std::vector<layout::DisplayList> flows;
+    std::unique_ptr<layout::ParallelLayout> work;
+  };
+  void notes_ahead(NotesAhead& ahead, const std::vector<size_t>& slides, float width_pt) {
+    ahead.flows.assign(slides.size(), {});
+    ahead.work = std::make_unique<layout::ParallelLayout>(
+        notes_ctx_, slides.size(), layout::ParallelLayout::threads_for(slides.size()),
+        [this, &ahead, &slides, width_pt](layout::Context& c, size_t k) {
+          ahead.flows[k] = notes_flow(c, slides[k], width_pt);
+        });
+  }
+
+  // A line of deckpdf's own text in the notes style, class `cls`: the
+  // document `aside.notes > div.CLS > text`, made once per class (a page
+  // footer is laid out on every page) with its text replaced each time.
   layout::DisplayList label_flow(const std::string& cls, const std::string& text, float width_pt) {
-    dom::Document d;
-    dom::Node aside;
-    aside.tag = "aside";
-    aside.classes = {"notes"};
-    dom::NodeId a = d.add(std::move(aside), d.root);
-    dom::Node div;
-    div.tag = "div";
-    div.classes = {cls};
-    dom::NodeId dv = d.add(std::move(div), a);
-    dom::Node t;
-    t.kind = dom::NodeKind::Text;
-    t.text = text;
-    d.add(std::move(t), dv);
-    style::Resolver r(nc_.theme, d, nc_.diags);
-    layout::Context ctx{d, r, nc_.shaper, nc_.diags};
-    style::ComputedStyle root = r.compute(a, r.root_style());
-    root.display = style::Display::Block;
-    return layout::layout_flow(ctx, a, root, width_pt / pt_per_px);
+    std::unique_ptr<Label>& slot = labels_[cls];
+    if (!slot) {
+      slot = std::make_unique<Label>();
+      dom::Document& d = slot->doc;
+      dom::Node aside;
+      aside.tag = "aside";
+      aside.classes = {"notes"};
+      slot->aside = d.add(std::move(aside), d.root);
+      dom::Node div;
+      div.tag = "div";
+      div.classes = {cls};
+      dom::NodeId dv = d.add(std::move(div), slot->aside);
+      dom::Node t;
+      t.kind = dom::NodeKind::Text;
+      slot->text = d.add(std::move(t), dv);
+      slot->resolver.emplace(nc_.theme, d, nc_.diags);
+      slot->root = slot->resolver->compute(slot->aside, slot->resolver->root_style());
+      slot->root.display = style::Display::Block;
+    }
+    Label& label = *slot;
+    label.doc[label.text].text = text;
+    layout::Context ctx{label.doc, *label.resolver, nc_.shaper, nc_.diags};
+    return layout::layout_flow(ctx, label.aside, label.root, width_pt / pt_per_px);
+  }
+
+  // label_flow() for many lines of one class at once (the page footers),
+  // laid out on every core: one document holds them all, each line under
+  // its own `aside.notes > div.CLS`, so each has the ancestors it has
+  // alone. The caller takes line k with work->take(k), in order, where it
+  // would have called label_flow().
+  struct LabelsAhead {
+    dom::Document doc;
+    std::vector<dom::NodeId> asides;
+    std::optional<style::Resolver> resolver;
+    std::optional<layout::Context> ctx;
+    style::ComputedStyle root;
+    std::vector<layout::DisplayList> flows;
+    std::unique_ptr<layout::ParallelLayout> work;
+  };
+  void labels_ahead(LabelsAhead& ahead, const std::string& cls,
+                    const std::vector<std::string>& texts, float width_pt) {
+    dom::Document& d = ahead.doc;
+    for (const std::string& text : texts) {
+      dom::Node aside;
+      aside.tag = "aside";
+      aside.classes = {"notes"};
+      dom::NodeId a = d.add(std::move(aside), d.root);
+      dom::Node div;
+      div.tag = "div";
+      div.classes = {cls};
+      dom::NodeId dv = d.add(std::move(div), a);
+      dom::Node t;
+      t.kind = dom::NodeKind::Text;
+      t.text = text;
+      d.add(std::move(t), dv);
+      ahead.asides.push_back(a);
+    }
+    ahead.resolver.emplace(nc_.theme, d, nc_.diags);
+    ahead.ctx.emplace(layout::Context{d, *ahead.resolver, nc_.shaper, nc_.diags});
+    ahead.flows.assign(texts.size(), {});
+    if (!texts.empty()) {
+      ahead.root = ahead.resolver->compute(ahead.asides[0], ahead.resolver->root_style());
+      ahead.root.display = style::Display::Block;
+    }
+    ahead.work = std::make_unique<layout::ParallelLayout>(
+        *ahead.ctx, texts.size(), layout::ParallelLayout::threads_for(texts.size()),
+        [&ahead, width_pt](layout::Context& c, size_t k) {
+          ahead.flows[k] =
+              layout::layout_flow(c, ahead.asides[k], ahead.root, width_pt / pt_per_px);
+        });
   }
 
   layout::DisplayList& keep(layout::DisplayList list) {
@@ -887,6 +960,13 @@ class Builder {
     bool with_notes = layout_.notes && !layout_.ruled;
     Rect nb = with_notes ? cell_box(*layout_.notes, cell) : Rect{};
     float caption_h = 0;
+    std::vector<size_t> with_notes_slides;
+    for (size_t i : selection()) {
+      if (with_notes && deck_.slides[i].notes != dom::no_node) with_notes_slides.push_back(i);
+    }
+    NotesAhead ahead;
+    notes_ahead(ahead, with_notes_slides, nb.width);
+    size_t next = 0;
     if (with_notes) caption_h = label_flow("continued", continued_text(0), nb.width).height;
     for (size_t i : selection()) {
       const deck::Slide& s = deck_.slides[i];
@@ -894,7 +974,8 @@ class Builder {
         cells_.push_back({i, nullptr, false});
         continue;
       }
-      layout::DisplayList flow = notes_flow(i, nb.width);
+      ahead.work->take(next);
+      layout::DisplayList flow = std::move(ahead.flows[next++]);
       float box_px = nb.height / pt_per_px;
       std::vector<FlowPiece> pieces = flow_split(flow, box_px, box_px - caption_h);
       for (size_t k = 0; k < pieces.size(); ++k) {
@@ -1011,14 +1092,25 @@ class Builder {
       y = top;
     };
     const float section_gap = 14;  // pt between slides
+    std::vector<size_t> with_notes_slides;
+    for (size_t i : selection()) {
+      if (deck_.slides[i].notes != dom::no_node) with_notes_slides.push_back(i);
+    }
+    NotesAhead ahead;
+    notes_ahead(ahead, with_notes_slides, width);
+    size_t next = 0;
     for (size_t i : selection()) {
       const deck::Slide& s = deck_.slides[i];
       std::string heading_text =
           s.label() + "  " + (s.title.empty() ? "Slide " + s.label() : s.title);
       const layout::DisplayList& heading = keep(label_flow("slide-heading", heading_text, width));
-      layout::DisplayList body = s.notes != dom::no_node
-                                     ? notes_flow(i, width)
-                                     : label_flow("no-notes", "No notes.", width);
+      layout::DisplayList body;
+      if (s.notes != dom::no_node) {
+        ahead.work->take(next);
+        body = std::move(ahead.flows[next++]);
+      } else {
+        body = label_flow("no-notes", "No notes.", width);
+      }
       std::vector<FlowPiece> probe = flow_split(body, 0, 1e9f);  // the first block alone
       float first_h = (probe.empty() ? 0 : probe[0].bottom - probe[0].top) * pt_per_px;
       float heading_h = heading.height * pt_per_px;
@@ -1052,6 +1144,14 @@ class Builder {
     if (layout_.header > 0 && !options_.title.empty()) {
       header = &keep(label_flow("handout-header", options_.title, header_w));
     }
+    LabelsAhead footers;
+    if (layout_.footer > 0) {
+      std::vector<std::string> texts;
+      for (size_t p = 0; p < total; ++p) {
+        texts.push_back(std::to_string(p + 1) + " / " + std::to_string(total));
+      }
+      labels_ahead(footers, "handout-footer", texts, header_w);
+    }
     for (size_t p = 0; p < total; ++p) {
       Page& page = out_.pages[p];
       page.label = std::to_string(p + 1);
@@ -1065,8 +1165,8 @@ class Builder {
         rule(left, ry, left + header_w, 0.5f, {0.6f, 0.6f, 0.6f, 1});
       }
       if (layout_.footer > 0) {
-        const layout::DisplayList& footer = keep(label_flow(
-            "handout-footer", std::to_string(p + 1) + " / " + std::to_string(total), header_w));
+        footers.work->take(p);
+        const layout::DisplayList& footer = keep(std::move(footers.flows[p]));
         float fy = page_h_ - (layout_.margin_bottom + layout_.footer) * pt_per_mm +
                    std::max(0.0f, layout_.footer * pt_per_mm - footer.height * pt_per_px);
         place(page, footer, left, fy, pt_per_px);
@@ -1074,20 +1174,23 @@ class Builder {
     }
     // STEP 4: the outline: the page where each slide first appears, the
     // first new slide of a page (page.outline_title holds one entry).
-    std::map<int, int> seen;
+    // One pass over the slides (not one per page): each page gets the
+    // lowest-numbered slide that first appears on it.
+    std::vector<int> first_slide(total, -1);
+    for (const auto& [slide, page] : first_page_) {
+      if (page >= 0 && static_cast<size_t>(page) < total && first_slide[page] < 0) {
+        first_slide[page] = slide;
+      }
+    }
     int prev_h = -1;
     for (size_t p = 0; p < total; ++p) {
-      for (const auto& [slide, page] : first_page_) {
-        if (static_cast<size_t>(page) != p || seen.count(slide)) continue;
-        seen[slide] = page;
-        Page& pg = out_.pages[p];
-        if (!pg.outline_title.empty()) break;
-        const deck::Slide& s = deck_.slides[static_cast<size_t>(slide)];
-        pg.outline_title = s.label() + "  " + (s.title.empty() ? "Slide " + s.label() : s.title);
-        pg.outline_level = s.v > 1 && prev_h == s.h ? 1 : 0;
-        prev_h = s.h;
-        break;
-      }
+      if (first_slide[p] < 0) continue;
+      Page& pg = out_.pages[p];
+      if (!pg.outline_title.empty()) continue;
+      const deck::Slide& s = deck_.slides[static_cast<size_t>(first_slide[p])];
+      pg.outline_title = s.label() + "  " + (s.title.empty() ? "Slide " + s.label() : s.title);
+      pg.outline_level = s.v > 1 && prev_h == s.h ? 1 : 0;
+      prev_h = s.h;
     }
     links_collect(deck_, out_.pages, {}, first_page_);
   }
@@ -1099,6 +1202,7 @@ class Builder {
   const HandoutOptions& options_;
   Handout& out_;
   style::Resolver resolver_;
+  layout::Context notes_ctx_;  // what notes are laid out with
   float page_w_ = 0, page_h_ = 0;
   Rect content_;
   float cell_w_ = 0, cell_h_ = 0;
@@ -1106,6 +1210,13 @@ class Builder {
   layout::DisplayList* chrome_ = nullptr;      // the current page's
   std::vector<layout::DisplayList*> chromes_;  // per page
   std::map<int, int> first_page_;              // slide -> the page it first appears on
+  struct Label {
+    dom::Document doc;
+    dom::NodeId aside = 0, text = 0;
+    std::optional<style::Resolver> resolver;  // of `doc`
+    style::ComputedStyle root;
+  };
+  std::map<std::string, std::unique_ptr<Label>> labels_;  // label_flow()'s, by class
 };
 
 }  // namespace

@@ -281,7 +281,7 @@ class Engine {
   int scale_boxes() const { return scale_boxes_; }
 
   text::FontId font_for(const ComputedStyle& s) const {
-    return ctx_.shaper.fonts().match(s.font_family, s.font_weight, s.italic);
+    return ctx_.shaper.match(s.font_family, s.font_weight, s.italic);
   }
 
   bool is_block_level(dom::NodeId id, const ComputedStyle& s) {
@@ -410,8 +410,10 @@ class Engine {
       marker_.span = ctx_.doc[id].span;
     }
 
-    std::vector<Item> inner;
-    Result cr = children(id, s, step, content_x, content_y, content_w, inner);
+    // The content goes straight into `out` (moved right by `shift` below),
+    // the background and border in front of it once its height is known.
+    size_t inner_begin = out.size();
+    Result cr = children(id, s, step, content_x, content_y, content_w, out);
     if (marker_.pending && marker_.style == &s) marker_.pending = false;  // nothing to hang it on
 
     float used_content = content_w;
@@ -432,6 +434,12 @@ class Engine {
     if (s.height) height = std::max(height, *s.height + s.padding.top + s.padding.bottom);
     float box_w = used_content + s.padding.left + s.padding.right + 2 * s.border_width;
 
+    for (size_t k = inner_begin; k < out.size(); ++k) {
+      Item& it = out[k];
+      it.x += shift;
+      if (auto* line = std::get_if<LineItem>(&it.v)) line->x2 += shift;
+    }
+    std::vector<Item> under;  // drawn before the content
     if (s.background && s.background->a > 0) {
       Item bg;
       bg.x = box_x + shift;
@@ -439,7 +447,7 @@ class Engine {
       bg.v = RectItem{box_w, height, *s.background, 0, {}};
       bg.step = step;
       bg.span = ctx_.doc[id].span;
-      out.push_back(bg);
+      under.push_back(bg);
     }
     if (s.border_width > 0) {
       Item b;
@@ -449,12 +457,11 @@ class Engine {
                      s.border_color};
       b.step = step;
       b.span = ctx_.doc[id].span;
-      out.push_back(b);
+      under.push_back(b);
     }
-    for (Item& it : inner) {
-      it.x += shift;
-      if (auto* line = std::get_if<LineItem>(&it.v)) line->x2 += shift;
-      out.push_back(std::move(it));
+    if (!under.empty()) {
+      out.insert(out.begin() + static_cast<long>(inner_begin),
+                 std::make_move_iterator(under.begin()), std::make_move_iterator(under.end()));
     }
     if (s.border_bottom_width > 0) {
       Item b;
@@ -1301,7 +1308,7 @@ DisplayList layout_slide_number(Context& ctx, const std::string& label, float wi
   list.width = width;
   list.height = height;
   list.background = {1, 1, 1, 0};
-  text::FontId font = ctx.shaper.fonts().match("Helvetica, sans-serif", 400, false);
+  text::FontId font = ctx.shaper.match("Helvetica, sans-serif", 400, false);
   auto run = ctx.shaper.shape(font, size, label);
   float box_w = run->width + 2 * pad, box_h = size + 2 * pad;
   Item bg;

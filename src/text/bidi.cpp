@@ -11,6 +11,14 @@ namespace deckpdf::text {
 BidiParagraph bidi_levels(std::string_view utf8, BaseDirection base) {
   BidiParagraph out;
   out.levels.assign(utf8.size(), 0);
+  // ASCII has no right-to-left character and no directional control: all
+  // of it is level 0 unless the paragraph is right-to-left (the check
+  // below, without decoding anything).
+  if (base != BaseDirection::Rtl && std::all_of(utf8.begin(), utf8.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x80;
+      })) {
+    return out;
+  }
   std::vector<FriBidiChar> chars;
   std::vector<size_t> starts;  // byte offset of each code point
   chars.reserve(utf8.size());

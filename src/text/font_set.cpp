@@ -307,6 +307,15 @@ FontId FontSet::match(const std::string& family_list, int weight, bool italic) c
   return found;
 }
 
+FontId FontSet::match_peek(const std::string& family_list, int weight, bool italic) const {
+  std::string key = family_list;
+  key += '\0';
+  key += std::to_string(weight);
+  key += italic ? 'i' : 'n';
+  if (auto hit = match_cache_.find(key); hit != match_cache_.end()) return hit->second;
+  return match_uncached(family_list, weight, italic);
+}
+
 FontId FontSet::match_uncached(const std::string& family_list, int weight, bool italic) const {
   // Candidate families in order of preference.
   std::vector<std::string> wanted;

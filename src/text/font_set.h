@@ -80,6 +80,9 @@ class FontSet {
   // "monospace" are generic names for the bundled faces), then the nearest
   // weight, then the style. Always returns some face.
   FontId match(const std::string& family_list, int weight, bool italic) const;
+  // What match() answers now, without remembering it: safe on several
+  // threads at once while nothing calls match() or fallback().
+  FontId match_peek(const std::string& family_list, int weight, bool italic) const;
 
   // The face to draw code point `cp` with when `preferred` lacks it: a
   // bundled face first (nearest in weight and style), then a system face

@@ -15,6 +15,11 @@ enum class Break : char {
 // One entry per byte of `utf8`; only the last byte of each character carries
 // a value other than None. Computed by libunibreak (UAX #14), which knows
 // the rules for every script, so deckpdf does not hand-roll them.
+// Results are cached per thread by the text's shape (see linebreak.cpp).
 std::vector<Break> line_breaks(std::string_view utf8, const char* language = "en");
+
+// The same, asking libunibreak about the whole text every time (what
+// line_breaks() is tested against).
+std::vector<Break> line_breaks_uncached(std::string_view utf8, const char* language = "en");
 
 }  // namespace deckpdf::text

@@ -24,6 +24,40 @@ std::string GlyphRun::glyph_text(size_t i) const {
 }
 
 std::vector<std::string> GlyphRun::glyph_texts() const {
+  size_t n = glyphs.size();
+  bool ascending = true, descending = true;
+  for (size_t i = 1; i < n; ++i) {
+    if (glyphs[i].cluster < glyphs[i - 1].cluster) ascending = false;
+    if (glyphs[i].cluster > glyphs[i - 1].cluster) descending = false;
+  }
+  if (ascending || descending) {
+    // HarfBuzz's clusters run monotonically through the glyphs (up for a
+    // left-to-right run, down for a right-to-left one): a cluster's text
+    // ends where the next different cluster in that direction starts, which
+    // is what the sorted starts below give, without sorting or searching.
+    std::vector<std::string> out(n);
+    uint32_t end = static_cast<uint32_t>(text.size());
+    auto piece = [&](size_t i) {
+      uint32_t start = glyphs[i].cluster;
+      if (!rtl && i > 0 && glyphs[i - 1].cluster == start) return;
+      if (rtl && i + 1 < n && glyphs[i + 1].cluster == start) return;
+      if (start <= text.size()) {
+        out[i].assign(text, start, std::min<size_t>(end, text.size()) - start);
+      }
+    };
+    if (ascending) {
+      for (size_t i = n; i-- > 0;) {
+        if (i + 1 < n && glyphs[i + 1].cluster != glyphs[i].cluster) end = glyphs[i + 1].cluster;
+        piece(i);
+      }
+    } else {
+      for (size_t i = 0; i < n; ++i) {
+        if (i > 0 && glyphs[i - 1].cluster != glyphs[i].cluster) end = glyphs[i - 1].cluster;
+        piece(i);
+      }
+    }
+    return out;
+  }
   // Cluster starts, sorted: a cluster's text runs to the next start.
   std::vector<uint32_t> starts;
   starts.reserve(glyphs.size());
@@ -42,7 +76,12 @@ std::vector<std::string> GlyphRun::glyph_texts() const {
   return out;
 }
 
-Shaper::Shaper(FontSet& fonts) : fonts_(fonts), buffer_(hb_buffer_create()) {}
+Shaper::Shaper(FontSet& fonts) : fonts_(fonts), buffer_(hb_buffer_create()) {
+  // HarfBuzz reads the locale's language the first time a buffer guesses
+  // its properties and keeps it, initialised lock-free: asked for here, it
+  // is there before a helper thread's shaper first shapes.
+  hb_language_get_default();
+}
 
 Shaper::~Shaper() { hb_buffer_destroy(buffer_); }
 
@@ -52,8 +91,10 @@ std::shared_ptr<const GlyphRun> Shaper::shape(FontId font, float size, std::stri
 
 std::shared_ptr<const GlyphRun> Shaper::shape_one(FontId font, float size, std::string_view text,
                                                   int direction, uint32_t script) {
-  std::string key;
-  key.reserve(text.size() + 24);
+  // The key is built in a buffer kept between calls: a cache hit (the
+  // common case) allocates nothing.
+  std::string& key = run_key_;
+  key.clear();
   key.append(reinterpret_cast<const char*>(&font), sizeof font);
   key.append(reinterpret_cast<const char*>(&size), sizeof size);
   key.append(reinterpret_cast<const char*>(&direction), sizeof direction);
@@ -93,7 +134,7 @@ std::shared_ptr<const GlyphRun> Shaper::shape_one(FontId font, float size, std::
     run->width += g.x_advance;
     run->glyphs.push_back(g);
   }
-  cache_.emplace(std::move(key), run);
+  cache_.emplace(key, run);
   return run;
 }
 
@@ -130,14 +171,18 @@ bool is_neutral_space(uint32_t cp) { return cp == ' ' || cp == 0xA0 || cp == '\t
 
 const std::vector<ShapedPart>& Shaper::shape_text(FontId font, float size, std::string_view text,
                                                   bool rtl) {
-  std::string key;
-  key.reserve(text.size() + 12);
+  std::string& key = parts_key_;
+  key.clear();
   key.append(reinterpret_cast<const char*>(&font), sizeof font);
   key.append(reinterpret_cast<const char*>(&size), sizeof size);
   key.push_back(rtl ? 'r' : 'l');
   key.append(text);
   auto cached = parts_cache_.find(key);
-  if (cached != parts_cache_.end()) return cached->second;
+  if (cached != parts_cache_.end()) {
+    if (cached->second.fallback) fallback_wanted_ = true;
+    return cached->second.parts;
+  }
+  bool fallback = false;
 
   // 1. Each code point's font and script. Spaces, marks and joiners take
   //    their neighbour's, so that a run is not cut inside a cluster.
@@ -155,22 +200,29 @@ const std::vector<ShapedPart>& Shaper::shape_text(FontId font, float size, std::
     size_t at = i;
     uint32_t cp = utf8_next(text, i);
     FontId f = font;
-    hb_script_t script = hb_unicode_script(ufuncs, cp);
+    // ASCII letters are Latin, the rest of ASCII Common (Scripts.txt).
+    hb_script_t script = cp >= 0x80 ? hb_unicode_script(ufuncs, cp)
+                         : ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? HB_SCRIPT_LATIN
+                                                                      : HB_SCRIPT_COMMON;
     bool inherit = script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED ||
                    script == HB_SCRIPT_UNKNOWN;
     // A space stays in its neighbour's face (one run, not three) unless that
     // face draws pictures (an emoji font's space is as wide as an emoji).
-    if (have_prev && (joins_previous(cp) ||
+    // (No mark comes before U+0300.)
+    if (have_prev && ((cp >= 0x300 && joins_previous(cp)) ||
                       (is_neutral_space(cp) && fonts_.face(prev_font).outlines &&
-                       fonts_.face(prev_font).has_codepoint(cp)))) {
+                       has_codepoint(prev_font, cp)))) {
       f = prev_font;
     } else if (bool emoji = is_emoji(cp) || next_is_vs16(text, i);
-               emoji || (!fonts_.face(font).has_codepoint(cp) && cp >= 0x20)) {
+               emoji || (!has_codepoint(font, cp) && cp >= 0x20)) {
+      fallback = true;
       // Stay in the fallback face the text is already in when it has the
       // character (CJK punctuation after CJK), else ask for one.
       const FontFace& prev = fonts_.face(prev_font);
-      if (have_prev && prev_font != font && prev.has_codepoint(cp) &&
-          (!emoji || prev.color_bitmaps)) {
+      if (defer_fallback_) {
+        fallback_wanted_ = true;  // f stays `font`; the caller shapes it again
+      } else if (have_prev && prev_font != font && prev.has_codepoint(cp) &&
+                 (!emoji || prev.color_bitmaps)) {
         f = prev_font;
       } else if (auto fb = fonts_.fallback(cp, font, emoji)) {
         f = *fb;
@@ -211,13 +263,55 @@ const std::vector<ShapedPart>& Shaper::shape_text(FontId font, float size, std::
                                       static_cast<uint32_t>(script))});
     k = j;
   }
-  return parts_cache_.emplace(std::move(key), std::move(parts)).first->second;
+  return parts_cache_.emplace(key, Parts{std::move(parts), fallback}).first->second.parts;
 }
 
 float Shaper::measure(FontId font, float size, std::string_view text, bool rtl) {
   float w = 0;
   for (const ShapedPart& p : shape_text(font, size, text, rtl)) w += p.run->width;
   return w;
+}
+
+bool Shaper::has_codepoint(FontId font, uint32_t cp) {
+  const FontFace& face = fonts_.face(font);
+  if (cp >= 0x80) return face.has_codepoint(cp);
+  // ASCII, asked for every character of every text: the face's answers,
+  // kept as a bit set.
+  if (font >= ascii_.size()) ascii_.resize(font + 1);
+  AsciiCoverage& a = ascii_[font];
+  if (!a.known) {
+    for (uint32_t c = 0; c < 0x80; ++c) {
+      if (face.has_codepoint(c)) a.bits[c >> 6] |= uint64_t{1} << (c & 63);
+    }
+    a.known = true;
+  }
+  return (a.bits[cp >> 6] >> (cp & 63)) & 1;
+}
+
+FontId Shaper::match(const std::string& family_list, int weight, bool italic) {
+  std::string& key = match_key_;
+  key.clear();
+  key.append(reinterpret_cast<const char*>(&weight), sizeof weight);
+  key.push_back(italic ? 'i' : 'n');
+  key.append(family_list);
+  auto it = match_cache_.find(key);
+  if (it == match_cache_.end()) {
+    FontId font = defer_fallback_ ? fonts_.match_peek(family_list, weight, italic)
+                                  : fonts_.match(family_list, weight, italic);
+    it = match_cache_.emplace(key, Match{font, SIZE_MAX}).first;
+  }
+  if (defer_fallback_ && it->second.listed != match_round_) {
+    it->second.listed = match_round_;
+    matches_.push_back({family_list, weight, italic, it->second.font});
+  }
+  return it->second.font;
+}
+
+std::vector<Shaper::MatchUse> Shaper::take_matches() {
+  std::vector<MatchUse> out;
+  out.swap(matches_);
+  ++match_round_;
+  return out;
 }
 
 std::vector<uint32_t> Shaper::take_missing() {

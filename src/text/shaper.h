@@ -4,6 +4,7 @@
 // immutable, so it is shaped once and shared.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,20 +46,70 @@ class Shaper {
   // Code points that no font had since the last call (drawn as .notdef).
   std::vector<uint32_t> take_missing();
 
+  // FontSet::match(), remembered here too (a hash lookup without building
+  // FontSet's key).
+  FontId match(const std::string& family_list, int weight, bool italic);
+
+  // For a shaper on a helper thread, beside others on the same FontSet.
+  // FontSet::fallback() loads faces on demand and numbers them in the order
+  // asked for, so only one thread, in document order, may call it: with
+  // `on`, text that needs a face other than the one asked for is shaped in
+  // that face anyway (its missing characters drawn as .notdef, none
+  // reported) and fallback_wanted() turns true, telling the caller to throw
+  // the result away and shape the text again without this mode. match()
+  // then reads FontSet's cache without adding to it (FontSet::match_peek),
+  // and lists what it answered (take_matches), for the caller to check
+  // against FontSet::match() when it takes the result.
+  void defer_fallback(bool on) { defer_fallback_ = on; }
+  bool take_fallback_wanted() {
+    bool wanted = fallback_wanted_;
+    fallback_wanted_ = false;
+    return wanted;
+  }
+  struct MatchUse {
+    std::string family_list;
+    int weight = 400;
+    bool italic = false;
+    FontId font = 0;
+  };
+  std::vector<MatchUse> take_matches();
+
   // Font metrics at a size, in px.
   float ascent(FontId font, float size) const;
   float descent(FontId font, float size) const;  // positive
   const FontSet& fonts() const { return fonts_; }
+  FontSet& font_set() { return fonts_; }  // for another shaper on the same faces
 
  private:
   std::shared_ptr<const GlyphRun> shape_one(FontId font, float size, std::string_view text,
                                             int direction, uint32_t script);
 
+  bool has_codepoint(FontId font, uint32_t cp);
+
   FontSet& fonts_;
   hb_buffer_t* buffer_ = nullptr;
+  struct AsciiCoverage {
+    uint64_t bits[2] = {0, 0};
+    bool known = false;
+  };
+  std::vector<AsciiCoverage> ascii_;  // by FontId: which of U+0000..U+007F it has
   std::unordered_map<std::string, std::shared_ptr<const GlyphRun>> cache_;
-  std::unordered_map<std::string, std::vector<ShapedPart>> parts_cache_;
+  struct Parts {
+    std::vector<ShapedPart> parts;
+    bool fallback = false;  // itemizing asked for another face
+  };
+  std::unordered_map<std::string, Parts> parts_cache_;
   std::vector<uint32_t> missing_;
+  std::string run_key_, parts_key_, match_key_;  // cache keys, built in place
+  struct Match {
+    FontId font = 0;
+    size_t listed = SIZE_MAX;  // the take_matches() round it was last listed in
+  };
+  std::unordered_map<std::string, Match> match_cache_;
+  bool defer_fallback_ = false;
+  bool fallback_wanted_ = false;
+  std::vector<MatchUse> matches_;  // deferred mode: answered since take_matches()
+  size_t match_round_ = 0;
 };
 
 }  // namespace deckpdf::text
