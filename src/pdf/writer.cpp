@@ -279,7 +279,8 @@ class Writer {
     needs.fonts.insert(run.font);
     float to1000 = 1000.0f / static_cast<float>(face.units_per_em);
     bool mapped = true;  // every glyph's ToUnicode entry gives this run's text
-    std::vector<std::string> pieces = run.glyph_texts();
+    std::vector<std::string_view>& pieces = pieces_;
+    run.glyph_texts(pieces);
     for (size_t i = 0; i < run.glyphs.size(); ++i) {
       // A cluster drawn with several glyphs (Indic reordering, marks)
       // extracts reliably only as /ActualText.
@@ -290,8 +291,8 @@ class Writer {
     // the run's text?
     size_t pos = 0;
     for (size_t k = 0; k < pieces.size() && mapped; ++k) {
-      const std::string& piece = pieces[run.rtl ? pieces.size() - 1 - k : k];
-      mapped = run.text.compare(pos, piece.size(), piece) == 0;
+      std::string_view piece = pieces[run.rtl ? pieces.size() - 1 - k : k];
+      mapped = pos <= run.text.size() && run.text.compare(pos, piece.size(), piece) == 0;
       pos += piece.size();
     }
     mapped = mapped && pos == run.text.size();
@@ -1032,6 +1033,7 @@ class Writer {
   std::map<LayerKey, Form> forms_;
   Pen pen_;
   std::map<text::FontId, std::vector<int>> advances_;
+  std::vector<std::string_view> pieces_;  // text_item's, kept for its capacity
   std::map<UnitKey, int> unit_ids_;
   std::vector<const UnitKey*> units_;  // by id
   std::vector<Chunk> chunks_;

@@ -23,8 +23,10 @@ std::string GlyphRun::glyph_text(size_t i) const {
   return text.substr(start, end - start);
 }
 
-std::vector<std::string> GlyphRun::glyph_texts() const {
+void GlyphRun::glyph_texts(std::vector<std::string_view>& out) const {
   size_t n = glyphs.size();
+  out.assign(n, std::string_view());
+  std::string_view all(text);
   bool ascending = true, descending = true;
   for (size_t i = 1; i < n; ++i) {
     if (glyphs[i].cluster < glyphs[i - 1].cluster) ascending = false;
@@ -35,14 +37,13 @@ std::vector<std::string> GlyphRun::glyph_texts() const {
     // left-to-right run, down for a right-to-left one): a cluster's text
     // ends where the next different cluster in that direction starts, which
     // is what the sorted starts below give, without sorting or searching.
-    std::vector<std::string> out(n);
     uint32_t end = static_cast<uint32_t>(text.size());
     auto piece = [&](size_t i) {
       uint32_t start = glyphs[i].cluster;
       if (!rtl && i > 0 && glyphs[i - 1].cluster == start) return;
       if (rtl && i + 1 < n && glyphs[i + 1].cluster == start) return;
       if (start <= text.size()) {
-        out[i].assign(text, start, std::min<size_t>(end, text.size()) - start);
+        out[i] = all.substr(start, std::min<size_t>(end, text.size()) - start);
       }
     };
     if (ascending) {
@@ -56,7 +57,7 @@ std::vector<std::string> GlyphRun::glyph_texts() const {
         piece(i);
       }
     }
-    return out;
+    return;
   }
   // Cluster starts, sorted: a cluster's text runs to the next start.
   std::vector<uint32_t> starts;
@@ -64,15 +65,20 @@ std::vector<std::string> GlyphRun::glyph_texts() const {
   for (const Glyph& g : glyphs) starts.push_back(g.cluster);
   std::sort(starts.begin(), starts.end());
   starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-  std::vector<std::string> out(glyphs.size());
   for (size_t i = 0; i < glyphs.size(); ++i) {
     uint32_t start = glyphs[i].cluster;
     if (!rtl && i > 0 && glyphs[i - 1].cluster == start) continue;
     if (rtl && i + 1 < glyphs.size() && glyphs[i + 1].cluster == start) continue;
     auto next = std::upper_bound(starts.begin(), starts.end(), start);
     uint32_t end = next == starts.end() ? static_cast<uint32_t>(text.size()) : *next;
-    if (start <= text.size()) out[i] = text.substr(start, std::min<size_t>(end, text.size()) - start);
+    if (start <= text.size())
+      out[i] = all.substr(start, std::min<size_t>(end, text.size()) - start);
   }
+}
+
+std::vector<std::string_view> GlyphRun::glyph_texts() const {
+  std::vector<std::string_view> out;
+  glyph_texts(out);
   return out;
 }
 
@@ -83,7 +89,9 @@ Shaper::Shaper(FontSet& fonts) : fonts_(fonts), buffer_(hb_buffer_create()) {
   hb_language_get_default();
 }
 
-Shaper::~Shaper() { hb_buffer_destroy(buffer_); }
+Shaper::~Shaper() {
+  hb_buffer_destroy(buffer_);
+}
 
 std::shared_ptr<const GlyphRun> Shaper::shape(FontId font, float size, std::string_view text) {
   return shape_one(font, size, text, HB_DIRECTION_INVALID, HB_SCRIPT_INVALID);
@@ -165,7 +173,9 @@ bool next_is_vs16(std::string_view text, size_t i) {
   return utf8_next(text, j) == 0xFE0F;
 }
 
-bool is_neutral_space(uint32_t cp) { return cp == ' ' || cp == 0xA0 || cp == '\t'; }
+bool is_neutral_space(uint32_t cp) {
+  return cp == ' ' || cp == 0xA0 || cp == '\t';
+}
 
 }  // namespace
 
@@ -204,8 +214,8 @@ const std::vector<ShapedPart>& Shaper::shape_text(FontId font, float size, std::
     hb_script_t script = cp >= 0x80 ? hb_unicode_script(ufuncs, cp)
                          : ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? HB_SCRIPT_LATIN
                                                                       : HB_SCRIPT_COMMON;
-    bool inherit = script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED ||
-                   script == HB_SCRIPT_UNKNOWN;
+    bool inherit =
+        script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED || script == HB_SCRIPT_UNKNOWN;
     // A space stays in its neighbour's face (one run, not three) unless that
     // face draws pictures (an emoji font's space is as wide as an emoji).
     // (No mark comes before U+0300.)
