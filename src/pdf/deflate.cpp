@@ -1,6 +1,7 @@
 #include "pdf/deflate.h"
 
 #include <hpdf_objects.h>
+#include <hpdf_streams.h>
 #include <libdeflate.h>
 
 #include <algorithm>
@@ -42,6 +43,19 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
 void stream_write(HPDF_Dict dict, std::string_view bytes, bool deflated) {
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = deflated ? write_flate_filter : nullptr;
+  // libharu's memory streams grow in blocks of 4 KB, allocated on the first
+  // write: most page streams are a few hundred bytes, and a 60,000-page
+  // export held 200 MB of empty block ends. An empty stream's block size
+  // can still be set (every block of a stream must be the same size), so
+  // the one block it gets holds exactly these bytes.
+  HPDF_Stream st = dict->stream;
+  if (st && st->type == HPDF_STREAM_MEMORY && st->size == 0 && !bytes.empty()) {
+    auto attr = static_cast<HPDF_MemStreamAttr>(st->attr);
+    if (attr->buf && attr->buf->count == 0) {
+      attr->buf_siz = static_cast<HPDF_UINT>(bytes.size());
+      attr->w_pos = attr->buf_siz;
+    }
+  }
   HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                     static_cast<HPDF_UINT>(bytes.size()));
 }
