@@ -24,7 +24,9 @@ bool is_heading(const dom::Node& n) {
          n.tag[1] >= '1' && n.tag[1] <= '6';
 }
 
-std::string squash(const std::string& s) { return squash_spaces(s); }
+std::string squash(const std::string& s) {
+  return squash_spaces(s);
+}
 
 FragmentStyle style_of(const dom::Node& n, std::string& highlight) {
   for (const std::string& c : n.classes) {

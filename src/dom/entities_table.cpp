@@ -7,6 +7,7 @@
 
 namespace deckpdf::dom::detail {
 
+// clang-format off
 const EntityEntry entity_table[] = {
     {"AElig", "\xc3""\x86"""},
     {"AElig;", "\xc3""\x86"""},
@@ -2240,6 +2241,7 @@ const EntityEntry entity_table[] = {
     {"zwj;", "\xe2""\x80""\x8d"""},
     {"zwnj;", "\xe2""\x80""\x8c"""},
 };
+// clang-format on
 const size_t entity_table_size = sizeof(entity_table) / sizeof(entity_table[0]);
 
 }  // namespace deckpdf::dom::detail

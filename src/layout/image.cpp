@@ -68,8 +68,8 @@ bool probe(const std::string& path, ImageInfo& info) {
       if (!in.read(reinterpret_cast<char*>(m), 2)) return false;
       uint32_t len = (uint32_t{m[0]} << 8) | m[1];
       if (len < 2) return false;
-      bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-                 marker != 0xCC;
+      bool sof =
+          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
       if (sof) {
         unsigned char f[5];
         if (!in.read(reinterpret_cast<char*>(f), 5)) return false;
@@ -149,8 +149,7 @@ ImageInfo image_find(const std::string& src_in, const std::string& deck_dir,
     return info;
   }
   if (info.width == 0 || info.height == 0 || info.width > limits.max_side ||
-      info.height > limits.max_side ||
-      uint64_t{info.width} * info.height > limits.max_pixels) {
+      info.height > limits.max_side || uint64_t{info.width} * info.height > limits.max_pixels) {
     info.problem = "is " + std::to_string(info.width) + "x" + std::to_string(info.height) +
                    " pixels, past the limit of " + std::to_string(limits.max_pixels) + " pixels";
     return info;

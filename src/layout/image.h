@@ -23,7 +23,7 @@ struct ImageInfo {
   std::string path;    // resolved path, when ok
   uint32_t width = 0;  // px
   uint32_t height = 0;
-  bool jpeg = false;   // else PNG
+  bool jpeg = false;    // else PNG
   std::string problem;  // why not ok, for a warning: "is a remote URL", ...
 };
 

@@ -64,7 +64,9 @@ struct Result {
   float used_width = 0;  // widest line, from the box's content-left edge
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 std::string roman(int n, bool upper) {
   static const std::pair<int, const char*> table[] = {
@@ -399,7 +401,8 @@ class Engine {
     float content_x = box_x + inset;
     float content_y = y + s.padding.top + s.border_width;
 
-    if (list_number > 0 && s.display == Display::ListItem && s.list_style != style::ListStyle::None) {
+    if (list_number > 0 && s.display == Display::ListItem &&
+        s.list_style != style::ListStyle::None) {
       marker_.pending = true;
       marker_.x = content_x;
       marker_.style = &s;
@@ -422,12 +425,16 @@ class Engine {
     if (shrink) {
       used_content = std::min(content_w, cr.used_width);
       float free = content_w - used_content;
-      if (parent_align == style::TextAlign::Center) shift = free / 2;
-      else if (parent_align == style::TextAlign::Right) shift = free;
+      if (parent_align == style::TextAlign::Center)
+        shift = free / 2;
+      else if (parent_align == style::TextAlign::Right)
+        shift = free;
     } else if (s.margin.auto_left || s.margin.auto_right || explicit_width) {
       float free = outer - (content_w + s.padding.left + s.padding.right + 2 * s.border_width);
-      if (s.margin.auto_left && s.margin.auto_right) shift = free / 2;
-      else if (s.margin.auto_left) shift = free;
+      if (s.margin.auto_left && s.margin.auto_right)
+        shift = free / 2;
+      else if (s.margin.auto_left)
+        shift = free;
       shift = std::max(0.0f, shift);
     }
     float height = cr.height + s.padding.top + s.padding.bottom + 2 * s.border_width;
@@ -453,7 +460,10 @@ class Engine {
       Item b;
       b.x = box_x + shift + s.border_width / 2;
       b.y = y + s.border_width / 2;
-      b.v = RectItem{box_w - s.border_width, height - s.border_width, {0, 0, 0, 0}, s.border_width,
+      b.v = RectItem{box_w - s.border_width,
+                     height - s.border_width,
+                     {0, 0, 0, 0},
+                     s.border_width,
                      s.border_color};
       b.step = step;
       b.span = ctx_.doc[id].span;
@@ -529,9 +539,9 @@ class Engine {
     while (start <= text.size()) {
       size_t end = text.find('\n', start);
       if (end == std::string::npos) end = text.size();
-      widest = std::max(widest, ctx_.shaper.measure(font, inner.font_size,
-                                                    std::string_view(text).substr(start, end - start),
-                                                    false));
+      widest = std::max(
+          widest, ctx_.shaper.measure(font, inner.font_size,
+                                      std::string_view(text).substr(start, end - start), false));
       start = end + 1;
     }
     if (widest <= room || widest <= 0) return &s;
@@ -682,7 +692,8 @@ class Engine {
       return f;
     };
     std::optional<float> want_w = s.width_pct ? std::optional<float>(avail * *s.width_pct / 100)
-                                              : s.width ? s.width : attr_px("width");
+                                  : s.width   ? s.width
+                                              : attr_px("width");
     std::optional<float> want_h = s.height ? s.height : attr_px("height");
     bool stretchy = n.has_class("r-stretch") && stretch_out_;
     if (stretchy && stretch_in_ && stretch_in_->count(id)) {
@@ -700,15 +711,15 @@ class Engine {
       h = *want_h;
       w = iw * h / ih;
     }
-    float max_w = std::min(avail, s.max_width_pct ? avail * *s.max_width_pct / 100
-                                                  : s.max_width.value_or(avail));
+    float max_w = std::min(
+        avail, s.max_width_pct ? avail * *s.max_width_pct / 100 : s.max_width.value_or(avail));
     float slide_h = ctx_.styles.theme().slide_height;
-    float max_h = s.max_height_pct ? slide_h * *s.max_height_pct / 100
-                                   : s.max_height.value_or(1e9f);
+    float max_h =
+        s.max_height_pct ? slide_h * *s.max_height_pct / 100 : s.max_height.value_or(1e9f);
     float k = std::min({1.0f, max_w / std::max(w, 0.01f), max_h / std::max(h, 0.01f)});
     w *= k;
     h *= k;
-    float offset = align == style::TextAlign::Center ? (avail - w) / 2
+    float offset = align == style::TextAlign::Center  ? (avail - w) / 2
                    : align == style::TextAlign::Right ? avail - w
                                                       : 0;
     offset = std::max(0.0f, offset);
@@ -718,8 +729,8 @@ class Engine {
     it.step = step;
     it.span = n.span;
     if (info.ok) {
-      it.v = ImageItem{info.path, w, h,
-                       info.jpeg ? ImageItem::Format::Jpeg : ImageItem::Format::Png};
+      it.v =
+          ImageItem{info.path, w, h, info.jpeg ? ImageItem::Format::Jpeg : ImageItem::Format::Png};
       out.push_back(it);
     } else {
       it.v = RectItem{w, h, {0.93f, 0.93f, 0.93f, 1}, 1.5f, {0.6f, 0.6f, 0.6f, 1}};
@@ -954,7 +965,8 @@ class Engine {
         last_fit_end = word_end;
       }
     }
-    if (line_begin < para.size()) lines.push_back({line_begin, content_end(line_begin, para.size())});
+    if (line_begin < para.size())
+      lines.push_back({line_begin, content_end(line_begin, para.size())});
 
     // 3d. Place each line: metrics from every piece on it (CSS half-leading).
     text::FontId block_font = font_for(block);
@@ -1004,19 +1016,21 @@ class Engine {
       style::TextAlign align = block.text_align;
       if (bidi.rtl && align == style::TextAlign::Left) align = style::TextAlign::Right;
       float offset = 0;
-      if (align == style::TextAlign::Center) offset = (width - line_width) / 2;
-      else if (align == style::TextAlign::Right) offset = width - line_width;
+      if (align == style::TextAlign::Center)
+        offset = (width - line_width) / 2;
+      else if (align == style::TextAlign::Right)
+        offset = width - line_width;
       offset = std::max(0.0f, offset);
       float baseline = cursor - top;
       if (marker_.pending) draw_marker(baseline, out);
       float pen = x + offset;
       for (const Seg& s : segs) {
         const Piece& p = pieces[s.piece];
-        float shift = p.style->vertical_align == style::VerticalAlign::Sub     ? 0.25f * block.font_size
-                      : p.style->vertical_align == style::VerticalAlign::Super ? -0.4f * block.font_size
-                                                                               : 0;
-        if (p.style->background && p.style->background->a > 0 &&
-            p.style != &block) {
+        float shift = p.style->vertical_align == style::VerticalAlign::Sub ? 0.25f * block.font_size
+                      : p.style->vertical_align == style::VerticalAlign::Super
+                          ? -0.4f * block.font_size
+                          : 0;
+        if (p.style->background && p.style->background->a > 0 && p.style != &block) {
           float a = ctx_.shaper.ascent(s.run->font, p.style->font_size);
           float d = ctx_.shaper.descent(s.run->font, p.style->font_size);
           Item bg;
@@ -1239,7 +1253,7 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
   // lay it out again wider and draw it scaled down, so it fills the width.
   std::vector<Tag> tags;
   int scale_boxes = 0;
-  std::map<dom::NodeId, float> stretch;  // .r-stretch picture -> the height it gets
+  std::map<dom::NodeId, float> stretch;    // .r-stretch picture -> the height it gets
   std::map<dom::NodeId, float> stretched;  // .r-stretch picture -> the height it had
   auto run = [&](float width, std::vector<Item>& items) {
     Engine engine(ctx, &slide);
@@ -1268,7 +1282,8 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
     height = run(list.width / scale, items);
     if (height * scale > list.height) scale = std::max(theme.min_scale, list.height / height);
     if (height * scale > list.height + 0.5f) {
-      int over = static_cast<int>(std::lround(100.0 * (height * scale - list.height) / list.height));
+      int over =
+          static_cast<int>(std::lround(100.0 * (height * scale - list.height) / list.height));
       ctx.diags.warning(slide.span, "layout.overflow",
                         "slide " + std::to_string(slide_number) + " overflows by " +
                             std::to_string(over) + "% even at the smallest scale (" +
@@ -1277,8 +1292,10 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
       list.clip = true;
     } else {
       ctx.diags.warning(slide.span, "layout.shrunk",
-                        "slide " + std::to_string(slide_number) + " is taller than the page; "
-                        "its content is shrunk to " + std::to_string(static_cast<int>(scale * 100)) + "%");
+                        "slide " + std::to_string(slide_number) +
+                            " is taller than the page; "
+                            "its content is shrunk to " +
+                            std::to_string(static_cast<int>(scale * 100)) + "%");
     }
   }
   for (uint32_t cp : ctx.shaper.take_missing()) {
@@ -1337,8 +1354,9 @@ DisplayList layout_flow(Context& ctx, dom::NodeId root, const style::ComputedSty
   tags_resolve(ctx, engine.tags(), engine.scale_boxes(), items, list);  // links
   list.items = std::move(items);
   list.height = r.height;
-  std::stable_sort(list.bands.begin(), list.bands.end(),
-                   [](const DisplayList::Band& a, const DisplayList::Band& b) { return a.top < b.top; });
+  std::stable_sort(
+      list.bands.begin(), list.bands.end(),
+      [](const DisplayList::Band& a, const DisplayList::Band& b) { return a.top < b.top; });
   return list;
 }
 

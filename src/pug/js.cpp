@@ -3,11 +3,10 @@
 // between literals.
 #include "pug/js.h"
 
-#include "source/strings.h"
-
 #include <cctype>
 
 #include "dom/entities.h"
+#include "source/strings.h"
 
 namespace deckpdf::pug {
 

@@ -139,8 +139,10 @@ bool parse_selector(std::string_view text, Selector& sel) {
       size_t j = read_ident(i + 1);
       if (j == i + 1) return false;
       std::string name(text.substr(i + 1, j - i - 1));
-      if (c == '.') cur.classes.push_back(name);
-      else cur.id = name;
+      if (c == '.')
+        cur.classes.push_back(name);
+      else
+        cur.id = name;
       have = true;
       i = j;
     } else if (c == '*') {
@@ -429,18 +431,21 @@ std::optional<Color> parse_color(std::string_view value) {
     return c;
   }
   static const std::map<std::string, uint32_t, std::less<>> names = {
-      {"black", 0x000000}, {"white", 0xffffff},  {"red", 0xff0000},     {"green", 0x008000},
-      {"blue", 0x0000ff},  {"yellow", 0xffff00}, {"gray", 0x808080},    {"grey", 0x808080},
-      {"silver", 0xc0c0c0}, {"orange", 0xffa500}, {"purple", 0x800080}, {"navy", 0x000080},
-      {"teal", 0x008080},  {"maroon", 0x800000}, {"olive", 0x808000},   {"lime", 0x00ff00},
-      {"aqua", 0x00ffff},  {"cyan", 0x00ffff},   {"fuchsia", 0xff00ff}, {"magenta", 0xff00ff},
-      {"pink", 0xffc0cb},  {"brown", 0xa52a2a},  {"gold", 0xffd700},    {"darkgray", 0xa9a9a9},
-      {"lightgray", 0xd3d3d3}, {"darkblue", 0x00008b}, {"darkred", 0x8b0000},
-      {"darkgreen", 0x006400}, {"crimson", 0xdc143c}, {"tomato", 0xff6347},
-      {"steelblue", 0x4682b4}, {"royalblue", 0x4169e1}, {"indigo", 0x4b0082},
-      {"violet", 0xee82ee}, {"coral", 0xff7f50}, {"salmon", 0xfa8072}, {"khaki", 0xf0e68c},
-      {"beige", 0xf5f5dc}, {"ivory", 0xfffff0}, {"whitesmoke", 0xf5f5f5},
-      {"lightblue", 0xadd8e6}, {"lightgreen", 0x90ee90}, {"skyblue", 0x87ceeb},
+      {"black", 0x000000},      {"white", 0xffffff},     {"red", 0xff0000},
+      {"green", 0x008000},      {"blue", 0x0000ff},      {"yellow", 0xffff00},
+      {"gray", 0x808080},       {"grey", 0x808080},      {"silver", 0xc0c0c0},
+      {"orange", 0xffa500},     {"purple", 0x800080},    {"navy", 0x000080},
+      {"teal", 0x008080},       {"maroon", 0x800000},    {"olive", 0x808000},
+      {"lime", 0x00ff00},       {"aqua", 0x00ffff},      {"cyan", 0x00ffff},
+      {"fuchsia", 0xff00ff},    {"magenta", 0xff00ff},   {"pink", 0xffc0cb},
+      {"brown", 0xa52a2a},      {"gold", 0xffd700},      {"darkgray", 0xa9a9a9},
+      {"lightgray", 0xd3d3d3},  {"darkblue", 0x00008b},  {"darkred", 0x8b0000},
+      {"darkgreen", 0x006400},  {"crimson", 0xdc143c},   {"tomato", 0xff6347},
+      {"steelblue", 0x4682b4},  {"royalblue", 0x4169e1}, {"indigo", 0x4b0082},
+      {"violet", 0xee82ee},     {"coral", 0xff7f50},     {"salmon", 0xfa8072},
+      {"khaki", 0xf0e68c},      {"beige", 0xf5f5dc},     {"ivory", 0xfffff0},
+      {"whitesmoke", 0xf5f5f5}, {"lightblue", 0xadd8e6}, {"lightgreen", 0x90ee90},
+      {"skyblue", 0x87ceeb},
   };
   if (v == "transparent") return Color{0, 0, 0, 0};
   auto it = names.find(v);
@@ -495,8 +500,10 @@ Theme Theme::parse(std::string_view css, std::string name, std::vector<std::stri
   auto var_length = [&](const char* key, float& out) {
     auto it = t.vars.find(key);
     if (it == t.vars.end()) return;
-    if (auto v = parse_length(it->second, 16, 16, 0)) out = *v;
-    else errors.push_back(std::string(key) + ": '" + it->second + "' is not a length");
+    if (auto v = parse_length(it->second, 16, 16, 0))
+      out = *v;
+    else
+      errors.push_back(std::string(key) + ": '" + it->second + "' is not a length");
   };
   var_length("--slide-width", t.slide_width);
   var_length("--slide-height", t.slide_height);
@@ -504,8 +511,10 @@ Theme Theme::parse(std::string_view css, std::string name, std::vector<std::stri
     t.min_scale = std::clamp(parse_number(it->second, 0.5f), 0.1f, 1.0f);
   }
   if (auto it = t.vars.find("--code-overflow"); it != t.vars.end()) {
-    if (it->second == "shrink") t.code_shrink = true;
-    else if (it->second != "wrap") errors.push_back("--code-overflow: '" + it->second + "' is not wrap or shrink");
+    if (it->second == "shrink")
+      t.code_shrink = true;
+    else if (it->second != "wrap")
+      errors.push_back("--code-overflow: '" + it->second + "' is not wrap or shrink");
   }
   if (auto it = t.vars.find("--background"); it != t.vars.end()) {
     if (auto c = parse_color(it->second)) t.background = *c;
@@ -542,13 +551,16 @@ std::optional<Theme> theme_read(const std::string& layouts_dir, const std::strin
     size_t end = css.find(';', at);
     if (end == std::string::npos) break;
     std::string spec(trim(std::string_view(css).substr(at + 7, end - at - 7)));
-    uint32_t line = static_cast<uint32_t>(1 + std::count(css.begin(), css.begin() + static_cast<long>(at), '\n'));
+    uint32_t line = static_cast<uint32_t>(
+        1 + std::count(css.begin(), css.begin() + static_cast<long>(at), '\n'));
     for (size_t k = at; k <= end; ++k) {
       if (css[k] != '\n') css[k] = ' ';
     }
     pos = end + 1;
-    if (spec.rfind("url(", 0) == 0 && spec.back() == ')') spec = std::string(trim(spec.substr(4, spec.size() - 5)));
-    if (spec.size() >= 2 && (spec.front() == '"' || spec.front() == '\'') && spec.back() == spec.front()) {
+    if (spec.rfind("url(", 0) == 0 && spec.back() == ')')
+      spec = std::string(trim(spec.substr(4, spec.size() - 5)));
+    if (spec.size() >= 2 && (spec.front() == '"' || spec.front() == '\'') &&
+        spec.back() == spec.front()) {
       spec = spec.substr(1, spec.size() - 2);
     }
     fs::path here = fs::path(path).parent_path();
@@ -569,9 +581,10 @@ std::optional<Theme> theme_read(const std::string& layouts_dir, const std::strin
       return true;
     };
     if (depth >= 4 || ec || !(within(here) || within(layouts_dir))) {
-      errs.push_back(std::to_string(line) + ": @import \"" + spec + "\" is " +
-                     (depth >= 4 ? "nested too deeply" : "outside the theme's folder and layouts/") +
-                     "; it is ignored");
+      errs.push_back(
+          std::to_string(line) + ": @import \"" + spec + "\" is " +
+          (depth >= 4 ? "nested too deeply" : "outside the theme's folder and layouts/") +
+          "; it is ignored");
       continue;
     }
     std::string import_error;
@@ -622,9 +635,9 @@ std::optional<Theme> theme_read(const std::string& layouts_dir, const std::strin
 std::optional<Theme> theme_load(const std::string& layouts_dir, const std::string& name_or_path,
                                 std::string& error, std::vector<std::string>& warnings) {
   std::string path = name_or_path;
-  bool is_path = name_or_path.find('/') != std::string::npos ||
-                 (name_or_path.size() > 4 &&
-                  name_or_path.compare(name_or_path.size() - 4, 4, ".css") == 0);
+  bool is_path =
+      name_or_path.find('/') != std::string::npos ||
+      (name_or_path.size() > 4 && name_or_path.compare(name_or_path.size() - 4, 4, ".css") == 0);
   if (!is_path) path = layouts_dir + "/" + name_or_path + ".css";
   return theme_read(layouts_dir, path, name_or_path, 0, error, warnings);
 }
@@ -732,15 +745,23 @@ struct Applier {
     const std::string& p = d.property;
     std::string v = lower(trim(d.value));
     float em = s.font_size;
-    auto len = [&](std::string_view x, float pct_base) { return parse_length(x, em, root_size, pct_base); };
+    auto len = [&](std::string_view x, float pct_base) {
+      return parse_length(x, em, root_size, pct_base);
+    };
     if (p == "display") {
       if (v == "block" || v == "flex" || v == "grid" || v == "table" || v == "table-row" ||
-          v == "table-cell") s.display = Display::Block;
-      else if (v == "inline") s.display = Display::Inline;
-      else if (v == "inline-block" || v == "inline-flex") s.display = Display::InlineBlock;
-      else if (v == "list-item") s.display = Display::ListItem;
-      else if (v == "none") s.display = Display::None;
-      else return false;
+          v == "table-cell")
+        s.display = Display::Block;
+      else if (v == "inline")
+        s.display = Display::Inline;
+      else if (v == "inline-block" || v == "inline-flex")
+        s.display = Display::InlineBlock;
+      else if (v == "list-item")
+        s.display = Display::ListItem;
+      else if (v == "none")
+        s.display = Display::None;
+      else
+        return false;
       return true;
     }
     if (p == "font-family") {
@@ -749,21 +770,29 @@ struct Applier {
     }
     if (p == "font-size") {
       static const std::map<std::string, float, std::less<>> named = {
-          {"xx-small", 9}, {"x-small", 10}, {"small", 13}, {"medium", 16},
+          {"xx-small", 9}, {"x-small", 10}, {"small", 13},   {"medium", 16},
           {"large", 18},   {"x-large", 24}, {"xx-large", 32}};
-      if (auto it = named.find(v); it != named.end()) s.font_size = it->second;
-      else if (v == "smaller") s.font_size = parent.font_size / 1.2f;
-      else if (v == "larger") s.font_size = parent.font_size * 1.2f;
+      if (auto it = named.find(v); it != named.end())
+        s.font_size = it->second;
+      else if (v == "smaller")
+        s.font_size = parent.font_size / 1.2f;
+      else if (v == "larger")
+        s.font_size = parent.font_size * 1.2f;
       else if (auto l = parse_length(v, parent.font_size, root_size, parent.font_size)) {
         s.font_size = std::max(0.0f, *l);
-      } else return false;
+      } else
+        return false;
       return true;
     }
     if (p == "font-weight") {
-      if (v == "normal") s.font_weight = 400;
-      else if (v == "bold") s.font_weight = 700;
-      else if (v == "bolder") s.font_weight = parent.font_weight < 600 ? 700 : 900;
-      else if (v == "lighter") s.font_weight = parent.font_weight > 500 ? 400 : 100;
+      if (v == "normal")
+        s.font_weight = 400;
+      else if (v == "bold")
+        s.font_weight = 700;
+      else if (v == "bolder")
+        s.font_weight = parent.font_weight < 600 ? 700 : 900;
+      else if (v == "lighter")
+        s.font_weight = parent.font_weight > 500 ? 400 : 100;
       else {
         int w = 0;
         auto r = std::from_chars(v.data(), v.data() + v.size(), w);
@@ -796,8 +825,10 @@ struct Applier {
       return false;
     }
     if (p == "color") {
-      if (auto c = parse_color(v)) s.color = *c;
-      else return false;
+      if (auto c = parse_color(v))
+        s.color = *c;
+      else
+        return false;
       return true;
     }
     if (p == "background-color" || p == "background") {
@@ -818,19 +849,29 @@ struct Applier {
       return p == "background";  // url(...) images: not drawn for elements
     }
     if (p == "text-align") {
-      if (v == "left" || v == "start") s.text_align = TextAlign::Left;
-      else if (v == "center") s.text_align = TextAlign::Center;
-      else if (v == "right" || v == "end") s.text_align = TextAlign::Right;
-      else if (v == "justify") s.text_align = TextAlign::Justify;
-      else return false;
+      if (v == "left" || v == "start")
+        s.text_align = TextAlign::Left;
+      else if (v == "center")
+        s.text_align = TextAlign::Center;
+      else if (v == "right" || v == "end")
+        s.text_align = TextAlign::Right;
+      else if (v == "justify")
+        s.text_align = TextAlign::Justify;
+      else
+        return false;
       return true;
     }
     if (p == "text-transform") {
-      if (v == "none") s.text_transform = TextTransform::None;
-      else if (v == "uppercase") s.text_transform = TextTransform::Uppercase;
-      else if (v == "lowercase") s.text_transform = TextTransform::Lowercase;
-      else if (v == "capitalize") s.text_transform = TextTransform::Capitalize;
-      else return false;
+      if (v == "none")
+        s.text_transform = TextTransform::None;
+      else if (v == "uppercase")
+        s.text_transform = TextTransform::Uppercase;
+      else if (v == "lowercase")
+        s.text_transform = TextTransform::Lowercase;
+      else if (v == "capitalize")
+        s.text_transform = TextTransform::Capitalize;
+      else
+        return false;
       return true;
     }
     if (p == "text-decoration" || p == "text-decoration-line") {
@@ -839,21 +880,32 @@ struct Applier {
       return true;
     }
     if (p == "white-space") {
-      if (v == "normal") s.white_space = WhiteSpace::Normal;
-      else if (v == "pre") s.white_space = WhiteSpace::Pre;
-      else if (v == "pre-wrap") s.white_space = WhiteSpace::PreWrap;
-      else if (v == "pre-line") s.white_space = WhiteSpace::PreLine;
-      else if (v == "nowrap") s.white_space = WhiteSpace::NoWrap;
-      else return false;
+      if (v == "normal")
+        s.white_space = WhiteSpace::Normal;
+      else if (v == "pre")
+        s.white_space = WhiteSpace::Pre;
+      else if (v == "pre-wrap")
+        s.white_space = WhiteSpace::PreWrap;
+      else if (v == "pre-line")
+        s.white_space = WhiteSpace::PreLine;
+      else if (v == "nowrap")
+        s.white_space = WhiteSpace::NoWrap;
+      else
+        return false;
       return true;
     }
     if (p == "list-style-type" || p == "list-style") {
       static const std::map<std::string, ListStyle, std::less<>> types = {
-          {"none", ListStyle::None},           {"disc", ListStyle::Disc},
-          {"circle", ListStyle::Circle},       {"square", ListStyle::Square},
-          {"decimal", ListStyle::Decimal},     {"lower-alpha", ListStyle::LowerAlpha},
-          {"lower-latin", ListStyle::LowerAlpha}, {"upper-alpha", ListStyle::UpperAlpha},
-          {"upper-latin", ListStyle::UpperAlpha}, {"lower-roman", ListStyle::LowerRoman},
+          {"none", ListStyle::None},
+          {"disc", ListStyle::Disc},
+          {"circle", ListStyle::Circle},
+          {"square", ListStyle::Square},
+          {"decimal", ListStyle::Decimal},
+          {"lower-alpha", ListStyle::LowerAlpha},
+          {"lower-latin", ListStyle::LowerAlpha},
+          {"upper-alpha", ListStyle::UpperAlpha},
+          {"upper-latin", ListStyle::UpperAlpha},
+          {"lower-roman", ListStyle::LowerRoman},
           {"upper-roman", ListStyle::UpperRoman}};
       for (const auto& part : split_values(v)) {
         if (auto it = types.find(part); it != types.end()) {
@@ -864,9 +916,12 @@ struct Applier {
       return p == "list-style";
     }
     if (p == "vertical-align") {
-      if (v == "sub") s.vertical_align = VerticalAlign::Sub;
-      else if (v == "super") s.vertical_align = VerticalAlign::Super;
-      else s.vertical_align = VerticalAlign::Baseline;
+      if (v == "sub")
+        s.vertical_align = VerticalAlign::Sub;
+      else if (v == "super")
+        s.vertical_align = VerticalAlign::Super;
+      else
+        s.vertical_align = VerticalAlign::Baseline;
       return true;
     }
     if (p == "margin" || p == "padding") {
@@ -885,8 +940,8 @@ struct Applier {
         if (!l) return false;
         vals[k] = *l;
       }
-      static const int idx[5][4] = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 1, 0, 1}, {0, 1, 2, 1},
-                                    {0, 1, 2, 3}};
+      static const int idx[5][4] = {
+          {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 1, 0, 1}, {0, 1, 2, 1}, {0, 1, 2, 3}};
       const int* m = idx[parts.size()];
       e.top = vals[m[0]];
       e.right = vals[m[1]];
@@ -905,23 +960,30 @@ struct Applier {
         bool is_auto = v == "auto" && b == "margin";
         auto l = is_auto ? std::optional<float>(0) : len(v, 0);
         if (!l) return false;
-        if (side == "top") e.top = *l;
-        else if (side == "bottom") e.bottom = *l;
+        if (side == "top")
+          e.top = *l;
+        else if (side == "bottom")
+          e.bottom = *l;
         else if (side == "left") {
           e.left = *l;
           e.auto_left = is_auto;
         } else if (side == "right") {
           e.right = *l;
           e.auto_right = is_auto;
-        } else return false;
+        } else
+          return false;
         return true;
       }
     }
     if (p == "width" || p == "max-width" || p == "height" || p == "max-height") {
-      std::optional<float>* px = p == "width" ? &s.width : p == "max-width" ? &s.max_width
-                                 : p == "height" ? &s.height : &s.max_height;
-      std::optional<float>* pct = p == "width" ? &s.width_pct : p == "max-width" ? &s.max_width_pct
-                                  : p == "max-height" ? &s.max_height_pct : nullptr;
+      std::optional<float>* px = p == "width"       ? &s.width
+                                 : p == "max-width" ? &s.max_width
+                                 : p == "height"    ? &s.height
+                                                    : &s.max_height;
+      std::optional<float>* pct = p == "width"        ? &s.width_pct
+                                  : p == "max-width"  ? &s.max_width_pct
+                                  : p == "max-height" ? &s.max_height_pct
+                                                      : nullptr;
       if (v == "auto" || v == "none") {
         px->reset();
         if (pct) pct->reset();
@@ -940,28 +1002,56 @@ struct Applier {
     }
     if (p == "border-bottom") {
       for (const auto& part : split_values(v)) {
-        if (auto l = len(part, 0)) s.border_bottom_width = *l;
-        else if (auto c = parse_color(part)) s.border_bottom_color = *c;
-        else if (part == "none") s.border_bottom_width = 0;
+        if (auto l = len(part, 0))
+          s.border_bottom_width = *l;
+        else if (auto c = parse_color(part))
+          s.border_bottom_color = *c;
+        else if (part == "none")
+          s.border_bottom_width = 0;
       }
       return true;
     }
     if (p == "border" || p == "border-width" || p == "border-color") {
       for (const auto& part : split_values(v)) {
-        if (auto l = len(part, 0)) s.border_width = *l;
-        else if (auto c = parse_color(part)) s.border_color = *c;
-        else if (part == "none") s.border_width = 0;
+        if (auto l = len(part, 0))
+          s.border_width = *l;
+        else if (auto c = parse_color(part))
+          s.border_color = *c;
+        else if (part == "none")
+          s.border_width = 0;
       }
       return true;
     }
     // Properties that decks use but that do not change a printed page.
-    static const char* ignored[] = {"box-shadow", "transition", "cursor", "text-shadow",
-                                    "letter-spacing", "word-wrap", "overflow-wrap", "hyphens",
-                                    "word-spacing", "box-sizing", "overflow", "border-radius",
-                                    "font-variant", "opacity", "position", "top", "left",
-                                    "right", "bottom", "z-index", "transform", "float",
-                                    "text-shadow", "quotes", "-webkit-font-smoothing",
-                                    "border-collapse", "border-spacing", "outline", "flex"};
+    static const char* ignored[] = {"box-shadow",
+                                    "transition",
+                                    "cursor",
+                                    "text-shadow",
+                                    "letter-spacing",
+                                    "word-wrap",
+                                    "overflow-wrap",
+                                    "hyphens",
+                                    "word-spacing",
+                                    "box-sizing",
+                                    "overflow",
+                                    "border-radius",
+                                    "font-variant",
+                                    "opacity",
+                                    "position",
+                                    "top",
+                                    "left",
+                                    "right",
+                                    "bottom",
+                                    "z-index",
+                                    "transform",
+                                    "float",
+                                    "text-shadow",
+                                    "quotes",
+                                    "-webkit-font-smoothing",
+                                    "border-collapse",
+                                    "border-spacing",
+                                    "outline",
+                                    "flex"};
     for (const char* name : ignored) {
       if (p == name) return true;
     }
@@ -1046,8 +1136,10 @@ ComputedStyle Resolver::compute(dom::NodeId id, const ComputedStyle& parent) con
       }
     }
   }
-  if (ap.line_height_factor > 0) s.line_height = ap.line_height_factor * s.font_size;
-  else if (!ap.line_height_set) s.line_height = parent_factor * s.font_size;
+  if (ap.line_height_factor > 0)
+    s.line_height = ap.line_height_factor * s.font_size;
+  else if (!ap.line_height_set)
+    s.line_height = parent_factor * s.font_size;
   if (!inline_style) {
     if (memo_.size() >= 4096) memo_.clear();
     memo_.emplace(key, s);

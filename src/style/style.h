@@ -32,8 +32,17 @@ enum class Display { Block, Inline, InlineBlock, ListItem, None };
 enum class TextAlign { Left, Center, Right, Justify };
 enum class TextTransform { None, Uppercase, Lowercase, Capitalize };
 enum class WhiteSpace { Normal, Pre, PreWrap, PreLine, NoWrap };
-enum class ListStyle { None, Disc, Circle, Square, Decimal, LowerAlpha, UpperAlpha, LowerRoman,
-                       UpperRoman };
+enum class ListStyle {
+  None,
+  Disc,
+  Circle,
+  Square,
+  Decimal,
+  LowerAlpha,
+  UpperAlpha,
+  LowerRoman,
+  UpperRoman
+};
 enum class VerticalAlign { Baseline, Sub, Super };
 
 struct Edges {
@@ -61,9 +70,9 @@ struct ComputedStyle {
   Edges margin;
   Edges padding;
   std::optional<Color> background;
-  std::optional<float> width;       // px, content box
-  std::optional<float> width_pct;   // of the containing block, when given in %
-  std::optional<float> max_width;   // px
+  std::optional<float> width;      // px, content box
+  std::optional<float> width_pct;  // of the containing block, when given in %
+  std::optional<float> max_width;  // px
   std::optional<float> max_width_pct;
   std::optional<float> height;
   std::optional<float> max_height;
@@ -131,9 +140,9 @@ struct Theme {
   std::vector<Rule> rules;
   std::map<std::string, std::string> vars;  // `:root { --name: value }`
 
-  float slide_width = 960;    // --slide-width, px
-  float slide_height = 700;   // --slide-height, px
-  float min_scale = 0.5f;     // --min-scale: how far an overfull slide may shrink
+  float slide_width = 960;   // --slide-width, px
+  float slide_height = 700;  // --slide-height, px
+  float min_scale = 0.5f;    // --min-scale: how far an overfull slide may shrink
   // --code-overflow: a `pre` line wider than its box wraps ("wrap"), or the
   // block's font shrinks until its longest line fits, down to half
   // ("shrink", then wrapping what still does not fit).

@@ -36,8 +36,8 @@ BidiParagraph bidi_levels(std::string_view utf8, BaseDirection base) {
   }
   // Pure left-to-right text needs no work (the common case on slides).
   bool any_rtl = std::any_of(chars.begin(), chars.end(), [](FriBidiChar c) {
-    return FRIBIDI_IS_RTL(fribidi_get_bidi_type(c)) || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-           (c >= 0x2066 && c <= 0x2069);
+    return FRIBIDI_IS_RTL(fribidi_get_bidi_type(c)) || c == 0x200F ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
   });
   if (!any_rtl && dir != FRIBIDI_PAR_RTL) return out;
   auto n = static_cast<FriBidiStrIndex>(chars.size());
@@ -52,7 +52,8 @@ BidiParagraph bidi_levels(std::string_view utf8, BaseDirection base) {
   }
   out.rtl = FRIBIDI_IS_RTL(dir);
   for (size_t k = 0; k < chars.size(); ++k) {
-    for (size_t b = starts[k]; b < starts[k + 1]; ++b) out.levels[b] = static_cast<uint8_t>(levels[k]);
+    for (size_t b = starts[k]; b < starts[k + 1]; ++b)
+      out.levels[b] = static_cast<uint8_t>(levels[k]);
   }
   return out;
 }

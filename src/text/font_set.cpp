@@ -83,7 +83,8 @@ bool FontFace::color_bitmap(uint32_t glyph, Bitmap& out) const {
     for (int x = 0; x < out.width; ++x) {
       unsigned b = row[x * 4], g = row[x * 4 + 1], r = row[x * 4 + 2], a = row[x * 4 + 3];
       uint8_t* px = &out.rgba[(static_cast<size_t>(y) * static_cast<size_t>(out.width) +
-                               static_cast<size_t>(x)) * 4];
+                               static_cast<size_t>(x)) *
+                              4];
       // FreeType's BGRA is premultiplied.
       px[0] = static_cast<uint8_t>(a ? std::min(255u, r * 255 / a) : 0);
       px[1] = static_cast<uint8_t>(a ? std::min(255u, g * 255 / a) : 0);
@@ -272,7 +273,8 @@ std::optional<FontId> FontSet::system_face(uint32_t cp, bool emoji) {
       FcPatternGetInteger(font, FC_INDEX, 0, &index);
       FcBool is_color = FcFalse;
       FcPatternGetBool(font, FC_COLOR, 0, &is_color);
-      system_->entries.push_back({reinterpret_cast<char*>(file), index, charset, is_color == FcTrue});
+      system_->entries.push_back(
+          {reinterpret_cast<char*>(file), index, charset, is_color == FcTrue});
     }
   }
   for (const auto& e : system_->entries) {

@@ -25,16 +25,16 @@ using FontId = uint32_t;
 
 struct FontFace {
   std::string path;
-  std::string family;       // typographic family, e.g. "Source Sans 3"
-  std::string postscript;   // PostScript name, e.g. "SourceSans3-Regular"
-  int weight = 400;         // OS/2 usWeightClass
+  std::string family;      // typographic family, e.g. "Source Sans 3"
+  std::string postscript;  // PostScript name, e.g. "SourceSans3-Regular"
+  int weight = 400;        // OS/2 usWeightClass
   bool italic = false;
   bool monospace = false;
-  bool bundled = true;  // from fonts/; false for a system fallback face
+  bool bundled = true;         // from fonts/; false for a system fallback face
   bool outlines = true;        // has TrueType outlines (a 'glyf' table)
   bool color_bitmaps = false;  // has colour bitmaps (CBDT/CBLC, as Noto Color Emoji)
   uint32_t units_per_em = 1000;
-  int ascender = 0;  // font units, positive up (hhea / typo metrics)
+  int ascender = 0;   // font units, positive up (hhea / typo metrics)
   int descender = 0;  // font units, negative down
   int cap_height = 0;
   int bbox[4] = {0, 0, 0, 0};  // xMin yMin xMax yMax, font units
@@ -104,7 +104,7 @@ class FontSet {
   std::vector<std::unique_ptr<FontFace>> faces_;
   bool system_fallback_ = true;
   std::unordered_map<uint64_t, std::optional<FontId>> fallback_cache_;
-  std::unordered_map<std::string, FontId> loaded_files_;  // "path#index" -> face
+  std::unordered_map<std::string, FontId> loaded_files_;         // "path#index" -> face
   mutable std::unordered_map<std::string, FontId> match_cache_;  // match() results
   struct SystemList;
   std::unique_ptr<SystemList> system_;

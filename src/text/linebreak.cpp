@@ -43,8 +43,10 @@ std::vector<Break> unibreak(std::string_view text, const char* language) {
   set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(text.data()), text.size(), language,
                       raw.data());
   for (size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == LINEBREAK_MUSTBREAK) out[i] = Break::Must;
-    else if (raw[i] == LINEBREAK_ALLOWBREAK) out[i] = Break::Allowed;
+    if (raw[i] == LINEBREAK_MUSTBREAK)
+      out[i] = Break::Must;
+    else if (raw[i] == LINEBREAK_ALLOWBREAK)
+      out[i] = Break::Allowed;
   }
   // The end of the text is not a forced break for a paragraph fragment.
   if (out.back() == Break::Must) out.back() = Break::Allowed;

@@ -1,8 +1,9 @@
 #include "text/utf8.h"
 
+#include <locale.h>
+
 #include <clocale>
 #include <cwctype>
-#include <locale.h>
 
 namespace deckpdf::text {
 

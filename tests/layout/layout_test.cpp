@@ -1,10 +1,10 @@
+#include "layout/layout.h"
+
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "deck/deck.h"
 #include "layout/image.h"
-#include "layout/layout.h"
-
-#include <filesystem>
 #include "pug/parse.h"
 #include "support/fonts.h"
 #include "support/paths.h"
@@ -55,8 +55,8 @@ std::vector<TextBox> texts(const layout::DisplayList& list) {
   for (const auto& item : list.items) {
     if (auto* t = std::get_if<layout::TextItem>(&item.v)) {
       float l = list.dx + item.x * list.scale;
-      out.push_back({t->run->text, l, l + t->run->width * list.scale,
-                     list.dy + item.y * list.scale, t->run->size * list.scale, item.step});
+      out.push_back({t->run->text, l, l + t->run->width * list.scale, list.dy + item.y * list.scale,
+                     t->run->size * list.scale, item.step});
     }
   }
   return out;
@@ -104,7 +104,8 @@ TEST_CASE("seed slide 4: a centred heading over centred lines, fragments by step
   CHECK(700 - bottom > 40);
   CHECK(std::abs(top - (700 - bottom)) < 60);
   // A bare `li` gets no bullet, as in reveal.js.
-  for (const auto& item : list.items) CHECK_FALSE(std::holds_alternative<layout::MarkerItem>(item.v));
+  for (const auto& item : list.items)
+    CHECK_FALSE(std::holds_alternative<layout::MarkerItem>(item.v));
 }
 
 TEST_CASE("every text of every sample lies inside its slide", "[layout]") {
@@ -184,8 +185,7 @@ TEST_CASE("a slide with 30 bullets is shrunk to fit, with a warning", "[layout]"
   for (const auto& b : texts(list)) CHECK(b.baseline <= 700.5f);
 }
 
-TEST_CASE("a slide too full even at the smallest scale is clipped and warned about",
-          "[layout]") {
+TEST_CASE("a slide too full even at the smallest scale is clipped and warned about", "[layout]") {
   std::string deck = "section\n";
   for (int i = 1; i <= 120; ++i) deck += "  p Paragraph " + std::to_string(i) + "\n";
   auto l = lay_out(deck);
@@ -217,8 +217,10 @@ TEST_CASE("a line broken at a soft hyphen shows a hyphen; unbroken ones stay inv
           "[layout]") {
   auto l = lay_out(
       "section\n"
-      "  p(style=\"width: 200px\") extra\xC2\xAD" "ordinarily long\n"
-      "  p short\xC2\xAD" "ened\n");
+      "  p(style=\"width: 200px\") extra\xC2\xAD"
+      "ordinarily long\n"
+      "  p short\xC2\xAD"
+      "ened\n");
   auto boxes = texts(l->lists[0]);
   bool hyphen = false;
   for (const auto& b : boxes) {
@@ -227,11 +229,14 @@ TEST_CASE("a line broken at a soft hyphen shows a hyphen; unbroken ones stay inv
     CHECK(b.right <= l->lists[0].width + 0.5f);
   }
   CHECK(hyphen);
-  CHECK(find(boxes, "short\xC2\xAD" "ened"));
+  CHECK(find(boxes,
+             "short\xC2\xAD"
+             "ened"));
 }
 
 TEST_CASE("right-to-left text is laid out in visual order", "[layout]") {
-  auto l = lay_out("section\n  p(style=\"text-align: left\") abc \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D def\n");
+  auto l = lay_out(
+      "section\n  p(style=\"text-align: left\") abc \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D def\n");
   auto boxes = texts(l->lists[0]);
   // Three runs: "abc ", the Hebrew word, " def", left to right on the line.
   std::vector<std::string> order;
@@ -333,7 +338,8 @@ TEST_CASE("tables: columns as wide as their widest cell, rows as tall as their t
   CHECK(longer->baseline > slides->baseline);
   // Rules under the rows (the white theme's border-bottom).
   int rules = 0;
-  for (const auto& item : l->lists[0].items) rules += std::holds_alternative<layout::LineItem>(item.v);
+  for (const auto& item : l->lists[0].items)
+    rules += std::holds_alternative<layout::LineItem>(item.v);
   CHECK(rules == 6);
 }
 
@@ -379,7 +385,8 @@ TEST_CASE("backgrounds: cover fills the slide, contain fits inside it", "[layout
 }
 
 TEST_CASE("r-fit-text makes a line as wide as the slide", "[layout]") {
-  auto l = lay_out("section\n  p.r-fit-text A rather longer line of text that must shrink to fit\n");
+  auto l =
+      lay_out("section\n  p.r-fit-text A rather longer line of text that must shrink to fit\n");
   auto boxes = texts(l->lists[0]);
   REQUIRE(boxes.size() == 1);
   float width = boxes[0].right - boxes[0].left;
@@ -415,14 +422,17 @@ TEST_CASE("the bundled themes give their colours", "[layout][style]") {
     REQUIRE(theme);
     CHECK(warnings.empty());
     float lum = theme->background.r + theme->background.g + theme->background.b;
-    if (std::string(name) == "black") CHECK(lum < 0.5f);
-    else CHECK(lum > 2.5f);
+    if (std::string(name) == "black")
+      CHECK(lum < 0.5f);
+    else
+      CHECK(lum > 2.5f);
   }
 }
 
 TEST_CASE("r-stretch gives a picture the height the rest of the slide leaves", "[layout][image]") {
   std::string dir = test::source_dir() + "/tests/layout/decks";
-  auto l = lay_out("section\n  h2 Title\n  img.r-stretch(src=\"img/photo.jpg\")\n  p caption\n", dir);
+  auto l =
+      lay_out("section\n  h2 Title\n  img.r-stretch(src=\"img/photo.jpg\")\n  p caption\n", dir);
   const auto& list = l->lists[0];
   float image_h = 0, image_w = 0;
   for (const auto& item : list.items) {
@@ -447,7 +457,8 @@ TEST_CASE("gradients are drawn as the average of their colours", "[layout][style
   auto g = style::gradient_average("linear-gradient(to right, #000000, #ffffff 80%)");
   REQUIRE(g);
   CHECK(g->r == Approx(0.5));
-  auto l = lay_out("section(data-background-gradient=\"radial-gradient(#ff0000, #0000ff)\")\n  h2 x\n");
+  auto l =
+      lay_out("section(data-background-gradient=\"radial-gradient(#ff0000, #0000ff)\")\n  h2 x\n");
   CHECK(l->lists[0].background.r == Approx(0.5));
   CHECK(l->lists[0].background.b == Approx(0.5));
 }

@@ -1,9 +1,9 @@
 // Every script a speaker may write, exported and read back: the text must
 // extract exactly as typed, every font embedded and subset, no warnings.
-#include <catch2/catch.hpp>
 #include <poppler-document.h>
 #include <poppler-font.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -17,16 +17,18 @@ namespace {
 bool have_system_fonts() {
   // The fallback fonts the test command installs (fonts-noto-core,
   // fonts-droid-fallback, fonts-noto-color-emoji).
-  return std::system("fc-list | grep -q NotoSansDevanagari && fc-list | grep -q DroidSansFallback "
-                     "&& fc-list | grep -q NotoColorEmoji") == 0;
+  return std::system(
+             "fc-list | grep -q NotoSansDevanagari && fc-list | grep -q DroidSansFallback "
+             "&& fc-list | grep -q NotoColorEmoji") == 0;
 }
 }  // namespace
 
 TEST_CASE("Greek, Arabic, Hebrew, Devanagari, CJK, emoji and accents extract as typed",
           "[pdf][text]") {
   if (!have_system_fonts()) {
-    FAIL("install fonts-noto-core fonts-droid-fallback fonts-noto-color-emoji (the README's test "
-         "command does)");
+    FAIL(
+        "install fonts-noto-core fonts-droid-fallback fonts-noto-color-emoji (the README's test "
+        "command does)");
   }
   std::string out = test::temp_dir() + "/scripts.pdf";
   auto r = test::run_deckpdf("'" + test::source_dir() + "/tests/text/decks/scripts.pug' -o '" +

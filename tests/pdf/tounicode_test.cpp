@@ -11,8 +11,7 @@ TEST_CASE("UTF-16 hex: BMP and surrogate pairs", "[pdf]") {
   CHECK(pdf::utf16_hex("\xF0\x9F\x8E\x89") == "D83CDF89");  // 🎉
 }
 
-TEST_CASE("ToUnicode maps every glyph to its text, ligatures to several characters",
-          "[pdf]") {
+TEST_CASE("ToUnicode maps every glyph to its text, ligatures to several characters", "[pdf]") {
   std::map<uint32_t, std::string> glyphs = {{3, " "}, {70, "o"}, {812, "ffi"}, {999, ""}};
   std::string cmap = pdf::to_unicode_cmap(glyphs);
   CHECK(cmap.find("3 beginbfchar") != std::string::npos);  // the empty one is left out

@@ -1,7 +1,8 @@
+#include "source/source.h"
+
 #include <catch2/catch.hpp>
 
 #include "source/diagnostic.h"
-#include "source/source.h"
 
 using namespace deckpdf;
 
@@ -61,8 +62,7 @@ TEST_CASE("unterminated front matter is an error at its first line", "[source]")
   CHECK(src.line_col(d.span.begin).col == 1);
 }
 
-TEST_CASE("encoding: invalid UTF-8, NUL bytes and UTF-16 are reported where they are",
-          "[source]") {
+TEST_CASE("encoding: invalid UTF-8, NUL bytes and UTF-16 are reported where they are", "[source]") {
   SECTION("invalid byte") {
     Source src("t.pug", "h1 ok\nh2 b\xFFz\n");
     Diagnostics diags;

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
-
 #include "style/style.h"
-#include "support/paths.h"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
+
+#include "support/paths.h"
 
 using namespace deckpdf;
 
@@ -63,11 +63,11 @@ TEST_CASE("the cascade: defaults < theme by specificity < inline style", "[style
   CHECK(s_section.display == style::Display::Block);
   CHECK(s_section.font_size == 40);
   auto s_h2 = r.compute(h2, s_section);
-  CHECK(s_h2.font_size == 60);  // 1.5em of the section's 40px
+  CHECK(s_h2.font_size == 60);     // 1.5em of the section's 40px
   CHECK(s_h2.font_weight == 700);  // from the element defaults
   CHECK(s_h2.text_transform == style::TextTransform::Uppercase);
   CHECK(s_h2.text_align == style::TextAlign::Center);  // inherited
-  CHECK(r.compute(big, s_section).font_size == 80);  // class beats element
+  CHECK(r.compute(big, s_section).font_size == 80);    // class beats element
   auto s_inl = r.compute(inl, s_section);
   CHECK(s_inl.font_size == 10);  // inline beats everything
   CHECK(s_inl.color == style::Color{1, 0, 0, 1});
@@ -92,7 +92,8 @@ TEST_CASE("unsupported inline style gets a warning, never an error", "[style]") 
 
 TEST_CASE("a theme with an unsupported selector keeps its other rules", "[style]") {
   std::vector<std::string> errors;
-  style::Theme theme = style::Theme::parse("a:hover { color: red }\np { color: blue }", "t", errors);
+  style::Theme theme =
+      style::Theme::parse("a:hover { color: red }\np { color: blue }", "t", errors);
   CHECK(errors.size() == 1);
   CHECK(theme.rules.size() == 1);
 }
@@ -100,8 +101,8 @@ TEST_CASE("a theme with an unsupported selector keeps its other rules", "[style]
 TEST_CASE("the bundled themes load", "[style]") {
   std::string error;
   std::vector<std::string> warnings;
-  auto theme = style::theme_load(deckpdf::test::source_dir() + "/layouts", "white",
-                                 error, warnings);
+  auto theme =
+      style::theme_load(deckpdf::test::source_dir() + "/layouts", "white", error, warnings);
   REQUIRE(theme);
   CHECK(warnings.empty());
   CHECK(theme->slide_width == 960);
@@ -132,8 +133,8 @@ TEST_CASE("a theme may @import another and override its rules", "[style]") {
   style::Resolver r(*theme, doc, diags);
   auto s_section = r.compute(section, r.root_style());
   auto s_h2 = r.compute(h2, s_section);
-  CHECK(s_section.font_size == 42);  // white's rule
-  CHECK(s_h2.color == style::Color{1, 0, 0, 1});  // the override wins
+  CHECK(s_section.font_size == 42);                               // white's rule
+  CHECK(s_h2.color == style::Color{1, 0, 0, 1});                  // the override wins
   CHECK(s_h2.text_transform == style::TextTransform::Uppercase);  // white's, kept
 
   warnings.clear();

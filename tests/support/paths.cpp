@@ -14,8 +14,12 @@ namespace fs = std::filesystem;
 
 namespace deckpdf::test {
 
-std::string source_dir() { return DECKPDF_TEST_SOURCE_DIR; }
-std::string deckpdf_binary() { return DECKPDF_TEST_BINARY; }
+std::string source_dir() {
+  return DECKPDF_TEST_SOURCE_DIR;
+}
+std::string deckpdf_binary() {
+  return DECKPDF_TEST_BINARY;
+}
 
 std::string shared_dir() {
   fs::path p = fs::path(source_dir()).parent_path() / "shared";
@@ -48,8 +52,8 @@ void write_file(const std::string& path, const std::string& bytes) {
 RunResult run_deckpdf(const std::string& args) {
   static int counter = 0;
   std::string base = temp_dir() + "/run" + std::to_string(++counter);
-  std::string cmd = "'" + deckpdf_binary() + "' " + args + " >" + base + ".out 2>" + base +
-                    ".err </dev/null";
+  std::string cmd =
+      "'" + deckpdf_binary() + "' " + args + " >" + base + ".out 2>" + base + ".err </dev/null";
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

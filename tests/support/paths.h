@@ -5,7 +5,7 @@
 
 namespace deckpdf::test {
 
-std::string source_dir();     // the repository root
+std::string source_dir();      // the repository root
 std::string deckpdf_binary();  // the built deckpdf executable
 // ../shared/ beside the repository, or "" when it is not there (tests that
 // need it are skipped then, never silently passed).

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "text/bidi.h"
+
+#include <catch2/catch.hpp>
 
 using namespace deckpdf;
 
@@ -10,12 +10,11 @@ TEST_CASE("bidi: left-to-right text has level 0 everywhere", "[text][bidi]") {
   for (auto l : p.levels) CHECK(l == 0);
 }
 
-TEST_CASE("bidi: a Hebrew paragraph is right-to-left, its digits left-to-right",
-          "[text][bidi]") {
+TEST_CASE("bidi: a Hebrew paragraph is right-to-left, its digits left-to-right", "[text][bidi]") {
   std::string s = "שלום 123";
   auto p = text::bidi_levels(s, text::BaseDirection::Auto);
   CHECK(p.rtl);
-  CHECK(p.levels[0] == 1);            // ש
+  CHECK(p.levels[0] == 1);             // ש
   CHECK(p.levels[s.size() - 1] == 2);  // 3: a number inside RTL text
 }
 

@@ -65,15 +65,14 @@ TEST_CASE("itemize: a face-less system yields .notdef and reports the code point
   text::Shaper shaper(bundled_only);
   text::FontId f = bundled_only.match("sans-serif", 400, false);
   const auto& parts = shaper.shape_text(f, 40, "a\xE0\xA4\x95", false);  // a + क
-  REQUIRE(parts.size() == 2);  // Latin, then Devanagari
+  REQUIRE(parts.size() == 2);                                            // Latin, then Devanagari
   CHECK(parts[0].run->glyphs[0].id != 0);
   CHECK(parts[1].run->font == f);
   CHECK(parts[1].run->glyphs[0].id == 0);
   CHECK(shaper.take_missing() == std::vector<uint32_t>{0x915});
 }
 
-TEST_CASE("line breaks: no break inside a flag emoji, no crash on regional indicators",
-          "[text]") {
+TEST_CASE("line breaks: no break inside a flag emoji, no crash on regional indicators", "[text]") {
   std::string s = "go \xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 now";  // go 🇫🇷 now
   auto b = text::line_breaks(s);
   REQUIRE(b.size() == s.size());

@@ -56,8 +56,8 @@ TEST_CASE("line breaks follow UAX #14", "[text]") {
   std::string s = "one two-three";
   auto b = text::line_breaks(s);
   REQUIRE(b.size() == s.size());
-  CHECK(b[3] == text::Break::Allowed);     // after "one "
-  CHECK(b[7] == text::Break::Allowed);     // after "two-"
+  CHECK(b[3] == text::Break::Allowed);  // after "one "
+  CHECK(b[7] == text::Break::Allowed);  // after "two-"
   CHECK(b[1] == text::Break::None);
   CHECK(b.back() == text::Break::Allowed);  // the end of the text
   auto nl = text::line_breaks("a\nb");
@@ -71,6 +71,5 @@ TEST_CASE("line breaks follow UAX #14", "[text]") {
 TEST_CASE("case mapping for text-transform works beyond ASCII", "[text]") {
   CHECK(text::change_case("élan ω", text::CaseChange::Upper) == "ÉLAN Ω");
   CHECK(text::change_case("ÀB", text::CaseChange::Lower) == "àb");
-  CHECK(text::change_case("hello wide world", text::CaseChange::Capitalize) ==
-        "Hello Wide World");
+  CHECK(text::change_case("hello wide world", text::CaseChange::Capitalize) == "Hello Wide World");
 }
