@@ -18,6 +18,7 @@
 
 #include "cli/job.h"
 #include "cli/options.h"
+#include "layout/parallel.h"
 
 namespace deckpdf::cli {
 
@@ -146,6 +147,8 @@ int jobs_run(const std::vector<Job>& jobs, unsigned threads) {
     }
   };
   threads = std::min<unsigned>(threads, static_cast<unsigned>(jobs.size()));
+  // Jobs at once share the cores that each would lay out on.
+  layout::ParallelLayout::set_jobs_at_once(std::max(1u, threads));
   if (threads <= 1) {
     work();
   } else {

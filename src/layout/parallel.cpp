@@ -32,6 +32,8 @@ struct Shared {
   std::atomic<size_t> done{0};
 };
 
+std::atomic<unsigned> jobs_at_once{1};
+
 text::FontSet& fonts_of(Context& ctx) {
   return ctx.shaper.font_set();
 }
@@ -44,8 +46,12 @@ unsigned ParallelLayout::threads_for(size_t count) {
     return static_cast<unsigned>(std::clamp(n, 1, 64));
   }
   if (count < 8) return 1;
-  unsigned cores = std::thread::hardware_concurrency();
+  unsigned cores = std::thread::hardware_concurrency() / std::max(1u, jobs_at_once.load());
   return std::clamp(cores, 1u, 8u);
+}
+
+void ParallelLayout::set_jobs_at_once(unsigned jobs) {
+  jobs_at_once = jobs;
 }
 
 ParallelLayout::ParallelLayout(Context& ctx, size_t count, unsigned threads, Work work,

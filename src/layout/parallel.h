@@ -55,8 +55,11 @@ class ParallelLayout {
 
   // The threads to use for `count` items on this machine:
   // DECKPDF_LAYOUT_THREADS when set (1 turns threads off), else one per
-  // core, at most 8, and none for fewer than 8 items.
+  // core (shared between the jobs that run at once), at most 8, and none
+  // for fewer than 8 items.
   static unsigned threads_for(size_t count);
+  // How many exports run at once in this process (deckpdf -j N).
+  static void set_jobs_at_once(unsigned jobs);
 
  private:
   struct Item;
