@@ -750,16 +750,25 @@ class Writer {
     Needs needs;
   };
 
-  // The chunk that starts at units[i] and can be reused there, or -1.
+  // The longest chunk that starts at units[i] and can be reused there, or -1.
   int chunk_at(const std::vector<int>& units, size_t i) const {
     auto it = chunk_starts_.find(units[i]);
     if (it == chunk_starts_.end()) return -1;
-    const std::vector<int>& c = chunks_[static_cast<size_t>(it->second)].units;
-    if (units.size() - i < c.size() || !std::equal(c.begin(), c.end(), units.begin() + i)) {
-      return -1;
+    // They are kept longest first.
+    for (auto c = it->second.begin(); c != it->second.end(); ++c) {
+      const std::vector<int>& run = chunks_[static_cast<size_t>(*c)].units;
+      if (units.size() - i >= run.size() && std::equal(run.begin(), run.end(), units.begin() + i)) {
+        return *c;
+      }
     }
-    return it->second;
+    return -1;
   }
+
+  // At most this many streams in a page's /Contents. A slide with many
+  // steps would otherwise give its k-th build page k streams, a number of
+  // references that grows with the square of the steps; past the bound the
+  // page's units are written as one new stream, which the next pages reuse.
+  static constexpr size_t max_contents = 32;
 
   void draw_page(const compose::Page& p) {
     HPDF_Page page = HPDF_AddPage(doc_);
@@ -768,33 +777,56 @@ class Writer {
     HPDF_Page_SetWidth(page, p.width);
     HPDF_Page_SetHeight(page, p.height);
     std::vector<int> units = page_units(p);
+    // The plan: runs of units, each an existing chunk (chunk >= 0) or new.
+    struct Run {
+      int chunk = -1;
+      size_t begin = 0, end = 0;
+    };
+    std::vector<Run> plan;
+    for (size_t i = 0; i < units.size();) {
+      if (int c = chunk_at(units, i); c >= 0) {
+        size_t n = chunks_[static_cast<size_t>(c)].units.size();
+        plan.push_back({c, i, i + n});
+        i += n;
+        continue;
+      }
+      size_t begin = i;
+      do {
+        ++i;
+      } while (i < units.size() && chunk_at(units, i) < 0);
+      plan.push_back({-1, begin, i});
+    }
+    if (plan.size() > max_contents) plan = {{-1, 0, units.size()}};
+
     auto attr = static_cast<HPDF_PageAttr>(page->attr);
     HPDF_Dict own = attr->contents;  // libharu's stream for the page: the first new chunk
     bool own_used = false;
     std::vector<HPDF_Dict> contents;
     Needs needs;
-    for (size_t i = 0; i < units.size();) {
-      if (int c = chunk_at(units, i); c >= 0) {
-        const Chunk& chunk = chunks_[static_cast<size_t>(c)];
+    for (const Run& r : plan) {
+      if (r.chunk >= 0) {
+        const Chunk& chunk = chunks_[static_cast<size_t>(r.chunk)];
         contents.push_back(chunk.stream);
         needs.merge(chunk.needs);
-        i += chunk.units.size();
         continue;
       }
       Chunk chunk;
       std::string bytes;
-      do {
+      for (size_t i = r.begin; i < r.end; ++i) {
         chunk.units.push_back(units[i]);
         bytes += unit_content(*units_[static_cast<size_t>(units[i])], chunk.needs);
-        ++i;
-      } while (i < units.size() && chunk_at(units, i) < 0);
+      }
       chunk.stream = own_used ? HPDF_DictStream_New(mmgr(), doc_->xref) : own;
       own_used = true;
       if (!chunk.stream) return;
       queue_.add(chunk.stream, std::move(bytes));
       contents.push_back(chunk.stream);
       needs.merge(chunk.needs);
-      chunk_starts_.try_emplace(chunk.units.front(), static_cast<int>(chunks_.size()));
+      std::vector<int>& starting = chunk_starts_[chunk.units.front()];
+      auto at = std::find_if(starting.begin(), starting.end(), [&](int c) {
+        return chunks_[static_cast<size_t>(c)].units.size() < chunk.units.size();
+      });
+      starting.insert(at, static_cast<int>(chunks_.size()));
       chunks_.push_back(std::move(chunk));
     }
     if (!own_used) queue_.add(own, {});  // libharu writes it whether or not it is used
@@ -1037,7 +1069,7 @@ class Writer {
   std::map<UnitKey, int> unit_ids_;
   std::vector<const UnitKey*> units_;  // by id
   std::vector<Chunk> chunks_;
-  std::map<int, int> chunk_starts_;  // first unit -> the first chunk made starting with it
+  std::map<int, std::vector<int>> chunk_starts_;  // first unit -> the chunks starting with it
   std::map<std::string, HPDF_Dict> resources_;
   std::vector<HPDF_Dict> page_resources_;  // per page
   StreamQueue queue_;

@@ -166,3 +166,38 @@ TEST_CASE("an empty slide is a page with an empty content stream", "[pdf]") {
     CHECK(std::system(("qpdf --check '" + out + "' >/dev/null").c_str()) == 0);
   }
 }
+
+TEST_CASE("a slide of many steps: each build page references a bounded number of streams",
+          "[pdf]") {
+  // Page k of a slide reuses the streams of page k - 1 and adds one; past
+  // 32 streams its content is written again as one stream, which the next
+  // pages reuse, so references stay bounded and the file grows far less
+  // than with the square of the steps.
+  std::string deck = test::temp_dir() + "/steps.pug";
+  {
+    std::ofstream f(deck);
+    f << "section\n  p";  // 150 words, each its own step
+    for (int k = 0; k < 150; ++k) f << " #[span.fragment s" << k << "]";
+    f << "\n";
+  }
+  std::string out = test::temp_dir() + "/steps.pdf";
+  REQUIRE(test::run_deckpdf("'" + deck + "' --builds -q -o '" + out + "'").exit_code == 0);
+  test::PdfDoc doc = test::pdf_read(out);
+  REQUIRE(doc.pages.size() == 151);
+  CHECK(doc.warnings.empty());
+  CHECK(test::squash_spaces(doc.pages[150].text).find("s147 s148 s149") != std::string::npos);
+  CHECK(doc.pages[149].text.find("s149") == std::string::npos);
+  CHECK(test::squash_spaces(doc.pages[149].text).find("s147 s148") != std::string::npos);
+  CHECK(doc.pages[1].text.find("s1") == std::string::npos);
+  std::string bytes = test::read_file(out);
+  std::regex array(R"(/Contents \[([^\]]*)\])");
+  size_t most = 0, arrays = 0;
+  for (std::sregex_iterator it(bytes.begin(), bytes.end(), array), end; it != end; ++it) {
+    std::string refs = (*it)[1];
+    most = std::max<size_t>(most, static_cast<size_t>(std::count(refs.begin(), refs.end(), 'R')));
+    ++arrays;
+  }
+  CHECK(arrays > 100);
+  CHECK(most <= 32);
+  CHECK(bytes.size() < 300'000);
+}
