@@ -298,11 +298,20 @@ std::optional<FontId> FontSet::system_face(uint32_t cp, bool emoji) {
   return std::nullopt;
 }
 
-FontId FontSet::match(const std::string& family_list, int weight, bool italic) const {
+namespace {
+
+std::string match_key(const std::string& family_list, int weight, bool italic) {
   std::string key = family_list;
   key += '\0';
   key += std::to_string(weight);
   key += italic ? 'i' : 'n';
+  return key;
+}
+
+}  // namespace
+
+FontId FontSet::match(const std::string& family_list, int weight, bool italic) const {
+  std::string key = match_key(family_list, weight, italic);
   if (auto hit = match_cache_.find(key); hit != match_cache_.end()) return hit->second;
   FontId found = match_uncached(family_list, weight, italic);
   match_cache_.emplace(std::move(key), found);
@@ -310,11 +319,10 @@ FontId FontSet::match(const std::string& family_list, int weight, bool italic) c
 }
 
 FontId FontSet::match_peek(const std::string& family_list, int weight, bool italic) const {
-  std::string key = family_list;
-  key += '\0';
-  key += std::to_string(weight);
-  key += italic ? 'i' : 'n';
-  if (auto hit = match_cache_.find(key); hit != match_cache_.end()) return hit->second;
+  if (auto hit = match_cache_.find(match_key(family_list, weight, italic));
+      hit != match_cache_.end()) {
+    return hit->second;
+  }
   return match_uncached(family_list, weight, italic);
 }
 

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -170,6 +171,37 @@ Run lay_out(unsigned threads) {
   return r;
 }
 
+// A parsed deck with the white theme and the bundled fonts, and a layout
+// context over them.
+struct Fixture {
+  Source source;
+  Diagnostics diags;
+  dom::Document doc;
+  style::Theme theme;
+  text::FontSet fonts;
+  std::optional<text::Shaper> shaper;
+  std::optional<style::Resolver> resolver;
+  std::optional<layout::Context> ctx_storage;
+  layout::Context& ctx;
+
+  explicit Fixture(const std::string& text) : source("t.pug", text), ctx(make()) {}
+
+ private:
+  layout::Context& make() {
+    uint32_t body = 0;
+    source_parse_front_matter(source, diags, body);
+    doc = pug::parse(source, body, diags);
+    std::string error;
+    std::vector<std::string> warnings;
+    theme = *style::theme_load(test::source_dir() + "/layouts", "white", error, warnings);
+    REQUIRE(fonts.load_dir(test::source_dir() + "/fonts", error));
+    shaper.emplace(fonts);
+    resolver.emplace(theme, doc, diags);
+    ctx_storage.emplace(layout::Context{doc, *resolver, *shaper, diags});
+    return *ctx_storage;
+  }
+};
+
 }  // namespace
 
 TEST_CASE("parallel layout: the lists, faces and diagnostics of a sequential run", "[layout]") {
@@ -198,20 +230,8 @@ TEST_CASE("parallel layout: the lists, faces and diagnostics of a sequential run
 }
 
 TEST_CASE("parallel layout: too few items, or one thread, run in take()", "[layout]") {
-  Source source("t.pug", "section\n  p one\nsection\n  p two\n");
-  Diagnostics diags;
-  uint32_t body = 0;
-  FrontMatter fm = source_parse_front_matter(source, diags, body);
-  dom::Document doc = pug::parse(source, body, diags);
-  std::string error;
-  std::vector<std::string> warnings;
-  style::Theme theme =
-      *style::theme_load(test::source_dir() + "/layouts", "white", error, warnings);
-  text::FontSet fonts;
-  REQUIRE(fonts.load_dir(test::source_dir() + "/fonts", error));
-  text::Shaper shaper(fonts);
-  style::Resolver resolver(theme, doc, diags);
-  layout::Context ctx{doc, resolver, shaper, diags};
+  Fixture f("section\n  p one\nsection\n  p two\n");
+  layout::Context& ctx = f.ctx;
   std::vector<size_t> order;
   layout::ParallelLayout none(ctx, 0, 4, [&](layout::Context&, size_t k) { order.push_back(k); });
   CHECK(none.threads() == 1);
@@ -226,20 +246,8 @@ TEST_CASE("parallel layout: too few items, or one thread, run in take()", "[layo
 }
 
 TEST_CASE("parallel layout: an item whose work throws is laid out again in take()", "[layout]") {
-  Source source("t.pug", "section\n  p x\n");
-  Diagnostics diags;
-  uint32_t body = 0;
-  FrontMatter fm = source_parse_front_matter(source, diags, body);
-  dom::Document doc = pug::parse(source, body, diags);
-  std::string error;
-  std::vector<std::string> warnings;
-  style::Theme theme =
-      *style::theme_load(test::source_dir() + "/layouts", "white", error, warnings);
-  text::FontSet fonts;
-  REQUIRE(fonts.load_dir(test::source_dir() + "/fonts", error));
-  text::Shaper shaper(fonts);
-  style::Resolver resolver(theme, doc, diags);
-  layout::Context ctx{doc, resolver, shaper, diags};
+  Fixture f("section\n  p x\n");
+  layout::Context& ctx = f.ctx;
   std::vector<int> done(40, 0);
   layout::ParallelLayout work(ctx, done.size(), 3, [&](layout::Context& c, size_t k) {
     // Helpers fail on every seventh item; the caller's context never does.

@@ -10,19 +10,13 @@
 
 #include "style/style.h"
 #include "support/paths.h"
+#include "support/random.h"
 
 using namespace deckpdf;
 
 namespace {
 
-struct Lcg {
-  uint64_t state;
-  uint32_t next() {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return static_cast<uint32_t>(state >> 33);
-  }
-  size_t below(size_t n) { return next() % n; }
-};
+using test::Lcg;
 
 const char* const tags[] = {"section", "div", "p", "ul", "ol", "li", "h2", "span", "a", "em"};
 const char* const classes[] = {"a", "b", "c", "fragment", "notes"};

@@ -5,19 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "support/random.h"
+
 using namespace deckpdf;
 
 namespace {
 
-// A small deterministic generator (the same strings on every run).
-struct Lcg {
-  uint64_t state;
-  uint32_t next() {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return static_cast<uint32_t>(state >> 33);
-  }
-  size_t below(size_t n) { return next() % n; }
-};
+using test::Lcg;
 
 // Pieces that slides are made of, and ones that stress libunibreak's rules:
 // letter and digit runs of every length next to punctuation of each class,
