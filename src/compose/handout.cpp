@@ -553,16 +553,8 @@ class MarkdownWriter {
         out += "\n";
       } else if (tag == "pre") {
         flush();
-        std::string code = doc_.text_content(c);
-        if (!code.empty() && code.back() != '\n') code += '\n';
-        out += indent + "```\n";
-        size_t at = 0;
-        while (at < code.size()) {
-          size_t nl = code.find('\n', at);
-          out += indent + code.substr(at, nl - at) + "\n";
-          at = nl + 1;
-        }
-        out += indent + "```\n\n";
+        fenced(c, indent, out);
+        out += "\n";
       } else if (tag == "blockquote") {
         flush();
         std::string inner;
@@ -647,22 +639,27 @@ class MarkdownWriter {
     }
   }
 
+  // A `pre` as a fenced code block, every line indented.
+  void fenced(dom::NodeId id, const std::string& indent, std::string& out) const {
+    std::string code = doc_.text_content(id);
+    if (!code.empty() && code.back() != '\n') code += '\n';
+    out += indent + "```\n";
+    size_t at = 0;
+    while (at < code.size()) {
+      size_t nl = code.find('\n', at);
+      out += indent + code.substr(at, nl - at) + "\n";
+      at = nl + 1;
+    }
+    out += indent + "```\n";
+  }
+
   // One block element, as blocks() writes it.
   void block_one(dom::NodeId id, const std::string& indent, std::string& out) const {
     const dom::Node& n = doc_[id];
     if (n.tag == "p") {
       out += "\n" + indent + inline_text(id) + "\n";
     } else if (n.tag == "pre") {
-      std::string code = doc_.text_content(id);
-      if (!code.empty() && code.back() != '\n') code += '\n';
-      out += indent + "```\n";
-      size_t at = 0;
-      while (at < code.size()) {
-        size_t nl = code.find('\n', at);
-        out += indent + code.substr(at, nl - at) + "\n";
-        at = nl + 1;
-      }
-      out += indent + "```\n";
+      fenced(id, indent, out);
     } else if (n.tag == "table") {
       table(id, indent, out);
     } else {
