@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "source/diagnostic.h"
+#include "source/strings.h"
 
 namespace deckpdf {
 
@@ -199,12 +200,6 @@ bool source_check_encoding(const Source& source, Diagnostics& diags) {
 }
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 bool is_fence(std::string_view line) {
   return trim(line) == "---";

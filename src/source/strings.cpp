@@ -86,4 +86,44 @@ std::string json_escape(std::string_view s) {
   return out;
 }
 
+namespace {
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+char ascii_lower_char(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool same_nocase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower_char(a[i]) != ascii_lower_char(b[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower_char(c);
+  return out;
+}
+
+bool starts_with_nocase(std::string_view s, std::string_view affix) {
+  return s.size() >= affix.size() && same_nocase(s.substr(0, affix.size()), affix);
+}
+
+bool ends_with_nocase(std::string_view s, std::string_view affix) {
+  return s.size() >= affix.size() && same_nocase(s.substr(s.size() - affix.size()), affix);
+}
+
 }  // namespace deckpdf

@@ -16,5 +16,12 @@ void utf8_append(std::string& out, uint32_t cp);
 std::string squash_spaces(std::string_view s);
 // `s` as the inside of a JSON string literal.
 std::string json_escape(std::string_view s);
+// `s` without ASCII white space (space, tab, LF, VT, FF, CR) at either end.
+std::string_view trim(std::string_view s);
+// `s` with A-Z made a-z; every other byte (UTF-8 included) kept.
+std::string ascii_lower(std::string_view s);
+// Whether `s` starts or ends with `affix`, ignoring ASCII case.
+bool starts_with_nocase(std::string_view s, std::string_view affix);
+bool ends_with_nocase(std::string_view s, std::string_view affix);
 
 }  // namespace deckpdf

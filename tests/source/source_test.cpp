@@ -1,8 +1,12 @@
 #include "source/source.h"
 
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
 
 #include "source/diagnostic.h"
+#include "source/files.h"
+#include "source/strings.h"
 
 using namespace deckpdf;
 
@@ -105,4 +109,41 @@ TEST_CASE("a diagnostic prints as file:line:col with the line and a caret", "[so
         "talk.pug:2:5: error: unclosed '(' [pug.unclosed-paren]\n"
         " 2 |   h2(class=\"x\"\n"
         "   |     ^\n");
+}
+
+TEST_CASE("string helpers: trim, ascii_lower, affixes ignoring case", "[source]") {
+  CHECK(trim(" \t a b \r\n\f") == "a b");
+  CHECK(trim("   ").empty());
+  CHECK(trim("\xC2\xA0x") == "\xC2\xA0x");  // a no-break space is not ASCII white space
+  CHECK(ascii_lower("MiXed ÇA") == "mixed Ça");
+  CHECK(starts_with_nocase("HTTPS://x", "https:"));
+  CHECK_FALSE(starts_with_nocase("ht", "https:"));
+  CHECK(ends_with_nocase("talk.PUG", ".pug"));
+  CHECK_FALSE(ends_with_nocase("talk.pugx", ".pug"));
+}
+
+TEST_CASE("files: whole-file reads and paths kept inside a folder", "[source]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "deckpdf-files-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "sub");
+  {
+    std::FILE* f = std::fopen((dir / "sub" / "a.txt").c_str(), "wb");
+    std::fputs("hello\nworld", f);
+    std::fclose(f);
+  }
+  CHECK(file_read_all((dir / "sub" / "a.txt").string()) == std::string("hello\nworld"));
+  CHECK_FALSE(file_read_all((dir / "sub" / "a.txt").string(), 4));  // past the limit
+  CHECK_FALSE(file_read_all((dir / "sub").string()));               // a folder
+  CHECK_FALSE(file_read_all((dir / "missing").string()));
+  CHECK(path_inside("/a/b/c", "/a/b"));
+  CHECK(path_inside("/a/b", "/a/b/"));
+  CHECK_FALSE(path_inside("/a/bc", "/a/b"));
+  CHECK_FALSE(path_inside("/a", "/a/b"));
+  CHECK(path_resolve_inside(dir, "sub/a.txt") == fs::weakly_canonical(dir / "sub" / "a.txt"));
+  CHECK_FALSE(path_resolve_inside(dir / "sub", "../x"));
+  CHECK_FALSE(path_resolve_inside(dir / "sub", "/etc/passwd"));
+  fs::create_symlink("/etc", dir / "sub" / "out");
+  CHECK_FALSE(path_resolve_inside(dir / "sub", "out/passwd"));
+  fs::remove_all(dir);
 }
