@@ -11,6 +11,7 @@ void Diagnostics::add(Diagnostic d) {
   // A stage may look at the same construct more than once (layout lays an
   // overfull slide out twice); the reader hears about it once.
   std::string key = d.code + '\0' + std::to_string(d.span.begin) + '\0' + d.message;
+  if (d.file) key += '\0' + d.file->path();
   if (!seen_.insert(std::move(key)).second) return;
   if (d.severity == Severity::Error) ++errors_;
   if (items_.size() >= limit) {
@@ -26,6 +27,16 @@ void Diagnostics::error(Span span, std::string code, std::string message) {
 
 void Diagnostics::warning(Span span, std::string code, std::string message) {
   add({Severity::Warning, std::move(code), std::move(message), span});
+}
+
+void Diagnostics::error(std::shared_ptr<const Source> file, Span span, std::string code,
+                        std::string message) {
+  add({Severity::Error, std::move(code), std::move(message), span, std::move(file)});
+}
+
+void Diagnostics::warning(std::shared_ptr<const Source> file, Span span, std::string code,
+                          std::string message) {
+  add({Severity::Warning, std::move(code), std::move(message), span, std::move(file)});
 }
 
 bool Diagnostics::has_code(const std::string& code) const {
@@ -91,7 +102,8 @@ constexpr size_t columns_before_caret = 40;
 
 }  // namespace
 
-std::string diagnostic_format(const Source& source, const Diagnostic& d, bool color) {
+std::string diagnostic_format(const Source& deck, const Diagnostic& d, bool color) {
+  const Source& source = d.file ? *d.file : deck;
   const char* bold = color ? "\033[1m" : "";
   const char* reset = color ? "\033[0m" : "";
   const char* red = color ? "\033[1;31m" : "";

@@ -7,6 +7,7 @@
 //         |   ^
 #pragma once
 
+#include <memory>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -22,6 +23,9 @@ struct Diagnostic {
   std::string code;     // stable, e.g. "pug.inconsistent-indentation"
   std::string message;  // what and why, for a person
   Span span;
+  // The file `span` is in when it is not the deck: a theme, a handout
+  // layout. Shared, since the file's text must outlive the stage that read it.
+  std::shared_ptr<const Source> file;
 };
 
 class Diagnostics {
@@ -29,6 +33,10 @@ class Diagnostics {
   void error(Span span, std::string code, std::string message);
   void warning(Span span, std::string code, std::string message);
   void add(Diagnostic d);
+  // A diagnostic in another file than the deck's (a theme, a layout).
+  void error(std::shared_ptr<const Source> file, Span span, std::string code, std::string message);
+  void warning(std::shared_ptr<const Source> file, Span span, std::string code,
+               std::string message);
 
   bool has_errors() const { return errors_ > 0; }
   size_t error_count() const { return errors_; }
@@ -45,7 +53,8 @@ class Diagnostics {
   static constexpr size_t limit = 100;
 };
 
-// One diagnostic in compiler form with its source line and a caret.
+// One diagnostic in compiler form with its source line and a caret;
+// `source` is the deck, used when the diagnostic names no file of its own.
 std::string diagnostic_format(const Source& source, const Diagnostic& d, bool color);
 
 }  // namespace deckpdf

@@ -147,3 +147,17 @@ TEST_CASE("files: whole-file reads and paths kept inside a folder", "[source]") 
   CHECK_FALSE(path_resolve_inside(dir / "sub", "out/passwd"));
   fs::remove_all(dir);
 }
+
+TEST_CASE("a diagnostic in another file names that file, its line and a caret", "[source]") {
+  Source deck("talk.pug", "section\n  h2 Hi\n");
+  auto theme = std::make_shared<const Source>("my.css", "h2 {\n  color: blu;\n}\n");
+  Diagnostics diags;
+  diags.warning(theme, {14, 17}, "style.bad-value", "'blu' is not a colour");
+  diags.warning({10, 12}, "deck.x", "in the deck");
+  REQUIRE(diags.items().size() == 2);
+  CHECK(diagnostic_format(deck, diags.items()[0], false) ==
+        "my.css:2:10: warning: 'blu' is not a colour [style.bad-value]\n"
+        " 2 |   color: blu;\n"
+        "   |          ^\n");
+  CHECK(diagnostic_format(deck, diags.items()[1], false).rfind("talk.pug:2:3: warning:", 0) == 0);
+}
