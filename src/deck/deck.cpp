@@ -53,18 +53,27 @@ FragmentStyle style_of(const dom::Node& n, std::string& highlight) {
   return FragmentStyle::Appear;
 }
 
-// Collects the slide's fragments in document order, skipping the notes and
-// nested slides.
-void collect_fragments(const dom::Document& doc, dom::NodeId id, std::vector<dom::NodeId>& out) {
+// Visits the slide's own elements below `id` in document order, skipping
+// its notes and nested slides, until `visit` returns false.
+template <typename Visit>
+void slide_elements(const dom::Document& doc, dom::NodeId id, Visit visit) {
   std::vector<dom::NodeId> stack(doc[id].children.rbegin(), doc[id].children.rend());
   while (!stack.empty()) {
     dom::NodeId c = stack.back();
     stack.pop_back();
     const dom::Node& n = doc[c];
     if (n.kind != dom::NodeKind::Element || is_notes(n) || n.tag == "section") continue;
-    if (n.has_class("fragment") && !n.has_class("disabled")) out.push_back(c);
+    if (!visit(c, n)) return;
     stack.insert(stack.end(), n.children.rbegin(), n.children.rend());
   }
+}
+
+// Collects the slide's fragments in document order.
+void collect_fragments(const dom::Document& doc, dom::NodeId id, std::vector<dom::NodeId>& out) {
+  slide_elements(doc, id, [&](dom::NodeId c, const dom::Node& n) {
+    if (n.has_class("fragment") && !n.has_class("disabled")) out.push_back(c);
+    return true;
+  });
 }
 
 // Records the ids of `id` and its descendants as being on slide `slide`;
@@ -84,17 +93,15 @@ void index_ids(const dom::Document& doc, dom::NodeId id, size_t slide,
   }
 }
 
+// The text of the slide's first heading, or "".
 std::string find_title(const dom::Document& doc, dom::NodeId id) {
-  std::vector<dom::NodeId> stack(doc[id].children.rbegin(), doc[id].children.rend());
-  while (!stack.empty()) {
-    dom::NodeId c = stack.back();
-    stack.pop_back();
-    const dom::Node& n = doc[c];
-    if (n.kind != dom::NodeKind::Element || is_notes(n) || n.tag == "section") continue;
-    if (is_heading(n)) return squash(doc.text_content(c));
-    stack.insert(stack.end(), n.children.rbegin(), n.children.rend());
-  }
-  return {};
+  std::string title;
+  slide_elements(doc, id, [&](dom::NodeId c, const dom::Node& n) {
+    if (!is_heading(n)) return true;
+    title = squash(doc.text_content(c));
+    return false;
+  });
+  return title;
 }
 
 Slide make_slide(const dom::Document& doc, dom::NodeId section, int h, int v, Diagnostics& diags) {
