@@ -11,29 +11,61 @@
 
 namespace deckpdf::style {
 
-bool Applier::apply(const Declaration& d) {
-  const std::string& p = d.property;
-  std::string v = ascii_lower(trim(d.value));
-  float em = s.font_size;
-  auto len = [&](std::string_view x, float pct_base) {
-    return parse_length(x, em, root_size, pct_base);
-  };
-  if (p == "display") {
-    if (v == "block" || v == "flex" || v == "grid" || v == "table" || v == "table-row" ||
-        v == "table-cell")
-      s.display = Display::Block;
-    else if (v == "inline")
-      s.display = Display::Inline;
-    else if (v == "inline-block" || v == "inline-flex")
-      s.display = Display::InlineBlock;
-    else if (v == "list-item")
-      s.display = Display::ListItem;
-    else if (v == "none")
-      s.display = Display::None;
-    else
-      return false;
-    return true;
+namespace {
+
+// Properties that decks use but that do not change a printed page, and
+// custom properties (`--name`).
+bool ignored_property(const std::string& p) {
+  static const char* ignored[] = {"box-shadow",
+                                  "transition",
+                                  "cursor",
+                                  "text-shadow",
+                                  "letter-spacing",
+                                  "word-wrap",
+                                  "overflow-wrap",
+                                  "hyphens",
+                                  "word-spacing",
+                                  "box-sizing",
+                                  "overflow",
+                                  "border-radius",
+                                  "font-variant",
+                                  "opacity",
+                                  "position",
+                                  "top",
+                                  "left",
+                                  "right",
+                                  "bottom",
+                                  "z-index",
+                                  "transform",
+                                  "float",
+                                  "quotes",
+                                  "-webkit-font-smoothing",
+                                  "border-collapse",
+                                  "border-spacing",
+                                  "outline",
+                                  "flex"};
+  for (const char* name : ignored) {
+    if (p == name) return true;
   }
+  return p.rfind("--", 0) == 0;
+}
+
+}  // namespace
+
+bool Applier::apply(const Declaration& d) {
+  std::string v = ascii_lower(trim(d.value));
+  if (auto known = font(d, v)) return *known;
+  if (auto known = text(d, v)) return *known;
+  if (auto known = box(d, v)) return *known;
+  return ignored_property(d.property);
+}
+
+std::optional<float> Applier::length(std::string_view v, float pct_base) const {
+  return parse_length(v, s.font_size, root_size, pct_base);
+}
+
+std::optional<bool> Applier::font(const Declaration& d, const std::string& v) {
+  const std::string& p = d.property;
   if (p == "font-family") {
     s.font_family = d.value;
     return true;
@@ -87,36 +119,24 @@ bool Applier::apply(const Declaration& d) {
       line_height_factor = num;
       return true;
     }
-    if (auto l = len(v, s.font_size)) {
+    if (auto l = length(v, s.font_size)) {
       s.line_height = *l;
       line_height_factor = -1;
       return true;
     }
     return false;
   }
+  return std::nullopt;
+}
+
+std::optional<bool> Applier::text(const Declaration& d, const std::string& v) {
+  const std::string& p = d.property;
   if (p == "color") {
     if (auto c = parse_color(v))
       s.color = *c;
     else
       return false;
     return true;
-  }
-  if (p == "background-color" || p == "background") {
-    if (v == "none" || v == "transparent") {
-      s.background.reset();
-      return true;
-    }
-    if (auto g = gradient_average(v)) {
-      s.background = *g;
-      return true;
-    }
-    for (const auto& part : split_values(v)) {
-      if (auto c = parse_color(part)) {
-        s.background = *c;
-        return true;
-      }
-    }
-    return p == "background";  // url(...) images: not drawn for elements
   }
   if (p == "text-align") {
     if (v == "left" || v == "start")
@@ -194,6 +214,44 @@ bool Applier::apply(const Declaration& d) {
       s.vertical_align = VerticalAlign::Baseline;
     return true;
   }
+  return std::nullopt;
+}
+
+std::optional<bool> Applier::box(const Declaration& d, const std::string& v) {
+  const std::string& p = d.property;
+  if (p == "display") {
+    if (v == "block" || v == "flex" || v == "grid" || v == "table" || v == "table-row" ||
+        v == "table-cell")
+      s.display = Display::Block;
+    else if (v == "inline")
+      s.display = Display::Inline;
+    else if (v == "inline-block" || v == "inline-flex")
+      s.display = Display::InlineBlock;
+    else if (v == "list-item")
+      s.display = Display::ListItem;
+    else if (v == "none")
+      s.display = Display::None;
+    else
+      return false;
+    return true;
+  }
+  if (p == "background-color" || p == "background") {
+    if (v == "none" || v == "transparent") {
+      s.background.reset();
+      return true;
+    }
+    if (auto g = gradient_average(v)) {
+      s.background = *g;
+      return true;
+    }
+    for (const auto& part : split_values(v)) {
+      if (auto c = parse_color(part)) {
+        s.background = *c;
+        return true;
+      }
+    }
+    return p == "background";  // url(...) images: not drawn for elements
+  }
   if (p == "margin" || p == "padding") {
     auto parts = split_values(v);
     if (parts.empty() || parts.size() > 4) return false;
@@ -206,7 +264,7 @@ bool Applier::apply(const Declaration& d) {
         autos[k] = true;
         continue;
       }
-      auto l = len(parts[k], 0);
+      auto l = length(parts[k], 0);
       if (!l) return false;
       vals[k] = *l;
     }
@@ -228,7 +286,7 @@ bool Applier::apply(const Declaration& d) {
       Edges& e = b == "margin" ? s.margin : s.padding;
       std::string side = p.substr(b.size() + 1);
       bool is_auto = v == "auto" && b == "margin";
-      auto l = is_auto ? std::optional<float>(0) : len(v, 0);
+      auto l = is_auto ? std::optional<float>(0) : length(v, 0);
       if (!l) return false;
       if (side == "top")
         e.top = *l;
@@ -264,7 +322,7 @@ bool Applier::apply(const Declaration& d) {
       *pct = parse_number(v, 100);
       return true;
     }
-    if (auto l = len(v, 0)) {
+    if (auto l = length(v, 0)) {
       *px = *l;
       return true;
     }
@@ -272,7 +330,7 @@ bool Applier::apply(const Declaration& d) {
   }
   if (p == "border-bottom") {
     for (const auto& part : split_values(v)) {
-      if (auto l = len(part, 0))
+      if (auto l = length(part, 0))
         s.border_bottom_width = *l;
       else if (auto c = parse_color(part))
         s.border_bottom_color = *c;
@@ -283,7 +341,7 @@ bool Applier::apply(const Declaration& d) {
   }
   if (p == "border" || p == "border-width" || p == "border-color") {
     for (const auto& part : split_values(v)) {
-      if (auto l = len(part, 0))
+      if (auto l = length(part, 0))
         s.border_width = *l;
       else if (auto c = parse_color(part))
         s.border_color = *c;
@@ -292,39 +350,7 @@ bool Applier::apply(const Declaration& d) {
     }
     return true;
   }
-  // Properties that decks use but that do not change a printed page.
-  static const char* ignored[] = {"box-shadow",
-                                  "transition",
-                                  "cursor",
-                                  "text-shadow",
-                                  "letter-spacing",
-                                  "word-wrap",
-                                  "overflow-wrap",
-                                  "hyphens",
-                                  "word-spacing",
-                                  "box-sizing",
-                                  "overflow",
-                                  "border-radius",
-                                  "font-variant",
-                                  "opacity",
-                                  "position",
-                                  "top",
-                                  "left",
-                                  "right",
-                                  "bottom",
-                                  "z-index",
-                                  "transform",
-                                  "float",
-                                  "quotes",
-                                  "-webkit-font-smoothing",
-                                  "border-collapse",
-                                  "border-spacing",
-                                  "outline",
-                                  "flex"};
-  for (const char* name : ignored) {
-    if (p == name) return true;
-  }
-  return p.rfind("--", 0) == 0;
+  return std::nullopt;
 }
 
 }  // namespace deckpdf::style

@@ -3,6 +3,10 @@
 // but ignores because they do not change a printed page.
 #pragma once
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "style/computed.h"
 #include "style/css.h"
 
@@ -19,6 +23,15 @@ struct Applier {
 
   // Returns false when the property or value is not understood.
   bool apply(const Declaration& d);
+
+ private:
+  // A length in px at this element's font size.
+  std::optional<float> length(std::string_view v, float pct_base) const;
+  // The properties by what they set, `v` the value in lower case; each
+  // gives nullopt for a property that is not its own.
+  std::optional<bool> font(const Declaration& d, const std::string& v);  // and line-height
+  std::optional<bool> text(const Declaration& d, const std::string& v);  // colour, alignment, lists
+  std::optional<bool> box(const Declaration& d, const std::string& v);   // display, edges, sizes
 };
 
 }  // namespace deckpdf::style
