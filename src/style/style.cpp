@@ -50,10 +50,12 @@ ComputedStyle Resolver::root_style() const {
   return s;
 }
 
-ComputedStyle Resolver::compute(dom::NodeId id, const ComputedStyle& parent) const {
-  const dom::Node& node = doc_[id];
+namespace {
+
+// A fresh style for a child of `parent`: the inherited properties copied,
+// every other one at its initial value.
+ComputedStyle inherited_from(const ComputedStyle& parent) {
   ComputedStyle s;
-  // Inherited properties.
   s.font_family = parent.font_family;
   s.font_weight = parent.font_weight;
   s.italic = parent.italic;
@@ -67,31 +69,45 @@ ComputedStyle Resolver::compute(dom::NodeId id, const ComputedStyle& parent) con
   s.underline = parent.underline;
   s.line_through = parent.line_through;
   s.display = Display::Inline;
+  return s;
+}
+
+// What a style computed without a style attribute depends on, as bytes in
+// `key`: the rules and what the parent passes on (its inherited values, its
+// font size and weight for relative ones, its line height for the factor).
+void memo_key(const std::vector<const Rule*>& matched, const ComputedStyle& parent,
+              std::string& key) {
+  key.clear();
+  auto add = [&](const auto& v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  add(matched.size());
+  for (const Rule* r : matched) add(r);
+  add(parent.font_weight);
+  add(parent.italic);
+  add(parent.font_size);
+  add(parent.line_height);
+  add(parent.color);
+  add(parent.text_align);
+  add(parent.text_transform);
+  add(parent.white_space);
+  add(parent.list_style);
+  add(parent.underline);
+  add(parent.line_through);
+  key.append(parent.font_family);
+}
+
+}  // namespace
+
+ComputedStyle Resolver::compute(dom::NodeId id, const ComputedStyle& parent) const {
+  const dom::Node& node = doc_[id];
+  ComputedStyle s = inherited_from(parent);
 
   std::vector<const Rule*>& matched = matched_;
   matched_into(id, matched);
   const std::string* inline_style = node.attr("style");
-  // What the result depends on, without a style attribute: the rules and
-  // what the parent passes on (its inherited values, its font size and
-  // weight for relative ones, its line height for the factor).
+  // Styles without a style attribute are kept by what they depend on.
   std::string& key = memo_key_;
   if (!inline_style) {
-    key.clear();
-    auto add = [&](const auto& v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
-    add(matched.size());
-    for (const Rule* r : matched) add(r);
-    add(parent.font_weight);
-    add(parent.italic);
-    add(parent.font_size);
-    add(parent.line_height);
-    add(parent.color);
-    add(parent.text_align);
-    add(parent.text_transform);
-    add(parent.white_space);
-    add(parent.list_style);
-    add(parent.underline);
-    add(parent.line_through);
-    key.append(parent.font_family);
+    memo_key(matched, parent, key);
     if (auto hit = memo_.find(key); hit != memo_.end()) return hit->second;
   }
   float root_size = 16;

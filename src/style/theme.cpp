@@ -42,6 +42,40 @@ Theme Theme::parse(std::string_view css, std::string name, std::vector<std::stri
 
 namespace {
 
+namespace fs = std::filesystem;
+
+// What `@import X;` names, without `url(...)` and quotes.
+std::string import_spec(std::string spec) {
+  if (spec.rfind("url(", 0) == 0 && spec.back() == ')')
+    spec = std::string(trim(spec.substr(4, spec.size() - 5)));
+  if (spec.size() >= 2 && (spec.front() == '"' || spec.front() == '\'') &&
+      spec.back() == spec.front()) {
+    spec = spec.substr(1, spec.size() - 2);
+  }
+  return spec;
+}
+
+// The file an @import of `spec` in a theme in folder `here` reads: "white"
+// or "white.css" beside the importing file, else in layouts/. nullopt when
+// it would leave both folders.
+std::optional<fs::path> import_resolve(const fs::path& here, const std::string& layouts_dir,
+                                       const std::string& spec) {
+  std::error_code ec;
+  std::string file = spec.find(".css") == std::string::npos ? spec + ".css" : spec;
+  fs::path target = here / file;
+  if (spec.find('/') == std::string::npos && !fs::exists(target, ec)) {
+    target = fs::path(layouts_dir) / file;
+  }
+  fs::path resolved = fs::weakly_canonical(target, ec);
+  if (ec) return std::nullopt;
+  auto within = [&](const fs::path& root) {
+    std::error_code root_ec;
+    return path_inside(resolved, fs::weakly_canonical(root, root_ec));
+  };
+  if (!within(here) && !within(layouts_dir)) return std::nullopt;
+  return resolved;
+}
+
 // Reads a theme file and the themes it imports (`@import "white.css";`,
 // at the top, before any rule), the imported rules first so that the file's
 // own rules win. An import is looked up in the importing file's folder or,
@@ -49,7 +83,6 @@ namespace {
 std::optional<Theme> theme_read(const std::string& layouts_dir, const std::string& path,
                                 const std::string& name, int depth, std::string& error,
                                 std::vector<std::string>& warnings) {
-  namespace fs = std::filesystem;
   std::optional<std::string> text = file_read_all(path);
   if (!text) {
     error = "cannot read theme '" + name + "' (" + path + ")";
@@ -66,33 +99,17 @@ std::optional<Theme> theme_read(const std::string& layouts_dir, const std::strin
     if (at == std::string::npos) break;
     size_t end = css.find(';', at);
     if (end == std::string::npos) break;
-    std::string spec(trim(std::string_view(css).substr(at + 7, end - at - 7)));
+    std::string spec =
+        import_spec(std::string(trim(std::string_view(css).substr(at + 7, end - at - 7))));
     uint32_t line = static_cast<uint32_t>(
         1 + std::count(css.begin(), css.begin() + static_cast<long>(at), '\n'));
     for (size_t k = at; k <= end; ++k) {
       if (css[k] != '\n') css[k] = ' ';
     }
     pos = end + 1;
-    if (spec.rfind("url(", 0) == 0 && spec.back() == ')')
-      spec = std::string(trim(spec.substr(4, spec.size() - 5)));
-    if (spec.size() >= 2 && (spec.front() == '"' || spec.front() == '\'') &&
-        spec.back() == spec.front()) {
-      spec = spec.substr(1, spec.size() - 2);
-    }
-    fs::path here = fs::path(path).parent_path();
-    std::error_code ec;
-    // "white" or "white.css": beside the importing file, else in layouts/.
-    std::string file = spec.find(".css") == std::string::npos ? spec + ".css" : spec;
-    fs::path target = here / file;
-    if (spec.find('/') == std::string::npos && !fs::exists(target, ec)) {
-      target = fs::path(layouts_dir) / file;
-    }
-    fs::path resolved = fs::weakly_canonical(target, ec);
-    auto within = [&](const fs::path& root) {
-      std::error_code root_ec;
-      return path_inside(resolved, fs::weakly_canonical(root, root_ec));
-    };
-    if (depth >= 4 || ec || !(within(here) || within(layouts_dir))) {
+    std::optional<fs::path> resolved;
+    if (depth < 4) resolved = import_resolve(fs::path(path).parent_path(), layouts_dir, spec);
+    if (!resolved) {
       errs.push_back(
           std::to_string(line) + ": @import \"" + spec + "\" is " +
           (depth >= 4 ? "nested too deeply" : "outside the theme's folder and layouts/") +
@@ -100,7 +117,8 @@ std::optional<Theme> theme_read(const std::string& layouts_dir, const std::strin
       continue;
     }
     std::string import_error;
-    auto base = theme_read(layouts_dir, resolved.string(), spec, depth + 1, import_error, warnings);
+    auto base =
+        theme_read(layouts_dir, resolved->string(), spec, depth + 1, import_error, warnings);
     if (!base) {
       errs.push_back(std::to_string(line) + ": " + import_error);
       continue;
