@@ -1,0 +1,37 @@
+// style/apply — one declaration applied to an element's ComputedStyle: the
+// properties deckpdf draws, their values and units, and the ones it accepts
+// but ignores because they do not change a printed page.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "style/computed.h"
+#include "style/css.h"
+
+namespace deckpdf::style {
+
+// Applies the declarations of one element, in cascade order, to `s`, which
+// starts with what `parent` passes on.
+struct Applier {
+  ComputedStyle& s;
+  const ComputedStyle& parent;
+  float root_size;
+  bool line_height_set = false;
+  float line_height_factor = -1;  // unitless line-height, applied after font-size
+
+  // Returns false when the property or value is not understood.
+  bool apply(const Declaration& d);
+
+ private:
+  // A length in px at this element's font size.
+  std::optional<float> length(std::string_view v, float pct_base) const;
+  // The properties by what they set, `v` the value in lower case; each
+  // gives nullopt for a property that is not its own.
+  std::optional<bool> font(const Declaration& d, const std::string& v);  // and line-height
+  std::optional<bool> text(const Declaration& d, const std::string& v);  // colour, alignment, lists
+  std::optional<bool> box(const Declaration& d, const std::string& v);   // display, edges, sizes
+};
+
+}  // namespace deckpdf::style

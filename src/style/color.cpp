@@ -1,0 +1,125 @@
+// style/color — parsing CSS colours (see color.h).
+#include "style/color.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "source/strings.h"
+#include "style/value.h"
+
+namespace deckpdf::style {
+
+std::optional<Color> parse_color(std::string_view value) {
+  std::string v = ascii_lower(trim(value));
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  if (!v.empty() && v[0] == '#') {
+    std::string h = v.substr(1);
+    if (std::any_of(h.begin(), h.end(), [&](char c) { return hex(c) < 0; })) return std::nullopt;
+    if (h.size() == 3 || h.size() == 4) {
+      Color c{hex(h[0]) * 17 / 255.0f, hex(h[1]) * 17 / 255.0f, hex(h[2]) * 17 / 255.0f, 1};
+      if (h.size() == 4) c.a = hex(h[3]) * 17 / 255.0f;
+      return c;
+    }
+    if (h.size() == 6 || h.size() == 8) {
+      auto byte = [&](size_t k) { return (hex(h[k]) * 16 + hex(h[k + 1])) / 255.0f; };
+      Color c{byte(0), byte(2), byte(4), 1};
+      if (h.size() == 8) c.a = byte(6);
+      return c;
+    }
+    return std::nullopt;
+  }
+  if (v.rfind("rgb", 0) == 0) {
+    size_t open = v.find('('), close = v.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close < open) {
+      return std::nullopt;
+    }
+    std::string inner = v.substr(open + 1, close - open - 1);
+    for (char& c : inner) {
+      if (c == ',' || c == '/') c = ' ';
+    }
+    auto parts = split_values(inner);
+    if (parts.size() < 3) return std::nullopt;
+    Color c;
+    float* ch[3] = {&c.r, &c.g, &c.b};
+    for (int k = 0; k < 3; ++k) {
+      float x = parse_number(parts[k], 0);
+      if (parts[k].back() == '%') x = x * 2.55f;
+      *ch[k] = std::clamp(x / 255.0f, 0.0f, 1.0f);
+    }
+    if (parts.size() >= 4) {
+      float a = parse_number(parts[3], 1);
+      if (parts[3].back() == '%') a /= 100.0f;
+      c.a = std::clamp(a, 0.0f, 1.0f);
+    }
+    return c;
+  }
+  static const std::map<std::string, uint32_t, std::less<>> names = {
+      {"black", 0x000000},      {"white", 0xffffff},     {"red", 0xff0000},
+      {"green", 0x008000},      {"blue", 0x0000ff},      {"yellow", 0xffff00},
+      {"gray", 0x808080},       {"grey", 0x808080},      {"silver", 0xc0c0c0},
+      {"orange", 0xffa500},     {"purple", 0x800080},    {"navy", 0x000080},
+      {"teal", 0x008080},       {"maroon", 0x800000},    {"olive", 0x808000},
+      {"lime", 0x00ff00},       {"aqua", 0x00ffff},      {"cyan", 0x00ffff},
+      {"fuchsia", 0xff00ff},    {"magenta", 0xff00ff},   {"pink", 0xffc0cb},
+      {"brown", 0xa52a2a},      {"gold", 0xffd700},      {"darkgray", 0xa9a9a9},
+      {"lightgray", 0xd3d3d3},  {"darkblue", 0x00008b},  {"darkred", 0x8b0000},
+      {"darkgreen", 0x006400},  {"crimson", 0xdc143c},   {"tomato", 0xff6347},
+      {"steelblue", 0x4682b4},  {"royalblue", 0x4169e1}, {"indigo", 0x4b0082},
+      {"violet", 0xee82ee},     {"coral", 0xff7f50},     {"salmon", 0xfa8072},
+      {"khaki", 0xf0e68c},      {"beige", 0xf5f5dc},     {"ivory", 0xfffff0},
+      {"whitesmoke", 0xf5f5f5}, {"lightblue", 0xadd8e6}, {"lightgreen", 0x90ee90},
+      {"skyblue", 0x87ceeb},
+  };
+  if (v == "transparent") return Color{0, 0, 0, 0};
+  auto it = names.find(v);
+  if (it == names.end()) return std::nullopt;
+  return Color{((it->second >> 16) & 0xff) / 255.0f, ((it->second >> 8) & 0xff) / 255.0f,
+               (it->second & 0xff) / 255.0f, 1};
+}
+
+std::optional<Color> gradient_average(std::string_view value) {
+  std::string v = ascii_lower(trim(value));
+  size_t open = v.find("gradient(");
+  size_t close = v.rfind(')');
+  if (open == std::string::npos || close == std::string::npos || close < open) return std::nullopt;
+  std::string inner = v.substr(open + 9, close - open - 9);
+  // Split at top-level commas; each stop is "colour [position]".
+  std::vector<std::string> args;
+  std::string cur;
+  int depth = 0;
+  for (char c : inner) {
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (c == ',' && depth == 0) {
+      args.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  args.push_back(cur);
+  Color sum{0, 0, 0, 0};
+  int n = 0;
+  for (const std::string& arg : args) {
+    auto parts = split_values(arg);
+    if (parts.empty()) continue;
+    if (auto c = parse_color(parts[0])) {
+      sum.r += c->r;
+      sum.g += c->g;
+      sum.b += c->b;
+      sum.a += c->a;
+      ++n;
+    }
+  }
+  if (n == 0) return std::nullopt;
+  return Color{sum.r / n, sum.g / n, sum.b / n, sum.a / n};
+}
+
+}  // namespace deckpdf::style

@@ -1,0 +1,68 @@
+// style/computed — what the cascade gives an element: ComputedStyle, every
+// length resolved to px.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "style/color.h"
+
+namespace deckpdf::style {
+
+enum class Display { Block, Inline, InlineBlock, ListItem, None };
+enum class TextAlign { Left, Center, Right, Justify };
+enum class TextTransform { None, Uppercase, Lowercase, Capitalize };
+enum class WhiteSpace { Normal, Pre, PreWrap, PreLine, NoWrap };
+enum class ListStyle {
+  None,
+  Disc,
+  Circle,
+  Square,
+  Decimal,
+  LowerAlpha,
+  UpperAlpha,
+  LowerRoman,
+  UpperRoman
+};
+enum class VerticalAlign { Baseline, Sub, Super };
+
+struct Edges {
+  float top = 0, right = 0, bottom = 0, left = 0;
+  bool auto_left = false, auto_right = false;  // `margin: 0 auto`
+  bool operator==(const Edges&) const = default;
+};
+
+// Every length is resolved to px.
+struct ComputedStyle {
+  Display display = Display::Inline;
+  std::string font_family = "sans-serif";
+  int font_weight = 400;
+  bool italic = false;
+  float font_size = 16;
+  float line_height = 1.2f * 16;  // px
+  Color color;
+  TextAlign text_align = TextAlign::Left;
+  TextTransform text_transform = TextTransform::None;
+  WhiteSpace white_space = WhiteSpace::Normal;
+  ListStyle list_style = ListStyle::Disc;
+  VerticalAlign vertical_align = VerticalAlign::Baseline;
+  bool underline = false;
+  bool line_through = false;
+  Edges margin;
+  Edges padding;
+  std::optional<Color> background;
+  std::optional<float> width;      // px, content box
+  std::optional<float> width_pct;  // of the containing block, when given in %
+  std::optional<float> max_width;  // px
+  std::optional<float> max_width_pct;
+  std::optional<float> height;
+  std::optional<float> max_height;
+  std::optional<float> max_height_pct;
+  float border_width = 0;
+  Color border_color;
+  float border_bottom_width = 0;  // border-bottom: rules under table rows, headings
+  Color border_bottom_color;
+  bool operator==(const ComputedStyle&) const = default;
+};
+
+}  // namespace deckpdf::style

@@ -1,0 +1,15 @@
+// style/defaults — the element defaults below every theme, as a browser's
+// user-agent sheet gives them, parsed once.
+#pragma once
+
+#include <vector>
+
+#include "style/css.h"
+#include "style/match.h"
+
+namespace deckpdf::style {
+
+const std::vector<Rule>& default_rules();
+const RuleIndex& default_index();  // of default_rules()
+
+}  // namespace deckpdf::style

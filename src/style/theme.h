@@ -1,0 +1,43 @@
+// style/theme — a theme: its rules and `:root` variables, the page settings
+// read from them, and loading it from layouts/ or a file with its @imports.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "style/color.h"
+#include "style/css.h"
+
+namespace deckpdf::style {
+
+struct Theme {
+  std::string name;
+  std::string path;
+  std::vector<Rule> rules;
+  std::map<std::string, std::string> vars;  // `:root { --name: value }`
+
+  float slide_width = 960;   // --slide-width, px
+  float slide_height = 700;  // --slide-height, px
+  float min_scale = 0.5f;    // --min-scale: how far an overfull slide may shrink
+  // --code-overflow: a `pre` line wider than its box wraps ("wrap"), or the
+  // block's font shrinks until its longest line fits, down to half
+  // ("shrink", then wrapping what still does not fit).
+  bool code_shrink = false;
+  Color background{1, 1, 1, 1};
+
+  // Parses a theme. `errors` gets "line: message" strings for what was
+  // skipped; a theme always loads as far as it can be read.
+  static Theme parse(std::string_view css, std::string name, std::vector<std::string>& errors);
+};
+
+// Loads `name_or_path` from a file path (if it names a file) or from
+// `layouts_dir/NAME.css`. `error` says why it could not be read; `warnings`
+// gets "path:line: warning: message" lines for what this file and its
+// imports skipped.
+std::optional<Theme> theme_load(const std::string& layouts_dir, const std::string& name_or_path,
+                                std::string& error, std::vector<std::string>& warnings);
+
+}  // namespace deckpdf::style

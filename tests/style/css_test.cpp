@@ -1,0 +1,128 @@
+// The pieces of the style stage on their own: CSS values (value.h), the
+// CSS reader (css.h), the defaults (defaults.h), one declaration applied
+// (apply.h) and reading theme files (theme.h).
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "style/apply.h"
+#include "style/defaults.h"
+#include "style/style.h"
+#include "style/value.h"
+#include "support/paths.h"
+
+using namespace deckpdf;
+
+TEST_CASE("values: parts outside parentheses, lengths in px, numbers", "[style]") {
+  CHECK(style::split_values("1px  solid rgb(1, 2, 3)") ==
+        std::vector<std::string>{"1px", "solid", "rgb(1, 2, 3)"});
+  CHECK(*style::parse_length("12px", 10, 16, 200) == 12);
+  CHECK(*style::parse_length(" 2EM ", 10, 16, 200) == 20);  // units in any case
+  CHECK(*style::parse_length("2rem", 10, 16, 200) == 32);
+  CHECK(*style::parse_length("50%", 10, 16, 200) == 100);
+  CHECK(*style::parse_length("72pt", 10, 16, 200) == Approx(96));
+  CHECK(*style::parse_length("1in", 10, 16, 200) == 96);
+  CHECK(*style::parse_length("0", 10, 16, 200) == 0);
+  CHECK_FALSE(style::parse_length("12", 10, 16, 200));  // only 0 may omit its unit
+  CHECK_FALSE(style::parse_length("10vw", 10, 16, 200));
+  CHECK_FALSE(style::parse_length("wide", 10, 16, 200));
+  CHECK(style::is_percentage(" 40% "));
+  CHECK_FALSE(style::is_percentage("40px"));
+  CHECK(style::parse_number("0.75", 1) == Approx(0.75));
+  CHECK(style::parse_number("x", 0.5f) == 0.5f);
+}
+
+TEST_CASE("css: comments keep line numbers, selector lists, :root variables", "[style]") {
+  CHECK(style::strip_comments("a /* x\ny */ b") == "a \n b");
+  std::map<std::string, std::string> vars;
+  std::vector<std::string> errors;
+  uint32_t order = 5;
+  auto rules = style::parse_rules(
+      "/* one\n two */\n"
+      ":root { --accent: red }\n"
+      "h1, .x > #y { color: blue; margin: 0 !important }\n"
+      "p:hover { color: red }\n"
+      "trailing",
+      &vars, errors, order);
+  REQUIRE(rules.size() == 2);  // one per selector of the list
+  CHECK(vars.at("--accent") == "red");
+  CHECK(rules[0].order == 5);
+  CHECK(rules[1].order == 6);
+  CHECK(order == 7);
+  CHECK(rules[0].selector.specificity == 1);
+  CHECK(rules[1].selector.specificity == 10100);
+  REQUIRE(rules[1].selector.parts.size() == 2);
+  CHECK(rules[1].selector.parts[0].id == "y");  // the subject first
+  CHECK(rules[1].selector.parts[0].child);      // its parent must be .x
+  CHECK(rules[1].selector.parts[1].classes == std::vector<std::string>{"x"});
+  REQUIRE(rules[0].declarations.size() == 2);
+  CHECK(rules[0].declarations[0].line == 4);  // line numbers survive the comment
+  CHECK(rules[0].declarations[1].value == "0");
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].find("selector 'p:hover' is not supported") != std::string::npos);
+  CHECK(errors[1].find("text after the last rule is ignored") != std::string::npos);
+}
+
+TEST_CASE("the element defaults: headings are bold blocks, notes are hidden", "[style]") {
+  const auto& rules = style::default_rules();
+  auto sets = [&](const std::string& tag, const std::string& property) {
+    for (const style::Rule& r : rules) {
+      if (r.selector.parts.size() != 1 || r.selector.parts[0].tag != tag) continue;
+      for (const auto& d : r.declarations) {
+        if (d.property == property) return d.value;
+      }
+    }
+    return std::string();
+  };
+  CHECK(sets("h1", "font-weight") == "bold");
+  CHECK(sets("h1", "display") == "block");
+  CHECK(sets("li", "display") == "list-item");
+  dom::Document doc;
+  dom::Node aside;
+  aside.tag = "aside";
+  aside.classes = {"notes"};
+  dom::NodeId id = doc.add(std::move(aside), doc.root);
+  std::vector<uint32_t> scratch;
+  std::vector<const style::Rule*> matched;
+  style::matches_append(rules, style::default_index(), doc, id, scratch, matched);
+  bool hidden = false;
+  for (const style::Rule* r : matched) {
+    for (const auto& d : r->declarations) hidden |= d.property == "display" && d.value == "none";
+  }
+  CHECK(hidden);
+}
+
+TEST_CASE("one declaration: shorthands, auto margins, what is ignored", "[style]") {
+  style::ComputedStyle parent;
+  style::ComputedStyle s;
+  s.font_size = 20;
+  style::Applier ap{s, parent, 16};
+  CHECK(ap.apply({"margin", "1px 2em 3px", 0}));
+  CHECK(s.margin == style::Edges{1, 40, 3, 40, false, false});
+  CHECK(ap.apply({"margin", "0 auto", 0}));
+  CHECK(s.margin == style::Edges{0, 0, 0, 0, true, true});
+  CHECK_FALSE(ap.apply({"padding", "auto", 0}));  // auto is for margins only
+  CHECK(ap.apply({"width", "50%", 0}));
+  CHECK(*s.width_pct == 50);
+  CHECK_FALSE(s.width);
+  CHECK(ap.apply({"line-height", "1.5", 0}));
+  CHECK(ap.line_height_factor == 1.5f);
+  CHECK(ap.apply({"font-family", "\"Fira Sans\", serif", 0}));
+  CHECK(s.font_family == "\"Fira Sans\", serif");       // as written, not lower-cased
+  CHECK(ap.apply({"box-shadow", "0 0 2px black", 0}));  // accepted, not drawn
+  CHECK(ap.apply({"--accent", "red", 0}));
+  CHECK_FALSE(ap.apply({"colour", "red", 0}));
+  CHECK_FALSE(ap.apply({"display", "sideways", 0}));
+}
+
+TEST_CASE("a theme must be a readable file", "[style]") {
+  std::string dir = deckpdf::test::temp_dir() + "/theme-folder.css";
+  std::filesystem::create_directories(dir);
+  std::string error;
+  std::vector<std::string> warnings;
+  std::string layouts = deckpdf::test::source_dir() + "/layouts";
+  CHECK_FALSE(style::theme_load(layouts, dir, error, warnings));
+  CHECK(error.find("cannot read theme") != std::string::npos);
+  error.clear();
+  CHECK_FALSE(style::theme_load(layouts, "no-such-theme", error, warnings));
+  CHECK(error.find("no-such-theme.css") != std::string::npos);
+}
