@@ -73,9 +73,9 @@ bool Engine::is_block_level(dom::NodeId id, const ComputedStyle& s) {
 // adjacent siblings collapse; runs of inline children between them become
 // anonymous blocks (inline.cpp). What kind of box a child makes is
 // decided here.
-Result Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, float x, float y,
+Extent Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, float x, float y,
                         float width, std::vector<Item>& out) {
-  Result r;
+  Extent r;
   float cursor = y;
   float prev_margin = 0;
   bool first = true;
@@ -87,7 +87,7 @@ Result Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, fl
 
   auto flush_inlines = [&] {
     if (inlines.empty()) return;
-    Result ir = inline_block(inlines, ps, x, cursor + (first ? 0 : prev_margin), width, out);
+    Extent ir = inline_block(inlines, ps, x, cursor + (first ? 0 : prev_margin), width, out);
     inlines.clear();
     if (ir.height <= 0) return;
     cursor += (first ? 0 : prev_margin) + ir.height;
@@ -116,7 +116,7 @@ Result Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, fl
     // Collapse this box's top margin with the previous sibling's bottom.
     float gap = first ? cs->margin.top : std::max(prev_margin, cs->margin.top);
     cursor += gap;
-    Result br;
+    Extent br;
     if (n.tag == "table") {
       br = table(c, *cs, ctag, x, cursor, width, out);
     } else if (n.tag == "img") {
@@ -138,7 +138,7 @@ Result Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, fl
 
 // One block-level box at (x, y) (its top border edge) in a containing
 // block `avail` wide. Returns its border-box height.
-Result Engine::box(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y, float avail,
+Extent Engine::box(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y, float avail,
                    std::vector<Item>& out, style::TextAlign parent_align, int list_number) {
   float outer = avail - s.margin.left - s.margin.right;
   float content_w = outer - s.padding.left - s.padding.right - 2 * s.border_width;
@@ -171,7 +171,7 @@ Result Engine::box(dom::NodeId id, const ComputedStyle& s, int tag, float x, flo
   // The content goes straight into `out` (moved right by `shift` below),
   // the background and border in front of it once its height is known.
   size_t inner_begin = out.size();
-  Result cr = children(id, s, tag, content_x, content_y, content_w, out);
+  Extent cr = children(id, s, tag, content_x, content_y, content_w, out);
   if (marker_.pending && marker_.style == &s) marker_.pending = false;  // nothing to hang it on
 
   float used_content = content_w;
@@ -237,7 +237,7 @@ Result Engine::box(dom::NodeId id, const ComputedStyle& s, int tag, float x, flo
     b.span = ctx_.doc[id].span;
     out.push_back(b);
   }
-  Result r;
+  Extent r;
   r.height = height;
   // How far the content reaches from the containing block's left edge:
   // what a shrink-to-fit ancestor needs, not the full box width.

@@ -27,15 +27,15 @@
 
 namespace deckpdf::layout {
 
-// What a box reports to its container.
-struct Result {
+// What a box reports to its container: how tall it is, how far it reaches.
+struct Extent {
   float height = 0;      // border-box height
   float used_width = 0;  // widest line, from the box's content-left edge
 };
 
 // A list item's marker, waiting for the item's first line box: it hangs
 // left of the item's content on that line's baseline.
-struct Marker {
+struct ListMarker {
   bool pending = false;
   float x = 0;  // content-left edge of the list item
   const style::ComputedStyle* style = nullptr;
@@ -64,7 +64,7 @@ class Engine {
 
   // block.cpp. The children of a block container `width` wide, stacked
   // from (x, y); their content has fragment tag `tag`.
-  Result children(dom::NodeId parent, const style::ComputedStyle& ps, int tag, float x, float y,
+  Extent children(dom::NodeId parent, const style::ComputedStyle& ps, int tag, float x, float y,
                   float width, std::vector<Item>& out);
 
  private:
@@ -78,7 +78,7 @@ class Engine {
 
   // block.cpp
   bool is_block_level(dom::NodeId id, const style::ComputedStyle& s);
-  Result box(dom::NodeId id, const style::ComputedStyle& s, int tag, float x, float y, float avail,
+  Extent box(dom::NodeId id, const style::ComputedStyle& s, int tag, float x, float y, float avail,
              std::vector<Item>& out, style::TextAlign parent_align, int list_number);
   Item marker_item(float baseline);
 
@@ -87,13 +87,13 @@ class Engine {
                     std::vector<Piece>& out);
   void collect_inline(dom::NodeId id, const style::ComputedStyle& s, int tag,
                       std::vector<Piece>& out);
-  Result inline_block(const std::vector<Piece>& pieces, const style::ComputedStyle& block, float x,
+  Extent inline_block(const std::vector<Piece>& pieces, const style::ComputedStyle& block, float x,
                       float y, float width, std::vector<Item>& out);
 
   // table.cpp, picture.cpp, fit.cpp
-  Result table(dom::NodeId id, const style::ComputedStyle& s, int tag, float x, float y,
+  Extent table(dom::NodeId id, const style::ComputedStyle& s, int tag, float x, float y,
                float avail, std::vector<Item>& out);
-  Result picture(dom::NodeId id, const style::ComputedStyle& s, int tag, float x, float y,
+  Extent picture(dom::NodeId id, const style::ComputedStyle& s, int tag, float x, float y,
                  float avail, std::vector<Item>& out, style::TextAlign align);
   const style::ComputedStyle* fit_text(dom::NodeId id, const style::ComputedStyle& s, float avail);
   const style::ComputedStyle* fit_code(dom::NodeId id, const style::ComputedStyle& s, float avail);
@@ -108,7 +108,7 @@ class Engine {
       style_cache_;
   const std::map<dom::NodeId, float>* stretch_in_ = nullptr;
   std::map<dom::NodeId, float>* stretch_out_ = nullptr;
-  Marker marker_;
+  ListMarker marker_;
   Tags tags_;
   std::vector<DisplayList::Band>* bands_ = nullptr;
 };

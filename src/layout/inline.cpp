@@ -47,7 +47,7 @@ void Engine::collect_inline(dom::NodeId id, const ComputedStyle& s, int tag,
   }
 }
 
-Result Engine::inline_block(const std::vector<Piece>& pieces, const ComputedStyle& block, float x,
+Extent Engine::inline_block(const std::vector<Piece>& pieces, const ComputedStyle& block, float x,
                             float y, float width, std::vector<Item>& out) {
   Paragraph para = inline_prepare(pieces);
   if (para.ranges.empty()) return {};

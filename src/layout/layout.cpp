@@ -69,7 +69,7 @@ DisplayList layout_flow(Context& ctx, dom::NodeId root, const style::ComputedSty
   Engine engine(ctx, nullptr);
   engine.bands_record(&list.bands);
   std::vector<Item> items;
-  Result r = engine.children(root, root_style, 0, 0, 0, width, items);
+  Extent r = engine.children(root, root_style, 0, 0, 0, width, items);
   tags_resolve(ctx, engine.tags(), items, list);  // links
   list.items = std::move(items);
   list.height = r.height;

@@ -18,7 +18,7 @@ using style::ComputedStyle;
 // of them keeping the aspect ratio, then max-width/max-height; placed by
 // the parent's text-align. A picture that cannot be shown becomes a
 // placeholder box naming it, with a warning at the `img`.
-Result Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y,
+Extent Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y,
                        float avail, std::vector<Item>& out, style::TextAlign align) {
   const dom::Node& n = ctx_.doc[id];
   const std::string* src = n.attr("src");

@@ -49,7 +49,7 @@ SlideContent slide_content(Context& ctx, const deck::Slide& slide, int slide_num
     engine.stretch(&stretch, &stretched);
     float pad_x = section.padding.left + section.padding.right;
     content.items.clear();
-    Result r = engine.children(slide.section, section, 0, section.padding.left, section.padding.top,
+    Extent r = engine.children(slide.section, section, 0, section.padding.left, section.padding.top,
                                width - pad_x, content.items);
     content.tags = engine.tags();
     return r.height + section.padding.top + section.padding.bottom;

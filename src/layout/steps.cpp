@@ -66,39 +66,52 @@ void fragment_apply(const deck::Fragment& f, Tag& t, int& scale_boxes) {
   }
 }
 
-void tags_resolve(Context& ctx, const Tags& tags, std::vector<Item>& items, DisplayList& list) {
-  struct Box {
-    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
-    void add(float ax, float ay, float bx, float by) {
-      x0 = std::min(x0, std::min(ax, bx));
-      y0 = std::min(y0, std::min(ay, by));
-      x1 = std::max(x1, std::max(ax, bx));
-      y1 = std::max(y1, std::max(ay, by));
-    }
-  };
-  auto text_box = [&](const Item& it, const TextItem& t, Box& b) {
-    b.add(it.x, it.y - ctx.shaper.ascent(t.run->font, t.run->size), it.x + t.run->width,
-          it.y + ctx.shaper.descent(t.run->font, t.run->size));
-  };
+namespace {
+
+// A bounding box, empty until something is added.
+struct Box {
+  float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+  void add(float ax, float ay, float bx, float by) {
+    x0 = std::min(x0, std::min(ax, bx));
+    y0 = std::min(y0, std::min(ay, by));
+    x1 = std::max(x1, std::max(ax, bx));
+    y1 = std::max(y1, std::max(ay, by));
+  }
+};
+
+// A text item's box: its advance, from its fonts' ascent to descent.
+void text_box(text::Shaper& shaper, const Item& it, const TextItem& t, Box& b) {
+  b.add(it.x, it.y - shaper.ascent(t.run->font, t.run->size), it.x + t.run->width,
+        it.y + shaper.descent(t.run->font, t.run->size));
+}
+
+// The box of each scaled fragment's content: what it grows or shrinks about.
+std::vector<Box> scale_boxes_measure(text::Shaper& shaper, const Tags& tags,
+                                     const std::vector<Item>& items) {
   std::vector<Box> boxes(static_cast<size_t>(tags.scale_boxes));
-  if (tags.scale_boxes > 0) {
-    for (const Item& it : items) {
-      const Tag& tag = tags.list[static_cast<size_t>(it.tag)];
-      for (int bi : tag.boxes) {
-        if (bi < 0) continue;
-        Box& b = boxes[static_cast<size_t>(bi)];
-        if (auto* t = std::get_if<TextItem>(&it.v))
-          text_box(it, *t, b);
-        else if (auto* r = std::get_if<RectItem>(&it.v))
-          b.add(it.x, it.y, it.x + r->width, it.y + r->height);
-        else if (auto* l = std::get_if<LineItem>(&it.v))
-          b.add(it.x, it.y, l->x2, l->y2);
-        else if (auto* m = std::get_if<MarkerItem>(&it.v)) {
-          b.add(it.x - m->size / 2, it.y - m->size / 2, it.x + m->size / 2, it.y + m->size / 2);
-        }
+  if (tags.scale_boxes == 0) return boxes;
+  for (const Item& it : items) {
+    const Tag& tag = tags.list[static_cast<size_t>(it.tag)];
+    for (int bi : tag.boxes) {
+      if (bi < 0) continue;
+      Box& b = boxes[static_cast<size_t>(bi)];
+      if (auto* t = std::get_if<TextItem>(&it.v))
+        text_box(shaper, it, *t, b);
+      else if (auto* r = std::get_if<RectItem>(&it.v))
+        b.add(it.x, it.y, it.x + r->width, it.y + r->height);
+      else if (auto* l = std::get_if<LineItem>(&it.v))
+        b.add(it.x, it.y, l->x2, l->y2);
+      else if (auto* m = std::get_if<MarkerItem>(&it.v)) {
+        b.add(it.x - m->size / 2, it.y - m->size / 2, it.x + m->size / 2, it.y + m->size / 2);
       }
     }
   }
+  return boxes;
+}
+
+// Per tag, the index of its effect set in list.effects (added there when
+// new; tags with the same effects share a set, and so a layer).
+std::vector<int> effect_sets(const Tags& tags, const std::vector<Box>& boxes, DisplayList& list) {
   std::vector<int> set_of(tags.list.size(), 0);
   for (size_t t = 0; t < tags.list.size(); ++t) {
     const Tag& tag = tags.list[t];
@@ -116,6 +129,40 @@ void tags_resolve(Context& ctx, const Tags& tags, std::vector<Item>& items, Disp
     set_of[t] = static_cast<int>(same - list.effects.begin());
     if (same == list.effects.end()) list.effects.push_back(std::move(fx));
   }
+  return set_of;
+}
+
+// A link over the text item `it` (box `b`) to `href`. Runs of one link on
+// one line make one rectangle.
+void link_add(std::vector<Item>& links, const Item& it, const Box& b, const std::string& href) {
+  if (!links.empty()) {
+    Item& prev = links.back();
+    auto& pl = std::get<LinkItem>(prev.v);
+    if (pl.href == href && prev.step == it.step && prev.until == it.until &&
+        std::fabs(prev.x + pl.width - b.x0) < 1 &&
+        std::fabs(prev.y - b.y0) < 0.5f * (b.y1 - b.y0)) {
+      float top = std::min(prev.y, b.y0), bottom = std::max(prev.y + pl.height, b.y1);
+      pl.width = b.x1 - prev.x;
+      prev.y = top;
+      pl.height = bottom - top;
+      return;
+    }
+  }
+  Item link;
+  link.x = b.x0;
+  link.y = b.y0;
+  link.v = LinkItem{b.x1 - b.x0, b.y1 - b.y0, href};
+  link.step = it.step;
+  link.until = it.until;
+  link.effects = it.effects;
+  link.span = it.span;
+  links.push_back(std::move(link));
+}
+
+}  // namespace
+
+void tags_resolve(Context& ctx, const Tags& tags, std::vector<Item>& items, DisplayList& list) {
+  std::vector<int> set_of = effect_sets(tags, scale_boxes_measure(ctx.shaper, tags, items), list);
   std::vector<Item> links;
   for (Item& it : items) {
     size_t t = static_cast<size_t>(it.tag);
@@ -127,30 +174,8 @@ void tags_resolve(Context& ctx, const Tags& tags, std::vector<Item>& items, Disp
     auto* text = std::get_if<TextItem>(&it.v);
     if (tag.href.empty() || !text) continue;
     Box b;
-    text_box(it, *text, b);
-    // Runs of one link on one line make one rectangle.
-    if (!links.empty()) {
-      Item& prev = links.back();
-      auto& pl = std::get<LinkItem>(prev.v);
-      if (pl.href == tag.href && prev.step == it.step && prev.until == it.until &&
-          std::fabs(prev.x + pl.width - b.x0) < 1 &&
-          std::fabs(prev.y - b.y0) < 0.5f * (b.y1 - b.y0)) {
-        float top = std::min(prev.y, b.y0), bottom = std::max(prev.y + pl.height, b.y1);
-        pl.width = b.x1 - prev.x;
-        prev.y = top;
-        pl.height = bottom - top;
-        continue;
-      }
-    }
-    Item link;
-    link.x = b.x0;
-    link.y = b.y0;
-    link.v = LinkItem{b.x1 - b.x0, b.y1 - b.y0, tag.href};
-    link.step = it.step;
-    link.until = it.until;
-    link.effects = it.effects;
-    link.span = it.span;
-    links.push_back(std::move(link));
+    text_box(ctx.shaper, it, *text, b);
+    link_add(links, it, b, tag.href);
   }
   items.insert(items.end(), std::make_move_iterator(links.begin()),
                std::make_move_iterator(links.end()));

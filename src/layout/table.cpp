@@ -12,7 +12,7 @@ namespace deckpdf::layout {
 
 using style::ComputedStyle;
 
-Result Engine::table(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y, float avail,
+Extent Engine::table(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y, float avail,
                      std::vector<Item>& out) {
   struct Cell {
     dom::NodeId node;
@@ -58,8 +58,8 @@ Result Engine::table(dom::NodeId id, const ComputedStyle& s, int tag, float x, f
       left_aligned.text_align = style::TextAlign::Left;
       const ComputedStyle* measure_style = keep(left_aligned);
       std::vector<Item> scratch;
-      Marker saved = marker_;
-      Result m = children(row[k].node, *measure_style, row[k].tag, 0, 0, 1e6f, scratch);
+      ListMarker saved = marker_;
+      Extent m = children(row[k].node, *measure_style, row[k].tag, 0, 0, 1e6f, scratch);
       marker_ = saved;
       float pad = row[k].style->padding.left + row[k].style->padding.right;
       widths[k] = std::max(widths[k], m.used_width + pad + 1);
@@ -83,7 +83,7 @@ Result Engine::table(dom::NodeId id, const ComputedStyle& s, int tag, float x, f
     for (size_t k = 0; k < row.size(); ++k) {
       const ComputedStyle& cs = *row[k].style;
       float inner_w = std::max(1.0f, widths[k] - cs.padding.left - cs.padding.right);
-      Result cr = children(row[k].node, cs, row[k].tag, cx + cs.padding.left,
+      Extent cr = children(row[k].node, cs, row[k].tag, cx + cs.padding.left,
                            cursor + cs.padding.top, inner_w, cell_items[k]);
       heights[k] = cr.height + cs.padding.top + cs.padding.bottom;
       row_h = std::max(row_h, heights[k]);
