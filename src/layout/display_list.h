@@ -103,6 +103,10 @@ struct Item {
   int until = never;  // step from which it is hidden again (.fade-out, .current-visible)
   int effects = 0;    // index into DisplayList::effects; 0 = none
   Span span;          // the source construct it was made from
+  // Layout's own, while it lays a slide out: which fragment tag (what the
+  // fragment and link ancestors make of the content) the item has; its
+  // step, until and effects come from it once the slide is done. 0 after.
+  int tag = 0;
 
   // Visible at step k; at `print_state` every item that is ever shown is.
   bool visible_at(int k) const;

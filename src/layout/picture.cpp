@@ -1,0 +1,182 @@
+// layout/picture — pictures as boxes: an `img` sized as CSS sizes a
+// replaced element (or as .r-stretch asks), or a placeholder when its file
+// cannot be shown; and a slide's background picture. Finding and checking
+// the files is image.h's.
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+
+#include "layout/engine.h"
+#include "layout/image.h"
+#include "layout/slide.h"
+
+namespace deckpdf::layout {
+
+using style::ComputedStyle;
+
+// An `img`, scaled as CSS does: width/height attributes or styles, one
+// of them keeping the aspect ratio, then max-width/max-height; placed by
+// the parent's text-align. A picture that cannot be shown becomes a
+// placeholder box naming it, with a warning at the `img`.
+Extent Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y,
+                       float avail, std::vector<Item>& out, style::TextAlign align) {
+  const dom::Node& n = ctx_.doc[id];
+  const std::string* src = n.attr("src");
+  ImageInfo info = image_find(src ? *src : std::string(), ctx_.deck_dir, ctx_.asset_root);
+  float iw = 320, ih = 180;  // a placeholder's size when nothing else is known
+  if (info.ok) {
+    iw = static_cast<float>(info.width);
+    ih = static_cast<float>(info.height);
+  } else {
+    ctx_.diags.warning(n.span, "layout.image",
+                       "image '" + (src ? *src : std::string()) + "' " + info.problem +
+                           "; a placeholder is drawn");
+  }
+  auto attr_px = [&](const char* name) -> std::optional<float> {
+    const std::string* v = n.attr(name);
+    if (!v) return std::nullopt;
+    char* end = nullptr;
+    float f = std::strtof(v->c_str(), &end);
+    if (end == v->c_str() || f <= 0 || f > 100000) return std::nullopt;
+    return f;
+  };
+  std::optional<float> want_w = s.width_pct ? std::optional<float>(avail * *s.width_pct / 100)
+                                : s.width   ? s.width
+                                            : attr_px("width");
+  std::optional<float> want_h = s.height ? s.height : attr_px("height");
+  bool stretchy = n.has_class("r-stretch") && stretch_out_;
+  if (stretchy && stretch_in_ && stretch_in_->count(id)) {
+    want_h = stretch_in_->at(id);
+    want_w.reset();
+  }
+  float w = iw, h = ih;
+  if (want_w && want_h) {
+    w = *want_w;
+    h = *want_h;
+  } else if (want_w) {
+    w = *want_w;
+    h = ih * w / iw;
+  } else if (want_h) {
+    h = *want_h;
+    w = iw * h / ih;
+  }
+  float max_w = std::min(
+      avail, s.max_width_pct ? avail * *s.max_width_pct / 100 : s.max_width.value_or(avail));
+  float slide_h = ctx_.styles.theme().slide_height;
+  float max_h = s.max_height_pct ? slide_h * *s.max_height_pct / 100 : s.max_height.value_or(1e9f);
+  float k = std::min({1.0f, max_w / std::max(w, 0.01f), max_h / std::max(h, 0.01f)});
+  w *= k;
+  h *= k;
+  float offset = align == style::TextAlign::Center  ? (avail - w) / 2
+                 : align == style::TextAlign::Right ? avail - w
+                                                    : 0;
+  offset = std::max(0.0f, offset);
+  Item it;
+  it.x = x + offset;
+  it.y = y;
+  it.tag = tag;
+  it.span = n.span;
+  if (info.ok) {
+    it.v = ImageItem{info.path, w, h, info.jpeg ? ImageItem::Format::Jpeg : ImageItem::Format::Png};
+    out.push_back(it);
+  } else {
+    it.v = RectItem{w, h, {0.93f, 0.93f, 0.93f, 1}, 1.5f, {0.6f, 0.6f, 0.6f, 1}};
+    out.push_back(it);
+    const std::string* alt = n.attr("alt");
+    std::string label = alt && !alt->empty() ? *alt : src ? *src : std::string("image");
+    if (label.size() > 80) label = label.substr(0, 77) + "...";
+    float size = std::clamp(h / 6, 8.0f, 24.0f);
+    text::FontId font = font_for(s);
+    auto run = ctx_.shaper.shape(font, size, label);
+    float scale = run->width > w - 8 ? (w - 8) / run->width : 1;
+    auto fitted = scale < 1 ? ctx_.shaper.shape(font, size * scale, label) : run;
+    Item t;
+    t.x = it.x + (w - fitted->width) / 2;
+    t.y = y + h / 2 + fitted->size * 0.35f;
+    t.v = TextItem{fitted, {0.4f, 0.4f, 0.4f, 1}, {}};
+    t.tag = tag;
+    t.span = n.span;
+    out.push_back(t);
+  }
+  if (bands_) bands_->push_back({y, y + h});
+  if (stretchy && stretch_out_->empty()) (*stretch_out_)[id] = h;
+  return {h, offset + w};
+}
+
+// reveal.js's data-background-image, with data-background-size (cover,
+// contain, or CSS lengths) and data-background-position (keywords or
+// percentages), drawn under everything and clipped to the slide. Items are
+// in content space (the list's scale and offset apply), so the picture's
+// box is mapped back through them.
+void background_image(Context& ctx, const deck::Slide& slide, DisplayList& list,
+                      std::vector<Item>& items) {
+  const dom::Node& section = ctx.doc[slide.section];
+  const std::string* src = section.attr("data-background-image");
+  if (!src) {
+    const std::string* bg = section.attr("data-background");
+    if (bg && !style::parse_color(*bg)) src = bg;
+  }
+  if (!src || src->empty()) return;
+  ImageInfo info = image_find(*src, ctx.deck_dir, ctx.asset_root);
+  if (!info.ok) {
+    ctx.diags.warning(section.span, "layout.image",
+                      "background image '" + *src + "' " + info.problem + "; it is left out");
+    return;
+  }
+  float iw = static_cast<float>(info.width), ih = static_cast<float>(info.height);
+  float w = list.width, h = list.height;
+  std::string size = "cover";
+  if (const std::string* v = section.attr("data-background-size")) size = *v;
+  if (size == "cover" || size == "contain") {
+    float k = size == "cover" ? std::max(w / iw, h / ih) : std::min(w / iw, h / ih);
+    w = iw * k;
+    h = ih * k;
+  } else {
+    std::vector<std::string> parts;
+    std::string cur;
+    for (char c : size + " ") {
+      if (c == ' ') {
+        if (!cur.empty()) parts.push_back(cur);
+        cur.clear();
+      } else {
+        cur.push_back(c);
+      }
+    }
+    auto length = [&](const std::string& v, float whole) -> std::optional<float> {
+      char* end = nullptr;
+      float f = std::strtof(v.c_str(), &end);
+      if (end == v.c_str()) return std::nullopt;
+      if (std::string(end) == "%") return whole * f / 100;
+      return f;
+    };
+    auto pw = parts.size() > 0 ? length(parts[0], list.width) : std::nullopt;
+    auto ph = parts.size() > 1 ? length(parts[1], list.height) : std::nullopt;
+    if (pw && ph) {
+      w = *pw;
+      h = *ph;
+    } else if (pw) {
+      w = *pw;
+      h = ih * w / iw;
+    } else {
+      w = iw;
+      h = ih;
+    }
+  }
+  float fx = 0.5f, fy = 0.5f;  // background-position as fractions
+  if (const std::string* pos = section.attr("data-background-position")) {
+    if (pos->find("left") != std::string::npos) fx = 0;
+    if (pos->find("right") != std::string::npos) fx = 1;
+    if (pos->find("top") != std::string::npos) fy = 0;
+    if (pos->find("bottom") != std::string::npos) fy = 1;
+  }
+  float x = (list.width - w) * fx, y = (list.height - h) * fy;
+  Item it;
+  it.x = (x - list.dx) / list.scale;
+  it.y = (y - list.dy) / list.scale;
+  it.v = ImageItem{info.path, w / list.scale, h / list.scale,
+                   info.jpeg ? ImageItem::Format::Jpeg : ImageItem::Format::Png};
+  it.span = section.span;
+  items.insert(items.begin(), std::move(it));
+}
+
+}  // namespace deckpdf::layout

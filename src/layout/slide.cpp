@@ -1,0 +1,105 @@
+// layout/slide — the slide's box and background colour, and its content
+// fitted to it: a .r-stretch picture given the height the rest leaves, an
+// overfull slide laid out wider and scaled down, the content centred.
+#include "layout/slide.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "layout/engine.h"
+#include "text/utf8.h"
+
+namespace deckpdf::layout {
+
+style::ComputedStyle slide_frame(Context& ctx, const deck::Slide& slide, DisplayList& list) {
+  const style::Theme& theme = ctx.styles.theme();
+  list.width = theme.slide_width;
+  list.height = theme.slide_height;
+  if (ctx.page_aspect > 0) {
+    list.width = std::max(theme.slide_width, theme.slide_height * ctx.page_aspect);
+    list.height = std::max(theme.slide_height, theme.slide_width / ctx.page_aspect);
+  }
+  list.background = theme.background;
+  list.step_count = slide.step_count;
+
+  style::ComputedStyle root = ctx.styles.root_style();
+  style::ComputedStyle section = ctx.styles.compute(slide.section, root);
+  if (section.background) list.background = *section.background;
+  if (const std::string* g = ctx.doc[slide.section].attr("data-background-gradient")) {
+    if (auto c = style::gradient_average(*g)) list.background = *c;
+  }
+  if (const std::string* bg = ctx.doc[slide.section].attr("data-background-color")) {
+    if (auto c = style::parse_color(*bg)) list.background = *c;
+  }
+  section.background.reset();  // drawn as the list's background, not as a box
+  return section;
+}
+
+SlideContent slide_content(Context& ctx, const deck::Slide& slide, int slide_number,
+                           const style::ComputedStyle& section, DisplayList& list) {
+  const style::Theme& theme = ctx.styles.theme();
+  SlideContent content;
+  std::map<dom::NodeId, float> stretch;    // .r-stretch picture -> the height it gets
+  std::map<dom::NodeId, float> stretched;  // .r-stretch picture -> the height it had
+  // One layout pass `width` wide, from scratch; returns the content height.
+  auto run = [&](float width) {
+    Engine engine(ctx, &slide);
+    engine.stretch(&stretch, &stretched);
+    float pad_x = section.padding.left + section.padding.right;
+    content.items.clear();
+    Extent r = engine.children(slide.section, section, 0, section.padding.left, section.padding.top,
+                               width - pad_x, content.items);
+    content.tags = engine.tags();
+    return r.height + section.padding.top + section.padding.bottom;
+  };
+  float height = run(list.width);
+  // reveal.js's .r-stretch: a picture takes the height the rest of the
+  // slide leaves (one picture per slide, as reveal.js allows).
+  if (!stretched.empty()) {
+    auto [node, had] = *stretched.begin();
+    stretch[node] = std::max(0.0f, list.height - (height - had));
+    height = run(list.width);
+  }
+  float scale = 1;
+  if (height > list.height) {
+    scale = std::max(theme.min_scale, list.height / height);
+    height = run(list.width / scale);
+    if (height * scale > list.height) scale = std::max(theme.min_scale, list.height / height);
+    if (height * scale > list.height + 0.5f) {
+      int over =
+          static_cast<int>(std::lround(100.0 * (height * scale - list.height) / list.height));
+      ctx.diags.warning(slide.span, "layout.overflow",
+                        "slide " + std::to_string(slide_number) + " overflows by " +
+                            std::to_string(over) + "% even at the smallest scale (" +
+                            std::to_string(static_cast<int>(theme.min_scale * 100)) +
+                            "%); its bottom is cut off");
+      list.clip = true;
+    } else {
+      ctx.diags.warning(slide.span, "layout.shrunk",
+                        "slide " + std::to_string(slide_number) +
+                            " is taller than the page; "
+                            "its content is shrunk to " +
+                            std::to_string(static_cast<int>(scale * 100)) + "%");
+    }
+  }
+  list.scale = scale;
+  list.dx = 0;
+  list.dy = std::max(0.0f, (list.height - height * scale) / 2);  // reveal.js `center: true`
+  return content;
+}
+
+void missing_glyphs_warn(Context& ctx, const deck::Slide& slide, int slide_number) {
+  for (uint32_t cp : ctx.shaper.take_missing()) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", cp);
+    std::string ch;
+    text::utf8_append(ch, cp);
+    ctx.diags.warning(slide.span, "text.missing-glyph",
+                      std::string("no font has ") + code + " '" + ch + "' (slide " +
+                          std::to_string(slide_number) + "); it is drawn as a box");
+  }
+}
+
+}  // namespace deckpdf::layout

@@ -1,0 +1,123 @@
+// layout/table — the table formatting context, for tables from Markdown or
+// Pug: rows of cells in a grid. Columns are as wide as their widest cell's
+// content (max-content), shrunk in proportion when the table would be
+// wider than its container; a row is as tall as its tallest cell. The
+// table is centred when its margins are auto (the themes' choice), else
+// placed at the left. A cell's content is laid out as a block container.
+#include <algorithm>
+
+#include "layout/engine.h"
+
+namespace deckpdf::layout {
+
+using style::ComputedStyle;
+
+Extent Engine::table(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y, float avail,
+                     std::vector<Item>& out) {
+  struct Cell {
+    dom::NodeId node;
+    const ComputedStyle* style;
+    int tag;
+  };
+  std::vector<std::vector<Cell>> rows;
+  auto add_row = [&](dom::NodeId tr, const ComputedStyle& tr_parent, int parent_tag) {
+    const ComputedStyle* trs = keep(ctx_.styles.compute(tr, tr_parent));
+    int tr_tag = tag_for(tr, parent_tag);
+    std::vector<Cell> row;
+    for (dom::NodeId c : ctx_.doc[tr].children) {
+      const dom::Node& cn = ctx_.doc[c];
+      if (cn.kind != dom::NodeKind::Element || (cn.tag != "td" && cn.tag != "th")) continue;
+      row.push_back({c, keep(ctx_.styles.compute(c, *trs)), tag_for(c, tr_tag)});
+    }
+    if (!row.empty()) rows.push_back(std::move(row));
+  };
+  for (dom::NodeId c : ctx_.doc[id].children) {
+    const dom::Node& n = ctx_.doc[c];
+    if (n.kind != dom::NodeKind::Element) continue;
+    if (n.tag == "tr") {
+      add_row(c, s, tag);
+    } else if (n.tag == "thead" || n.tag == "tbody" || n.tag == "tfoot") {
+      const ComputedStyle* gs = keep(ctx_.styles.compute(c, s));
+      int gtag = tag_for(c, tag);
+      for (dom::NodeId r : n.children) {
+        if (ctx_.doc[r].kind == dom::NodeKind::Element && ctx_.doc[r].tag == "tr") {
+          add_row(r, *gs, gtag);
+        }
+      }
+    }
+  }
+  if (rows.empty()) return {};
+  size_t cols = 0;
+  for (const auto& row : rows) cols = std::max(cols, row.size());
+  // Max-content widths, measured with the cell's text left-aligned.
+  std::vector<float> widths(cols, 0);
+  for (const auto& row : rows) {
+    for (size_t k = 0; k < row.size(); ++k) {
+      // Kept, not a local: styles are cached by their parent's address.
+      ComputedStyle left_aligned = *row[k].style;
+      left_aligned.text_align = style::TextAlign::Left;
+      const ComputedStyle* measure_style = keep(left_aligned);
+      std::vector<Item> scratch;
+      ListMarker saved = marker_;
+      Extent m = children(row[k].node, *measure_style, row[k].tag, 0, 0, 1e6f, scratch);
+      marker_ = saved;
+      float pad = row[k].style->padding.left + row[k].style->padding.right;
+      widths[k] = std::max(widths[k], m.used_width + pad + 1);
+    }
+  }
+  float total = 0;
+  for (float w : widths) total += w;
+  float room = avail - s.margin.left - s.margin.right;
+  if (total > room && total > 0) {
+    for (float& w : widths) w *= room / total;
+    total = room;
+  }
+  float left = x + s.margin.left;
+  if (s.margin.auto_left && s.margin.auto_right) left = x + (avail - total) / 2;
+  float cursor = y;
+  for (const auto& row : rows) {
+    float cx = left;
+    float row_h = 0;
+    std::vector<std::vector<Item>> cell_items(row.size());
+    std::vector<float> heights(row.size(), 0);
+    for (size_t k = 0; k < row.size(); ++k) {
+      const ComputedStyle& cs = *row[k].style;
+      float inner_w = std::max(1.0f, widths[k] - cs.padding.left - cs.padding.right);
+      Extent cr = children(row[k].node, cs, row[k].tag, cx + cs.padding.left,
+                           cursor + cs.padding.top, inner_w, cell_items[k]);
+      heights[k] = cr.height + cs.padding.top + cs.padding.bottom;
+      row_h = std::max(row_h, heights[k]);
+      cx += widths[k];
+    }
+    cx = left;
+    for (size_t k = 0; k < row.size(); ++k) {
+      const ComputedStyle& cs = *row[k].style;
+      if (cs.background && cs.background->a > 0) {
+        Item bg;
+        bg.x = cx;
+        bg.y = cursor;
+        bg.v = RectItem{widths[k], row_h, *cs.background, 0, {}};
+        bg.tag = row[k].tag;
+        bg.span = ctx_.doc[row[k].node].span;
+        out.push_back(bg);
+      }
+      for (Item& it : cell_items[k]) out.push_back(std::move(it));
+      float rule = std::max(cs.border_bottom_width, cs.border_width);
+      if (rule > 0) {
+        Item b;
+        b.x = cx;
+        b.y = cursor + row_h - rule / 2;
+        b.v = LineItem{cx + widths[k], b.y, rule,
+                       cs.border_bottom_width > 0 ? cs.border_bottom_color : cs.border_color};
+        b.tag = row[k].tag;
+        b.span = ctx_.doc[row[k].node].span;
+        out.push_back(b);
+      }
+      cx += widths[k];
+    }
+    cursor += row_h;
+  }
+  return {cursor - y, left - x + total};
+}
+
+}  // namespace deckpdf::layout
