@@ -15,11 +15,14 @@
 
 #include "compose/handout.h"
 #include "compose/page.h"
+#include "compose/pdfpc.h"
 #include "deck/deck.h"
 #include "dom/node.h"
 #include "layout/image.h"
 #include "layout/layout.h"
+#include "layout/notes.h"
 #include "layout/parallel.h"
+#include "markdown/linkify.h"
 #include "pdf/writer.h"
 #include "pug/parse.h"
 #include "source/diagnostic.h"
@@ -364,7 +367,7 @@ Export export_to_memory(const Source& source, const Job& job) {
   if (!job.handout.empty() || job.notes_only) {
     std::string error;
     std::optional<compose::HandoutLayout> handout_layout = compose::handout_layout_load(
-        job.data_dir + "/layouts", job.handout.empty() ? "notes-right" : job.handout, error);
+        job.data_dir + "/layouts", job.handout.empty() ? "notes-right" : job.handout, diags, error);
     if (!handout_layout) return fail(exit_usage, error, true);
     std::optional<style::Theme> notes_theme =
         style::theme_load(job.data_dir + "/layouts", "notes", error, r.theme_warnings);
@@ -379,10 +382,9 @@ Export export_to_memory(const Source& source, const Job& job) {
     ho.slides = options.slides;
     ho.notes_only = job.notes_only;
     // Bare URLs in notes are links (markdown-it's linkify, on for notes).
-    for (const deck::Slide& slide : deck.slides) compose::notes_linkify(doc, slide.notes);
-    compose::NotesContext nc{doc, *notes_theme, shaper, diags};
-    nc.deck_dir = deck_dir;
-    handout = compose::compose_handout(deck, lists, *handout_layout, nc, ho);
+    for (const deck::Slide& slide : deck.slides) markdown::linkify(doc, slide.notes);
+    layout::NotesLayout notes(doc, *notes_theme, shaper, diags, deck_dir);
+    handout = compose::compose_handout(deck, lists, *handout_layout, notes, ho);
     pages = std::move(handout.pages);
   } else {
     pages = job.mode == Mode::Builds ? compose::compose_builds(deck, lists, page_size, options)
