@@ -3,28 +3,14 @@
 // the fonts, lay the slides out; then, for each product the job asks for
 // (slides or builds, a handout, the notes), compose pages and render them.
 // Every product is made from the one parse and the one layout.
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
-#include <filesystem>
-#include <memory>
-#include <optional>
 
 #include "cli/job.h"
 #include "cli/pipeline.h"
-#include "compose/handout.h"
-#include "compose/pdfpc.h"
-#include "layout/dump.h"
-#include "layout/notes.h"
-#include "layout/parallel.h"
-#include "markdown/linkify.h"
-#include "pdf/writer.h"
 
 namespace deckpdf::cli {
-
-namespace fs = std::filesystem;
 
 namespace {
 
