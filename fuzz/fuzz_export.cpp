@@ -53,12 +53,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   // What a successful export promises.
   if (r.exit_code == cli::exit_ok && job.dump == cli::Dump::None && !job.check) {
-    std::string_view pdf = r.pdf;
+    if (r.outputs.empty()) __builtin_trap();
+    std::string_view pdf = r.outputs.front().pdf;
     if (pdf.substr(0, 5) != "%PDF-") __builtin_trap();
     if (pdf.size() < 6 || pdf.find("%%EOF", pdf.size() - 8) == std::string_view::npos) {
       __builtin_trap();
     }
-    if (r.pages == 0) __builtin_trap();
+    if (r.outputs.front().pages == 0) __builtin_trap();
   }
   // A failure says why: an error diagnostic or a message.
   if (r.exit_code == cli::exit_deck && !r.diags.has_errors()) __builtin_trap();

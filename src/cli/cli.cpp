@@ -18,6 +18,7 @@
 
 #include "cli/job.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "layout/parallel.h"
 
 namespace deckpdf::cli {
@@ -70,9 +71,11 @@ void options_define(CLI::App& app, Options& o) {
                  "folder that site-absolute image paths (/images/x.png) point into")
       ->type_name("DIR");
   // Instead of a PDF.
-  app.add_option("--dump", o.dump, "print the document instead: html (as pug renders it) or json")
-      ->check(CLI::IsMember({"html", "json"}).description(""))
-      ->type_name("html|json");
+  app.add_option("--dump", o.dump,
+                 "print the document instead: html (as pug renders it), json (the deck model) "
+                 "or layout (each slide's display list, as text)")
+      ->check(CLI::IsMember({"html", "json", "layout"}).description(""))
+      ->type_name("html|json|layout");
   app.add_flag("--check", job.check, "read and lay out the deck, report problems, write nothing");
   // Handouts (a bare --handout is made --handout=notes-right before parsing).
   app.add_option("--handout", job.handout,
@@ -211,7 +214,10 @@ int cli_main(int argc, char** argv) {
 
   // One Job per input, each with its own pipeline.
   o.job.mode = o.builds ? Mode::Builds : Mode::Slides;
-  o.job.dump = o.dump == "html" ? Dump::Html : o.dump == "json" ? Dump::Json : Dump::None;
+  o.job.dump = o.dump == "html"     ? Dump::Html
+               : o.dump == "json"   ? Dump::Json
+               : o.dump == "layout" ? Dump::Layout
+                                    : Dump::None;
   o.job.data_dir = data_dir_find(argc > 0 ? argv[0] : nullptr);
   bool show_progress =
       !o.job.quiet && isatty(STDERR_FILENO) && (o.jobs == 1 || o.inputs.size() == 1);

@@ -20,7 +20,7 @@ enum Exit : int {
 };
 
 enum class Mode { Slides, Builds };
-enum class Dump { None, Html, Json };
+enum class Dump { None, Html, Json, Layout };
 
 // One input's settings. The command line (cli.cpp, options_define) fills one
 // Job per INPUT; each Job runs its own pipeline (its own fonts and shaper),
@@ -63,12 +63,19 @@ struct JobResult {
 // once do not interleave); dumps and `-o -` go to stdout.
 JobResult job_run(const Job& job);
 
-// Where a job's output goes: `output` as given ("" = beside the input,
-// INPUT with .pdf; an existing folder or a path ending in '/' = INPUT.pdf in
-// that folder; "-" = stdout; standard input's default is stdout), with
-// `suffix` before the extension ("-handout": talk-handout.pdf).
-std::string output_path(const std::string& input, const std::string& output,
-                        const std::string& suffix = "");
+// The PDFs one run makes: the slides (or builds), a handout, the notes.
+// `--builds --handout` makes talk.pdf and talk-handout.pdf; `--handout`
+// alone only the handout.
+enum class Product { Deck, Handout, Notes };
+std::vector<Product> products_of(const Job& job);
+
+// One PDF the pipeline made, in memory.
+struct Output {
+  Product product = Product::Deck;
+  std::string pdf;  // the bytes
+  size_t pages = 0;
+  std::string pdfpc;  // the pdfpc file's text (--pdfpc; the first output only)
+};
 
 // What the pipeline made of a deck, in memory.
 struct Export {
@@ -78,14 +85,13 @@ struct Export {
   std::vector<std::string> theme_warnings;  // "theme.css:3: warning: ..." lines
   std::string error;                        // a failure not tied to a place in the deck ("" = none)
   std::string dump;                         // the --dump output
-  std::string pdf;                          // the PDF's bytes (exit_ok, no --dump, no --check)
-  size_t pages = 0;
-  std::string pdfpc;               // the pdfpc file's text (--pdfpc)
+  std::vector<Output> outputs;     // products_of(job), each (exit_ok, no --dump, no --check)
   std::vector<std::string> files;  // pictures and theme file read (or looked for), for --watch
 };
 
 // Runs the pipeline on a deck already read (job_run's work between reading
-// the deck and writing the file), touching no file but the theme and the
+// the deck and writing the files): parsed, built and laid out once, then
+// composed and rendered for each product, touching no file but the theme and the
 // fonts under job.data_dir and the pictures in the deck's folder (the
 // folder of source.path()). job.input and job.output are not used.
 // SOURCE_DATE_EPOCH, when set, is the PDF's date. Thread-compatible, and

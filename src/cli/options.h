@@ -18,7 +18,7 @@ namespace deckpdf::cli {
 struct Options {
   std::vector<std::string> inputs;  // INPUT...: paths, "-" = stdin
   Job job;                          // the settings every input shares
-  std::string dump;                 // --dump: "", "html" or "json"
+  std::string dump;                 // --dump: "", "html", "json" or "layout"
   bool builds = false;              // --builds
   unsigned jobs = 1;                // -j N: inputs exported at once
   bool watch = false;               // --watch

@@ -1,3 +1,5 @@
+// compose — the slides and builds modes as pages (see page.h), and the
+// links and outline entries every mode places on its pages.
 #include <algorithm>
 #include <charconv>
 #include <map>

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "source/files.h"
+
 namespace deckpdf::layout {
 
 namespace fs = std::filesystem;
@@ -28,14 +30,6 @@ std::string percent_decode(const std::string& s) {
     }
   }
   return out;
-}
-
-bool inside(const fs::path& file, const fs::path& root) {
-  auto f = file.begin(), r = root.begin();
-  for (; r != root.end(); ++r, ++f) {
-    if (f == file.end() || *f != *r) return false;
-  }
-  return true;
 }
 
 uint32_t be32(const unsigned char* p) {
@@ -131,7 +125,7 @@ ImageInfo image_find(const std::string& src_in, const std::string& deck_dir,
   // Symbolic links and ".." are resolved before the check, so neither can
   // lead out of the folder.
   fs::path resolved = fs::weakly_canonical(candidate, ec);
-  if (ec || !inside(resolved, root)) {
+  if (ec || !path_inside(resolved, root)) {
     info.problem = "is outside the deck's folder; it is not read";
     return info;
   }

@@ -7,8 +7,7 @@
 //     through /Contents arrays: a build page adds only what its step
 //     reveals; dimmed layers are Form XObjects (transparency groups);
 //   * what every page shares (MediaBox, resources) sits in the page tree's
-//     root; page labels are decimal ranges where they count up;
-//   * the file is written to a temporary file and renamed into place.
+//     root; page labels are decimal ranges where they count up.
 #pragma once
 
 #include <cstdint>
@@ -43,10 +42,5 @@ struct LabelRange {
   bool operator==(const LabelRange&) const = default;
 };
 std::vector<LabelRange> page_label_ranges(const std::vector<std::string>& labels);
-
-// Writes `bytes` to `path` through a temporary file in the same folder and
-// a rename, so that a failed run never leaves a partial file and never
-// touches an existing one.
-bool file_write_atomic(const std::string& path, const std::string& bytes, std::string& error);
 
 }  // namespace deckpdf::pdf

@@ -10,10 +10,11 @@
 #include <hb.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+
+#include "source/strings.h"
 
 namespace deckpdf::text {
 
@@ -21,12 +22,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string trim(const std::string& s) {
+// `s` without spaces, tabs and quotes at either end: a family name as a
+// CSS font-family list may quote it ("'Fira Sans'").
+std::string unquote(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\"'");
   size_t e = s.find_last_not_of(" \t\"'");
   return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
@@ -196,7 +194,7 @@ bool FontSet::load_dir(const std::string& dir, std::string& error) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    std::string ext = lower(entry.path().extension().string());
+    std::string ext = ascii_lower(entry.path().extension().string());
     if (ext == ".ttf" || ext == ".otf") files.push_back(entry.path());
   }
   if (ec) {
@@ -333,7 +331,7 @@ FontId FontSet::match_uncached(const std::string& family_list, int weight, bool 
   while (start <= family_list.size()) {
     size_t comma = family_list.find(',', start);
     if (comma == std::string::npos) comma = family_list.size();
-    std::string name = lower(trim(family_list.substr(start, comma - start)));
+    std::string name = ascii_lower(unquote(family_list.substr(start, comma - start)));
     if (!name.empty()) wanted.push_back(name);
     start = comma + 1;
   }
@@ -345,7 +343,7 @@ FontId FontSet::match_uncached(const std::string& family_list, int weight, bool 
     for (FontId id = 0; id < faces_.size(); ++id) {
       const FontFace& f = *faces_[id];
       bool generic = f.bundled && ((mono && f.monospace) || (sans && !f.monospace));
-      if (lower(f.family) == name || generic) {
+      if (ascii_lower(f.family) == name || generic) {
         candidates.push_back(id);
       }
     }

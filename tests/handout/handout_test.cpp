@@ -8,9 +8,13 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <memory>
 #include <optional>
 #include <set>
 
+#include "layout/flow.h"
+#include "markdown/linkify.h"
 #include "support/paths.h"
 #include "support/pdf_reader.h"
 
@@ -85,7 +89,8 @@ TEST_CASE("every handout layout in layouts/ loads", "[handout]") {
       {"4-up", 4},        {"6-up", 6},        {"9-up", 9},     {"3-up-ruled", 3}};
   for (const auto& [name, count] : cells) {
     std::string error;
-    auto layout = compose::handout_layout_load(test::source_dir() + "/layouts", name, error);
+    Diagnostics diags;
+    auto layout = compose::handout_layout_load(test::source_dir() + "/layouts", name, diags, error);
     CAPTURE(name, error);
     REQUIRE(layout);
     CHECK(layout->columns * layout->rows == count);
@@ -93,25 +98,33 @@ TEST_CASE("every handout layout in layouts/ loads", "[handout]") {
     CHECK((layout->notes && !layout->ruled) == has_notes);
   }
   std::string error;
-  auto right = compose::handout_layout_load(test::source_dir() + "/layouts", "notes-right", error);
+  Diagnostics diags;
+  auto right =
+      compose::handout_layout_load(test::source_dir() + "/layouts", "notes-right", diags, error);
   REQUIRE(right);
   CHECK(right->landscape);
   REQUIRE(right->notes);
   CHECK(right->notes->x > right->slide.x + right->slide.width - 0.01f);  // notes to the right
-  auto below = compose::handout_layout_load(test::source_dir() + "/layouts", "notes-below", error);
+  auto below =
+      compose::handout_layout_load(test::source_dir() + "/layouts", "notes-below", diags, error);
   REQUIRE(below);
   CHECK_FALSE(below->landscape);
   REQUIRE(below->notes);
   CHECK(below->notes->y > below->slide.y + below->slide.height - 0.01f);  // notes below
 }
 
-TEST_CASE("a layout file with a mistake is refused with its line number", "[handout]") {
+TEST_CASE("a layout file with a mistake is refused at its place", "[handout]") {
+  auto parse = [](const std::string& text, compose::HandoutLayout& layout, Diagnostics& diags) {
+    return compose::handout_layout_parse(std::make_shared<const Source>("x.handout", text), layout,
+                                         diags);
+  };
   compose::HandoutLayout layout;
-  std::string error;
+  Diagnostics diags;
   CHECK(
-      compose::handout_layout_parse("# comment\npaper: landscape\ngrid: 2x3\nslide: 0 0 1 0.5\n"
-                                    "notes: 0 10mm 1 0.4 # trailing comment\n",
-                                    layout, error));
+      parse("# comment\npaper: landscape\ngrid: 2x3\nslide: 0 0 1 0.5\n"
+            "notes: 0 10mm 1 0.4 # trailing comment\n",
+            layout, diags));
+  CHECK(diags.items().empty());
   CHECK(layout.landscape);
   CHECK(layout.columns == 2);
   CHECK(layout.rows == 3);
@@ -119,22 +132,68 @@ TEST_CASE("a layout file with a mistake is refused with its line number", "[hand
   CHECK(layout.notes->y_mm);
   CHECK(layout.notes->y == Approx(10));
 
+  // The text, and where the caret goes: "line:column".
   const std::vector<std::pair<std::string, std::string>> bad = {
-      {"paper: landscape\ngrid: 0x3\n", "2:"},
-      {"\n\nslide: 0 0 1\n", "3:"},
-      {"slide: 0 0 1.5 1\n", "1:"},
-      {"margin: 1 2 3\n", "1:"},
-      {"colour: red\n", "1:"},
-      {"paper landscape\n", "1:"},
-      {"ruled: maybe\n", "1:"},
+      {"paper: landscape\ngrid: 0x3\n", "2:7"},
+      {"\n\nslide: 0 0 1\n", "3:8"},
+      {"slide: 0 0 1.5 1\n", "1:8"},
+      {"margin: 1 2 3\n", "1:9"},
+      {"  colour: red\n", "1:3"},
+      {"paper landscape\n", "1:1"},
+      {"ruled: maybe\n", "1:8"},
   };
-  for (const auto& [text, line] : bad) {
+  for (const auto& [text, place] : bad) {
     CAPTURE(text);
     compose::HandoutLayout l;
-    std::string e;
-    CHECK_FALSE(compose::handout_layout_parse(text, l, e));
-    CHECK(e.rfind(line, 0) == 0);
+    Diagnostics d;
+    CHECK_FALSE(parse(text, l, d));
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].code == "handout.bad-layout");
+    Source deck("talk.pug", "");
+    std::string shown = diagnostic_format(deck, d.items()[0], false);
+    CAPTURE(shown);
+    CHECK(shown.rfind("x.handout:" + place + ": error: ", 0) == 0);
   }
+  // The whole message: the line and a caret under the value at fault.
+  compose::HandoutLayout l;
+  Diagnostics d;
+  CHECK_FALSE(parse("grid: 2x3\nslide: 0 0 1 0.5\nruled: maybe\n", l, d));
+  REQUIRE(d.items().size() == 1);
+  CHECK(diagnostic_format(Source("talk.pug", ""), d.items()[0], false) ==
+        "x.handout:3:8: error: 'ruled' is yes or no [handout.bad-layout]\n"
+        " 3 | ruled: maybe\n"
+        "   |        ^\n");
+}
+
+TEST_CASE("a layout file that cannot be read is an I/O error, one with a mistake a diagnostic",
+          "[handout]") {
+  namespace fs = std::filesystem;
+  std::string dir = test::temp_dir() + "/bad-layout";
+  fs::create_directories(dir);
+  fs::copy_file(seed(), dir + "/talk.pug", fs::copy_options::overwrite_existing);
+  {
+    std::ofstream f(dir + "/mine.handout");
+    f << "# my layout\ngrid: 2x2\nmargin: 10mm 12\nslide: 0 0 1 0.5\nnotes: 0 0.5 1 two\n";
+  }
+  Diagnostics none;
+  std::string io_error;
+  CHECK_FALSE(compose::handout_layout_load(dir, "missing", none, io_error));
+  CHECK(io_error.find("missing.handout") != std::string::npos);
+  CHECK(none.items().empty());
+
+  auto r = test::run_deckpdf("'" + dir + "/talk.pug' --handout='" + dir + "/mine.handout' -o '" +
+                             dir + "/out.pdf'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(dir + "/mine.handout:5:8: error: 'notes' values are fractions of the cell") !=
+        std::string::npos);
+  CHECK(r.err.find(" 5 | notes: 0 0.5 1 two\n") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir + "/out.pdf"));
+
+  r = test::run_deckpdf("'" + dir + "/talk.pug' --handout='" + dir + "/nowhere.handout' -o '" +
+                        dir + "/out.pdf'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("cannot read handout layout") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir + "/out.pdf"));
 }
 
 TEST_CASE("the paper comes from --paper or the locale", "[handout]") {
@@ -175,14 +234,14 @@ TEST_CASE("a flow is split between line boxes, never through one", "[handout]") 
   flow.items.push_back(bg);
 
   SECTION("boxes 25 px high hold two lines each") {
-    auto pieces = compose::flow_split(flow, 25, 25);
+    auto pieces = layout::flow_split(flow, 25, 25);
     REQUIRE(pieces.size() == 2);
     CHECK(pieces[0].top == 0);
     CHECK(pieces[0].bottom == 20);
     CHECK(pieces[1].top == 20);
     CHECK(pieces[1].bottom == 40);
     for (size_t k = 0; k < 2; ++k) {
-      layout::DisplayList piece = compose::flow_piece(flow, pieces, k);
+      layout::DisplayList piece = layout::flow_piece(flow, pieces, k);
       CHECK(piece.height == 20);
       std::vector<float> baselines;
       std::optional<std::pair<float, float>> rect;
@@ -197,21 +256,21 @@ TEST_CASE("a flow is split between line boxes, never through one", "[handout]") 
     }
   }
   SECTION("a smaller first box, then larger ones") {
-    auto pieces = compose::flow_split(flow, 12, 100);
+    auto pieces = layout::flow_split(flow, 12, 100);
     REQUIRE(pieces.size() == 2);
     CHECK(pieces[0].bottom == 10);
     CHECK(pieces[1].top == 10);
     CHECK(pieces[1].bottom == 40);
   }
   SECTION("a line taller than the box is kept whole, never cut") {
-    auto pieces = compose::flow_split(flow, 4, 4);
+    auto pieces = layout::flow_split(flow, 4, 4);
     REQUIRE(pieces.size() == 4);
     for (const auto& p : pieces) CHECK(p.bottom - p.top == 10);
   }
   SECTION("everything fits: one piece") {
-    auto pieces = compose::flow_split(flow, 40, 40);
+    auto pieces = layout::flow_split(flow, 40, 40);
     REQUIRE(pieces.size() == 1);
-    CHECK(compose::flow_piece(flow, pieces, 0).items.size() == flow.items.size());
+    CHECK(layout::flow_piece(flow, pieces, 0).items.size() == flow.items.size());
   }
 }
 
@@ -233,7 +292,7 @@ TEST_CASE("bare URLs in notes become links", "[handout]") {
   t.text = "https://not.a/link";
   doc.add(t, cid);
 
-  compose::notes_linkify(doc, a);
+  markdown::linkify(doc, a);
   std::vector<std::pair<std::string, std::string>> links;  // href, text
   for (dom::NodeId c : doc[pid].children) {
     if (doc[c].tag == "a") links.push_back({*doc[c].attr("href"), doc.text_content(c)});

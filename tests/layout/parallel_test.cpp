@@ -293,9 +293,11 @@ TEST_CASE("parallel layout: exports are byte for byte those of one thread", "[la
     unsetenv("DECKPDF_LAYOUT_THREADS");
     CHECK(out[0].exit_code == out[1].exit_code);
     CHECK(dump(out[0].diags) == dump(out[1].diags));
-    CHECK(out[0].pages == out[1].pages);
-    CHECK(out[0].pdf.size() > 1000);
-    CHECK(out[0].pdf == out[1].pdf);
+    REQUIRE(out[0].outputs.size() == 1);
+    REQUIRE(out[1].outputs.size() == 1);
+    CHECK(out[0].outputs[0].pages == out[1].outputs[0].pages);
+    CHECK(out[0].outputs[0].pdf.size() > 1000);
+    CHECK(out[0].outputs[0].pdf == out[1].outputs[0].pdf);
   }
   unsetenv("SOURCE_DATE_EPOCH");
 }

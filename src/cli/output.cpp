@@ -1,0 +1,112 @@
+// cli/output — output paths and writing (see output.h).
+#include "cli/output.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
+namespace deckpdf::cli {
+
+namespace fs = std::filesystem;
+
+std::mutex& print_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+std::string output_path(const std::string& input, const std::string& output,
+                        const std::string& suffix) {
+  if (output == "-" || (output.empty() && input == "-")) return "-";
+  fs::path name = input == "-" ? fs::path("stdin") : fs::path(input);
+  name.replace_extension();
+  name += suffix + ".pdf";
+  if (output.empty()) return name.string();
+  std::error_code ec;
+  if (output.back() == '/' || fs::is_directory(output, ec)) {
+    return (fs::path(output) / name.filename()).string();
+  }
+  if (suffix.empty()) return output;
+  fs::path p(output);  // -o talk.pdf --handout: talk-handout.pdf beside it
+  fs::path ext = p.extension();
+  p.replace_extension();
+  p += suffix;
+  p += ext.empty() ? fs::path(".pdf") : ext;
+  return p.string();
+}
+
+bool file_write_atomic(const std::string& path, const std::string& bytes, std::string& error) {
+  fs::path target(path);
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  std::string templ = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  int fd = mkstemp(templ.data());
+  if (fd < 0) {
+    error = "cannot create a temporary file in '" + dir.string() + "': " + std::strerror(errno);
+    return false;
+  }
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = "cannot write '" + path + "': " + std::strerror(errno);
+      ::close(fd);
+      ::unlink(templ.c_str());
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  // A new file gets the usual permissions (0666 less the umask), as if it
+  // had been opened normally; mkstemp makes it 0600.
+  // umask() can only be read by setting it: read it once, before any job
+  // thread writes (a static's initialisation runs once, thread-safely).
+  static const mode_t mask = [] {
+    mode_t m = umask(0);
+    umask(m);
+    return m;
+  }();
+  fchmod(fd, 0666 & ~mask);
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    error = "cannot write '" + path + "': " + std::strerror(errno);
+    ::unlink(templ.c_str());
+    return false;
+  }
+  if (std::rename(templ.c_str(), path.c_str()) != 0) {
+    error = "cannot replace '" + path + "': " + std::strerror(errno);
+    ::unlink(templ.c_str());
+    return false;
+  }
+  return true;
+}
+
+int output_write(const Job& job, const std::string& path, const std::string& bytes, size_t pages,
+                 std::ostream& err) {
+  if (path == "-") {
+    std::lock_guard<std::mutex> lock(print_mutex());
+    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::cout.flush();
+    if (!std::cout) {
+      err << "deckpdf: error: cannot write the PDF to standard output: " << std::strerror(errno)
+          << "\n";
+      return exit_io;
+    }
+    return exit_ok;
+  }
+  std::string write_error;
+  if (!file_write_atomic(path, bytes, write_error)) {
+    err << "deckpdf: error: " << write_error << "\n";
+    return exit_io;
+  }
+  if (job.verbose || (!job.quiet && isatty(STDERR_FILENO))) {
+    err << "wrote " << path << " (" << pages << " pages, " << bytes.size() << " bytes)\n";
+  }
+  return exit_ok;
+}
+
+}  // namespace deckpdf::cli

@@ -1,0 +1,36 @@
+// cli/output — where a job's outputs go and how they get there: paths
+// beside the input (or as -o names them), files written atomically, and
+// standard output shared between jobs that run at once.
+#pragma once
+
+#include <mutex>
+#include <ostream>
+#include <string>
+
+#include "cli/job.h"
+
+namespace deckpdf::cli {
+
+// Held while a job prints, so that jobs running at once (-j) do not
+// interleave their messages and outputs.
+std::mutex& print_mutex();
+
+// Where a job's output goes: `output` as given ("" = beside the input,
+// INPUT with .pdf; an existing folder or a path ending in '/' = INPUT.pdf in
+// that folder; "-" = stdout; standard input's default is stdout), with
+// `suffix` before the extension ("-handout": talk-handout.pdf).
+std::string output_path(const std::string& input, const std::string& output,
+                        const std::string& suffix = "");
+
+// Writes `bytes` to `path` through a temporary file in the same folder and
+// a rename, so that a failed run never leaves a partial file and never
+// touches an existing one.
+bool file_write_atomic(const std::string& path, const std::string& bytes, std::string& error);
+
+// Writes one PDF of `pages` pages: atomically into a file, or to stdout
+// ("-"). Returns an exit code; errors (and, with -v or on a terminal, what
+// was written) go to `err`.
+int output_write(const Job& job, const std::string& path, const std::string& bytes, size_t pages,
+                 std::ostream& err);
+
+}  // namespace deckpdf::cli

@@ -1,0 +1,381 @@
+// cli/pipeline — the stages of one export (see pipeline.h), in the order
+// export.cpp calls them.
+#include "cli/pipeline.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <functional>
+#include <set>
+
+#include "compose/pdfpc.h"
+#include "layout/dump.h"
+#include "layout/image.h"
+#include "layout/layout.h"
+#include "layout/notes.h"
+#include "layout/parallel.h"
+#include "markdown/linkify.h"
+#include "pdf/writer.h"
+#include "pug/parse.h"
+#include "source/files.h"
+#include "source/strings.h"
+
+namespace deckpdf::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Bounds instead of crashes (the others: source/ max_source_bytes,
+// pug/ max_nesting, layout/ ImageLimits).
+constexpr size_t max_slides = 100'000;
+constexpr size_t max_notes_bytes = size_t{1} << 20;  // per slide
+
+// The pictures a deck shows (`img` and slide backgrounds), resolved as
+// layout resolves them, for --watch. A picture not found yet is listed
+// where it would be, so that creating it triggers a new export.
+void files_collect(const dom::Document& doc, const std::string& deck_dir,
+                   const std::string& asset_root, std::vector<std::string>& files) {
+  std::set<std::string> seen;
+  for (const dom::Node& n : doc.nodes) {
+    if (n.kind != dom::NodeKind::Element) continue;
+    for (const char* name : {"src", "data-background-image", "data-background"}) {
+      const std::string* src = n.attr(name);
+      if (!src || src->empty() || (std::string_view(name) == "src" && n.tag != "img")) continue;
+      layout::ImageInfo info = layout::image_find(*src, deck_dir, asset_root);
+      std::string path = info.ok ? info.path : std::string();
+      if (path.empty() && src->find(':') == std::string::npos && src->front() != '/') {
+        path = (fs::path(deck_dir) / *src).string();
+      }
+      if (!path.empty() && seen.insert(path).second) files.push_back(path);
+    }
+  }
+}
+
+std::string deck_json(const deck::Deck& d, const dom::Document& doc, const Source& src) {
+  std::string o = "{\n  \"title\": \"" + json_escape(d.meta.title) + "\",\n  \"author\": \"" +
+                  json_escape(d.meta.author) + "\",\n  \"slides\": [";
+  for (size_t i = 0; i < d.slides.size(); ++i) {
+    const deck::Slide& s = d.slides[i];
+    LineCol lc = src.line_col(s.span.begin);
+    o += i ? ",\n" : "\n";
+    o += "    {\"index\": " + std::to_string(i + 1) + ", \"h\": " + std::to_string(s.h) +
+         ", \"v\": " + std::to_string(s.v) + ", \"label\": \"" + s.label() +
+         "\", \"line\": " + std::to_string(lc.line) + ", \"title\": \"" + json_escape(s.title) +
+         "\", \"steps\": " + std::to_string(s.step_count) + ",\n     \"notes\": ";
+    o += s.notes == dom::no_node ? "null" : "\"" + json_escape(doc.text_content(s.notes)) + "\"";
+    o += ",\n     \"fragments\": [";
+    for (size_t k = 0; k < s.fragments.size(); ++k) {
+      const deck::Fragment& f = s.fragments[k];
+      o += k ? ", " : "";
+      o += "{\"step\": " + std::to_string(f.step) + ", \"text\": \"" +
+           json_escape(doc.text_content(f.node)) + "\"}";
+    }
+    o += "]}";
+  }
+  o += "\n  ]\n}\n";
+  return o;
+}
+
+// reveal.js's `slideNumber`: true or a format ("h.v", "c/t") turns it on.
+bool slide_number_on(const std::string& value) {
+  return !value.empty() && value != "false" && value != "0" && value != "none" && value != "no";
+}
+
+std::string theme_var(const style::Theme& theme, const std::string& name) {
+  auto it = theme.vars.find(name);
+  return it == theme.vars.end() ? std::string() : it->second;
+}
+
+// A theme named by the deck's front matter is as untrusted as the deck: it
+// may name a theme in layouts/ or a file inside the deck's folder, nothing
+// else (a --theme on the command line may name any file). Returns the name
+// or path to load, or "" (with a warning) when the deck's theme is refused.
+std::string deck_theme_resolve(const std::string& theme, const std::string& deck_dir, Span span,
+                               Diagnostics& diags) {
+  auto refuse = [&](const std::string& why) {
+    diags.warning(span, "deck.theme-refused",
+                  "theme '" + theme + "' " + why + "; using the default theme");
+    return std::string();
+  };
+  for (unsigned char c : theme) {
+    if (c < 0x20 || c == 0x7F) return refuse("holds control characters");
+  }
+  bool is_path = theme.find('/') != std::string::npos ||
+                 (theme.size() > 4 && theme.compare(theme.size() - 4, 4, ".css") == 0);
+  if (!is_path) return theme;  // a name: layouts/NAME.css
+  if (theme.find(':') != std::string::npos)
+    return refuse("is a URL, not a file in the deck's folder");
+  if (fs::path(theme).is_absolute()) {
+    return refuse("is an absolute path outside the deck's folder");
+  }
+  std::optional<fs::path> full = path_resolve_inside(deck_dir, theme);
+  if (!full) return refuse("leaves the deck's folder");
+  return full->string();
+}
+
+}  // namespace
+
+Pipeline::Pipeline(const Source& source, const Job& job, Export& r)
+    : source_(source), job_(job), r_(r), diags_(r.diags) {}
+
+Pipeline::~Pipeline() = default;
+
+bool Pipeline::fail(int code, std::string error, bool show_diags) {
+  r_.exit_code = code;
+  r_.error = std::move(error);
+  r_.show_diags = show_diags;
+  r_.outputs.clear();
+  return false;
+}
+
+bool Pipeline::read_check() {
+  if (!source_check_encoding(source_, diags_)) return fail(exit_deck, "", true);
+  front_ = source_parse_front_matter(source_, diags_, body_);
+  return true;
+}
+
+void Pipeline::parse() {
+  doc_ = pug::parse(source_, body_, diags_);
+}
+
+void Pipeline::dump_html() {
+  r_.dump = dom::to_html(doc_);
+  r_.exit_code = diags_.has_errors() ? exit_deck : exit_ok;
+}
+
+void Pipeline::deck_build() {
+  deck_ = deck::deck_build(doc_, front_, diags_);
+  if (deck_.slides.size() > max_slides) {
+    diags_.error(deck_.slides[max_slides].span, "deck.too-many-slides",
+                 "the deck has " + std::to_string(deck_.slides.size()) +
+                     " slides, past the limit of " + std::to_string(max_slides) +
+                     "; this is the first one past it");
+  }
+  for (deck::Slide& slide : deck_.slides) {
+    if (slide.notes == dom::no_node) continue;
+    size_t length = doc_.text_content(slide.notes).size();
+    if (length > max_notes_bytes) {
+      diags_.warning(doc_[slide.notes].span, "deck.notes-too-long",
+                     "these notes are " + std::to_string(length >> 10) + " KB, past the limit of " +
+                         std::to_string(max_notes_bytes >> 10) +
+                         " KB per slide; they are left out");
+      slide.notes = dom::no_node;
+    }
+  }
+}
+
+void Pipeline::dump_json() {
+  r_.dump = deck_json(deck_, doc_, source_);
+  r_.exit_code = diags_.has_errors() ? exit_deck : exit_ok;
+}
+
+bool Pipeline::deck_limits() {
+  if (deck_.slides.empty() && !diags_.has_errors()) {
+    if (front_.present && body_ >= source_.text().size()) {
+      diags_.error({0, 0}, "deck.no-slides",
+                   "the deck has only front matter, no slides: write each slide as a top-level "
+                   "`section`");
+    } else {
+      diags_.error({body_, body_}, "deck.no-slides",
+                   "the deck has no slides: write each slide as a top-level `section`");
+    }
+  }
+  // What libharu can hold (4095 entries in a page's XObject dictionary, one
+  // per fragment step), with room to spare so that a hostile deck gets a
+  // diagnostic within seconds rather than minutes of work. The page limit
+  // leaves room for the benchmark's 20,000-slide deck in builds mode
+  // (60,000 pages); the writer nests the page tree past 32,767 pages.
+  constexpr int max_steps = 1000;      // fragment steps on one slide
+  constexpr size_t max_pages = 64000;  // pages in the chosen mode
+  size_t page_count = 0;
+  for (const deck::Slide& slide : deck_.slides) {
+    page_count += job_.mode == Mode::Builds ? 1 + static_cast<size_t>(slide.step_count) : 1;
+    if (slide.step_count > max_steps) {
+      diags_.error(slide.span, "deck.too-many-steps",
+                   "slide " + slide.label() + " has " + std::to_string(slide.step_count) +
+                       " fragment steps, past the limit of " + std::to_string(max_steps));
+      break;
+    }
+  }
+  if (page_count > max_pages && !diags_.has_errors()) {
+    diags_.error({body_, body_}, "deck.too-many-pages",
+                 "the deck would make " + std::to_string(page_count) +
+                     " pages, past the limit of " + std::to_string(max_pages));
+  }
+  if (diags_.has_errors()) return fail(exit_deck, "", true);
+  return true;
+}
+
+bool Pipeline::theme_load() {
+  deck_dir_ = fs::path(source_.path()).parent_path().string();
+  if (deck_dir_.empty()) deck_dir_ = ".";
+  std::string theme_name = job_.theme;
+  if (theme_name.empty() && !deck_.meta.theme.empty()) {
+    theme_name = deck_theme_resolve(deck_.meta.theme, deck_dir_, front_.span, diags_);
+  }
+  if (theme_name.empty()) theme_name = "white";
+  if (theme_name.find('/') != std::string::npos || theme_name.ends_with(".css")) {
+    r_.files.push_back(theme_name);
+  }
+  files_collect(doc_, deck_dir_, job_.asset_root, r_.files);
+  std::string theme_error;
+  theme_ =
+      style::theme_load(job_.data_dir + "/layouts", theme_name, theme_error, r_.theme_warnings);
+  if (!theme_) return fail(exit_io, theme_error, true);
+  std::string size_text = !job_.size.empty() ? job_.size : deck_.meta.size;
+  if (!size_text.empty() && !compose::page_size_parse(size_text, page_size_)) {
+    return fail(exit_usage, "size '" + size_text + "' is not 16:9, 4:3 or WIDTHxHEIGHT", false);
+  }
+  return true;
+}
+
+bool Pipeline::fonts_load() {
+  std::string font_error;
+  if (!fonts_.load_dir(job_.data_dir + "/fonts", font_error)) {
+    return fail(exit_io, font_error, false);
+  }
+  shaper_ = std::make_unique<text::Shaper>(fonts_);
+  return true;
+}
+
+bool Pipeline::lay_out() {
+  if (!job_.slides.empty()) {
+    std::string range_error;
+    if (!compose::slides_parse(job_.slides, deck_.slides.size(), options_.slides, range_error)) {
+      return fail(exit_usage, range_error, true);
+    }
+  }
+  style::Resolver resolver(*theme_, doc_, diags_);
+  layout::Context ctx{doc_, resolver, *shaper_, diags_};
+  ctx.deck_dir = deck_dir_;
+  ctx.asset_root = job_.asset_root;
+  ctx.page_aspect = page_size_.width / page_size_.height;
+  lists_.resize(deck_.slides.size());
+  bool want_numbers = job_.slide_numbers || slide_number_on(deck_.meta.slide_number) ||
+                      slide_number_on(theme_var(*theme_, "--slide-number"));
+  if (want_numbers) numbers_.resize(deck_.slides.size());
+  std::vector<size_t> selected;
+  for (size_t i = 0; i < deck_.slides.size(); ++i) {
+    if (options_.slides.empty() ||
+        std::binary_search(options_.slides.begin(), options_.slides.end(), i)) {
+      selected.push_back(i);
+    }
+  }
+  // Slides are laid out on every core (DECKPDF_LAYOUT_THREADS=N sets how
+  // many threads, 1 none); the result, lists and diagnostics, is that of
+  // laying them out one after the other (layout/parallel.h).
+  auto lay_out_one = [&](layout::Context& c, size_t k) {
+    size_t i = selected[k];
+    lists_[i] = layout::layout_slide(c, deck_.slides[i], static_cast<int>(i + 1));
+    if (want_numbers) {
+      numbers_[i] = layout::layout_slide_number(c, deck_.slides[i].label(), lists_[i].width,
+                                                lists_[i].height);
+    }
+  };
+  std::function<void(size_t)> progress;
+  if (job_.on_progress) {
+    progress = [&](size_t done) {
+      if (done < selected.size()) job_.on_progress(done, deck_.slides.size());
+    };
+  }
+  layout::ParallelLayout work(ctx, selected.size(),
+                              layout::ParallelLayout::threads_for(selected.size()), lay_out_one,
+                              progress);
+  for (size_t k = 0; k < selected.size(); ++k) {
+    work.take(k);
+    if (job_.on_progress && (work.threads() == 1 || k + 1 == selected.size())) {
+      job_.on_progress(selected[k] + 1, deck_.slides.size());
+    }
+  }
+  if (want_numbers) options_.numbers = &numbers_;
+  if (diags_.has_errors()) return fail(exit_deck, "", true);
+  return true;
+}
+
+void Pipeline::dump_layout() {
+  layout::DumpOptions options;
+  options.fonts = &fonts_;
+  options.base_dir = deck_dir_;
+  for (size_t i = 0; i < deck_.slides.size(); ++i) {
+    if (!options_.slides.empty() &&
+        !std::binary_search(options_.slides.begin(), options_.slides.end(), i)) {
+      continue;
+    }
+    r_.dump += "slide " + std::to_string(i + 1) + " label " + deck_.slides[i].label() + "\n";
+    r_.dump += layout::dump_list(lists_[i], options);
+  }
+  r_.exit_code = diags_.has_errors() ? exit_deck : exit_ok;
+}
+
+bool Pipeline::compose(Product product, compose::Handout& made) {
+  switch (product) {
+    case Product::Deck:
+      made.pages = job_.mode == Mode::Builds
+                       ? compose::compose_builds(deck_, lists_, page_size_, options_)
+                       : compose::compose_slides(deck_, lists_, page_size_, options_);
+      return true;
+    case Product::Handout: return handout_compose(false, made);
+    case Product::Notes: return handout_compose(true, made);
+  }
+  return false;
+}
+
+// The handout's layout (the notes use notes-right's margins, header and
+// footer), its paper, then the notes laid out in the notes theme: the
+// theme, the links in notes and the NotesLayout are made for the first
+// handout and serve the next.
+bool Pipeline::handout_compose(bool notes_only, compose::Handout& made) {
+  std::string error;
+  std::optional<compose::HandoutLayout> handout_layout = compose::handout_layout_load(
+      job_.data_dir + "/layouts", notes_only || job_.handout.empty() ? "notes-right" : job_.handout,
+      diags_, error);
+  if (!handout_layout) return fail(exit_usage, error, true);
+  if (!notes_theme_) {
+    notes_theme_ = style::theme_load(job_.data_dir + "/layouts", "notes", error, r_.theme_warnings);
+    if (!notes_theme_) return fail(exit_io, error, true);
+  }
+  compose::HandoutOptions ho;
+  ho.paper = compose::paper_from_locale(std::getenv("LC_ALL"), std::getenv("LC_PAPER"),
+                                        std::getenv("LANG"));
+  if (!job_.paper.empty() && !compose::paper_parse(job_.paper, ho.paper)) {
+    return fail(exit_usage, "--paper: '" + job_.paper + "' is not A4 or Letter", false);
+  }
+  ho.title = deck_.meta.title;
+  ho.slides = options_.slides;
+  ho.notes_only = notes_only;
+  if (!notes_) {
+    // Bare URLs in notes are links (markdown-it's linkify, on for notes).
+    for (const deck::Slide& slide : deck_.slides) markdown::linkify(doc_, slide.notes);
+    notes_ =
+        std::make_unique<layout::NotesLayout>(doc_, *notes_theme_, *shaper_, diags_, deck_dir_);
+  }
+  made = compose::compose_handout(deck_, lists_, *handout_layout, *notes_, ho);
+  return true;
+}
+
+std::string Pipeline::pdfpc(const std::vector<compose::Page>& pages) const {
+  return compose::pdfpc_json(deck_, doc_, pages);
+}
+
+bool Pipeline::render(const std::vector<compose::Page>& pages, Output& out) {
+  pdf::DocInfo info;
+  info.title = deck_.meta.title;
+  info.author = deck_.meta.author;
+  info.subject = deck_.meta.subject;
+  info.keywords = deck_.meta.keywords;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    info.date = std::strtoll(epoch, nullptr, 10);
+  } else {
+    info.date = static_cast<int64_t>(std::time(nullptr));
+  }
+  std::string pdf_error;
+  if (!pdf::pdf_render(pages, fonts_, info, out.pdf, pdf_error)) {
+    return fail(exit_io, pdf_error, true);
+  }
+  out.pages = pages.size();
+  return true;
+}
+
+}  // namespace deckpdf::cli

@@ -1,0 +1,183 @@
+// compose/sheets — a handout's pages (see sheets.h):
+//   STEP 1  geometry: the paper (A4 or Letter, turned for landscape), the
+//           margins, header and footer, the grid of cells.
+//   ...     the grid (handout.cpp) or the script (script.cpp) fills pages.
+//   STEP 4  finish: the header (the deck's title) and footer ("3 / 12") on
+//           every page, an outline entry on the page where a slide first
+//           appears, links in slides and notes as annotations.
+#include "compose/sheets.h"
+
+#include <algorithm>
+
+#include "compose/internal.h"
+#include "layout/notes.h"
+
+namespace deckpdf::compose {
+
+Rect cell_box(const CellBox& b, const Rect& cell) {
+  Rect r;
+  r.x = cell.x + (b.x_mm ? b.x * pt_per_mm : b.x * cell.width);
+  r.y = cell.y + (b.y_mm ? b.y * pt_per_mm : b.y * cell.height);
+  r.width = b.width_mm ? b.width * pt_per_mm : b.width * cell.width;
+  r.height = b.height_mm ? b.height * pt_per_mm : b.height * cell.height;
+  r.width = std::min(r.width, cell.x + cell.width - r.x);
+  r.height = std::min(r.height, cell.y + cell.height - r.y);
+  return r;
+}
+
+Sheets::Sheets(const deck::Deck& deck_, const std::vector<layout::DisplayList>& slides_,
+               const HandoutLayout& layout_, layout::NotesLayout& notes_,
+               const HandoutOptions& options_, Handout& out_)
+    : deck(deck_), slides(slides_), layout(layout_), notes(notes_), options(options_), out(out_) {
+  page_w = options.paper.width;
+  page_h = options.paper.height;
+  if (layout.landscape && !options.notes_only) std::swap(page_w, page_h);
+  content.x = layout.margin_left * pt_per_mm;
+  content.y = (layout.margin_top + layout.header) * pt_per_mm;
+  content.width = page_w - (layout.margin_left + layout.margin_right) * pt_per_mm;
+  content.height =
+      page_h -
+      (layout.margin_top + layout.header + layout.footer + layout.margin_bottom) * pt_per_mm;
+  content.width = std::max(content.width, 72.0f);
+  content.height = std::max(content.height, 72.0f);
+  float gap = layout.gap * pt_per_mm;
+  cell_w = (content.width - gap * static_cast<float>(layout.columns - 1)) /
+           static_cast<float>(layout.columns);
+  cell_h = (content.height - gap * static_cast<float>(layout.rows - 1)) /
+           static_cast<float>(layout.rows);
+  cell_w = std::max(cell_w, 36.0f);
+  cell_h = std::max(cell_h, 36.0f);
+}
+
+std::vector<size_t> Sheets::selection() const {
+  std::vector<size_t> sel;
+  if (options.slides.empty()) {
+    for (size_t i = 0; i < deck.slides.size() && i < slides.size(); ++i) sel.push_back(i);
+  } else {
+    for (size_t i : options.slides) {
+      if (i < deck.slides.size() && i < slides.size()) sel.push_back(i);
+    }
+  }
+  return sel;
+}
+
+Rect Sheets::cell_rect(size_t k) const {
+  size_t col = k % static_cast<size_t>(layout.columns);
+  size_t row = k / static_cast<size_t>(layout.columns);
+  float gap = layout.gap * pt_per_mm;
+  return {content.x + static_cast<float>(col) * (cell_w + gap),
+          content.y + static_cast<float>(row) * (cell_h + gap), cell_w, cell_h};
+}
+
+layout::DisplayList& Sheets::keep(layout::DisplayList list) {
+  out.lists.push_back(std::move(list));
+  return out.lists.back();
+}
+
+Page& Sheets::page_new() {
+  Page page;
+  page.width = page_w;
+  page.height = page_h;
+  page.step = layout::print_state;
+  out.pages.push_back(std::move(page));
+  layout::DisplayList chrome;
+  chrome.width = page_w;
+  chrome.height = page_h;
+  chrome.background = {1, 1, 1, 0};
+  chrome_ = &keep(std::move(chrome));
+  chromes_.push_back(chrome_);
+  Placement pl;
+  pl.list = chrome_;
+  pl.step = layout::print_state;
+  out.pages.back().placed.push_back(pl);
+  return out.pages.back();
+}
+
+void Sheets::place(Page& page, const layout::DisplayList& list, float x, float y, float scale) {
+  Placement pl;
+  pl.list = &list;
+  pl.step = layout::print_state;
+  pl.t.scale = scale;
+  pl.t.tx = x;
+  pl.t.ty = y;
+  page.placed.push_back(pl);
+}
+
+void Sheets::rect(float x, float y, float w, float h, layout::Color fill, float stroke_width,
+                  layout::Color stroke) {
+  layout::Item it;
+  it.x = x;
+  it.y = y;
+  it.v = layout::RectItem{w, h, fill, stroke_width, stroke};
+  chrome_->items.push_back(std::move(it));
+}
+
+void Sheets::rule(float x, float y, float x2, float width, layout::Color color) {
+  layout::Item it;
+  it.x = x;
+  it.y = y;
+  it.v = layout::LineItem{x2, y, width, color};
+  chrome_->items.push_back(std::move(it));
+}
+
+void Sheets::first_appears(size_t slide) {
+  first_page_.emplace(static_cast<int>(slide), static_cast<int>(out.pages.size() - 1));
+}
+
+void Sheets::finish() {
+  size_t total = out.pages.size();
+  float header_w = page_w - (layout.margin_left + layout.margin_right) * pt_per_mm;
+  const layout::DisplayList* header = nullptr;
+  if (layout.header > 0 && !options.title.empty()) {
+    header = &keep(notes.label("handout-header", options.title, header_w));
+  }
+  if (layout.footer > 0) {
+    std::vector<std::string> texts;
+    for (size_t p = 0; p < total; ++p) {
+      texts.push_back(std::to_string(p + 1) + " / " + std::to_string(total));
+    }
+    notes.labels_prefetch("handout-footer", texts, header_w);
+  }
+  for (size_t p = 0; p < total; ++p) {
+    Page& page = out.pages[p];
+    page.label = std::to_string(p + 1);
+    chrome_ = chromes_[p];
+    float left = layout.margin_left * pt_per_mm;
+    if (header) {
+      float hy = layout.margin_top * pt_per_mm;
+      place(page, *header, left, hy, pt_per_px);
+      float ry = (layout.margin_top + layout.header) * pt_per_mm - 2.5f * pt_per_mm;
+      ry = std::max(ry, hy + header->height * pt_per_px + 1);
+      rule(left, ry, left + header_w, 0.5f, {0.6f, 0.6f, 0.6f, 1});
+    }
+    if (layout.footer > 0) {
+      const layout::DisplayList& footer = keep(notes.labels_next());
+      float fy = page_h - (layout.margin_bottom + layout.footer) * pt_per_mm +
+                 std::max(0.0f, layout.footer * pt_per_mm - footer.height * pt_per_px);
+      place(page, footer, left, fy, pt_per_px);
+    }
+  }
+  // The outline: the page where each slide first appears, the first new
+  // slide of a page (page.outline_title holds one entry). One pass over
+  // the slides (not one per page): each page gets the lowest-numbered
+  // slide that first appears on it.
+  std::vector<int> first_slide(total, -1);
+  for (const auto& [slide, page] : first_page_) {
+    if (page >= 0 && static_cast<size_t>(page) < total && first_slide[page] < 0) {
+      first_slide[page] = slide;
+    }
+  }
+  int prev_h = -1;
+  for (size_t p = 0; p < total; ++p) {
+    if (first_slide[p] < 0) continue;
+    Page& pg = out.pages[p];
+    if (!pg.outline_title.empty()) continue;
+    const deck::Slide& s = deck.slides[static_cast<size_t>(first_slide[p])];
+    pg.outline_title = s.label() + "  " + (s.title.empty() ? "Slide " + s.label() : s.title);
+    pg.outline_level = s.v > 1 && prev_h == s.h ? 1 : 0;
+    prev_h = s.h;
+  }
+  links_collect(deck, out.pages, {}, first_page_);
+}
+
+}  // namespace deckpdf::compose

@@ -1,0 +1,158 @@
+// layout/dump — display lists as text (see dump.h). The format, one line
+// each:
+//   size 960.00x700.00 background #ffffff scale 1.00 dx 0.00 dy 0.00 clip no steps 2
+//   effects 1: dim 1..never, color #ff0000 2..3
+//   text 80.00 120.00 w 312.40 font SourceSans3-Bold size 40.00 fill #222222 "Title"
+//   rect 0.00 0.00 960.00x700.00 fill #ffffff step 1 until 2 effects 1
+// Items show step, until and effects only where they differ from 0,
+// never and 0.
+#include "layout/dump.h"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "source/strings.h"
+
+namespace deckpdf::layout {
+
+namespace {
+
+std::string num(float v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", static_cast<double>(v));
+  std::string s = buf;
+  return s == "-0.00" ? "0.00" : s;
+}
+
+std::string step(int k) {
+  return k == never ? "never" : k == print_state ? "print" : std::to_string(k);
+}
+
+std::string color(const Color& c) {
+  auto byte = [](float v) {
+    return static_cast<unsigned>(std::lround(std::fmin(1.0f, std::fmax(0.0f, v)) * 255));
+  };
+  char buf[16];
+  if (byte(c.a) == 255) {
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", byte(c.r), byte(c.g), byte(c.b));
+  } else {
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x%02x", byte(c.r), byte(c.g), byte(c.b), byte(c.a));
+  }
+  return buf;
+}
+
+std::string in_quotes(std::string_view s) {
+  return "\"" + json_escape(s) + "\"";
+}
+
+// The list's box, placement and steps.
+std::string header(const DisplayList& list) {
+  return "size " + num(list.width) + "x" + num(list.height) + " background " +
+         color(list.background) + " scale " + num(list.scale) + " dx " + num(list.dx) + " dy " +
+         num(list.dy) + " clip " + (list.clip ? "yes" : "no") + " steps " +
+         std::to_string(list.step_count) + "\n";
+}
+
+std::string effect(const Effect& e) {
+  std::string range = " " + step(e.from) + ".." + step(e.until);
+  switch (e.kind) {
+    case Effect::Kind::Dim: return "dim" + range;
+    case Effect::Kind::Color: return "color " + color(e.color) + range;
+    case Effect::Kind::Strike: return "strike" + range;
+    case Effect::Kind::Scale:
+      return "scale " + num(e.scale) + " at " + num(e.cx) + " " + num(e.cy) + range;
+  }
+  return "?";
+}
+
+// Set 0 is always empty and not written.
+std::string effect_sets(const DisplayList& list) {
+  std::string out;
+  for (size_t k = 1; k < list.effects.size(); ++k) {
+    out += "effects " + std::to_string(k) + ":";
+    for (size_t i = 0; i < list.effects[k].size(); ++i) {
+      out += (i ? ", " : " ") + effect(list.effects[k][i]);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+// What a run shows: its glyphs' text in drawing (visual) order, as the
+// PDF's ToUnicode map gives it back.
+std::string run_text(const text::GlyphRun& run) {
+  std::string out;
+  for (std::string_view t : run.glyph_texts()) out += t;
+  return out;
+}
+
+std::string text_item(const TextItem& t, const DumpOptions& options) {
+  if (!t.run) return "text (no run) fill " + color(t.fill);
+  const text::GlyphRun& run = *t.run;
+  std::string font = options.fonts && run.font < options.fonts->size()
+                         ? options.fonts->face(run.font).postscript
+                         : "font " + std::to_string(run.font);
+  std::string out = "w " + num(run.width) + " font " + font + " size " + num(run.size) +
+                    (run.rtl ? " rtl" : "") + " fill " + color(t.fill) + " " +
+                    in_quotes(run_text(run));
+  if (!t.actual_text.empty()) out += " actual " + in_quotes(t.actual_text);
+  return "text " + out;
+}
+
+std::string path_shown(const std::string& path, const DumpOptions& options) {
+  if (options.base_dir.empty()) return path;
+  std::error_code ec;
+  std::filesystem::path base = std::filesystem::weakly_canonical(options.base_dir, ec);
+  std::filesystem::path rel = std::filesystem::path(path).lexically_relative(base);
+  return ec || rel.empty() ? path : rel.generic_string();
+}
+
+// The item's kind and what it draws; x and y are written before it.
+std::string item_body(const Item& item, const DumpOptions& options) {
+  if (auto* t = std::get_if<TextItem>(&item.v)) return text_item(*t, options);
+  if (auto* r = std::get_if<RectItem>(&item.v)) {
+    std::string out = "rect " + num(r->width) + "x" + num(r->height) + " fill " + color(r->fill);
+    if (r->stroke_width > 0) out += " stroke " + num(r->stroke_width) + " " + color(r->stroke);
+    return out;
+  }
+  if (auto* l = std::get_if<LineItem>(&item.v)) {
+    return "line to " + num(l->x2) + " " + num(l->y2) + " width " + num(l->width) + " " +
+           color(l->color);
+  }
+  if (auto* m = std::get_if<MarkerItem>(&item.v)) {
+    const char* shape = m->shape == MarkerItem::Shape::Disc     ? "disc"
+                        : m->shape == MarkerItem::Shape::Circle ? "circle"
+                                                                : "square";
+    return std::string("marker ") + shape + " size " + num(m->size) + " " + color(m->color);
+  }
+  if (auto* k = std::get_if<LinkItem>(&item.v)) {
+    return "link " + num(k->width) + "x" + num(k->height) + " href " + in_quotes(k->href);
+  }
+  const auto& img = std::get<ImageItem>(item.v);
+  return std::string("image ") + num(img.width) + "x" + num(img.height) + " " +
+         (img.format == ImageItem::Format::Png ? "png" : "jpeg") + " " +
+         in_quotes(path_shown(img.path, options));
+}
+
+// "text 10.00 20.00 ...": the kind first, then where, then the rest.
+std::string item_line(const Item& item, const DumpOptions& options) {
+  std::string body = item_body(item, options);
+  size_t space = body.find(' ');
+  std::string out = body.substr(0, space) + " " + num(item.x) + " " + num(item.y) +
+                    (space == std::string::npos ? "" : body.substr(space));
+  if (item.step != 0) out += " step " + step(item.step);
+  if (item.until != never) out += " until " + step(item.until);
+  if (item.effects != 0) out += " effects " + std::to_string(item.effects);
+  return out + "\n";
+}
+
+}  // namespace
+
+std::string dump_list(const DisplayList& list, const DumpOptions& options) {
+  std::string out = header(list) + effect_sets(list);
+  for (const Item& item : list.items) out += "  " + item_line(item, options);
+  return out;
+}
+
+}  // namespace deckpdf::layout

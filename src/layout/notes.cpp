@@ -1,0 +1,128 @@
+// layout/notes — notes and labels in the notes style (see notes.h). Each
+// label class has a document of its own (`aside.notes > div.CLS`), so that
+// a label has the ancestors the theme's selectors expect.
+#include "layout/notes.h"
+
+#include <utility>
+
+namespace deckpdf::layout {
+
+namespace {
+
+constexpr float pt_per_px = 0.75f;
+
+// Adds `aside.notes > div.CLS > text` under the root of `d`; returns the
+// aside and, in `text_node`, the text.
+dom::NodeId label_add(dom::Document& d, const std::string& cls, const std::string& text,
+                      dom::NodeId* text_node = nullptr) {
+  dom::Node aside;
+  aside.tag = "aside";
+  aside.classes = {"notes"};
+  dom::NodeId a = d.add(std::move(aside), d.root);
+  dom::Node div;
+  div.tag = "div";
+  div.classes = {cls};
+  dom::NodeId dv = d.add(std::move(div), a);
+  dom::Node t;
+  t.kind = dom::NodeKind::Text;
+  t.text = text;
+  dom::NodeId tn = d.add(std::move(t), dv);
+  if (text_node) *text_node = tn;
+  return a;
+}
+
+}  // namespace
+
+struct NotesLayout::Label {
+  dom::Document doc;
+  dom::NodeId aside = 0, text = 0;
+  std::optional<style::Resolver> resolver;  // of `doc`
+  style::ComputedStyle root;
+};
+
+// One document holds every line, each under its own `aside.notes >
+// div.CLS`, so that each has the ancestors it has alone.
+struct NotesLayout::LabelsAhead {
+  dom::Document doc;
+  std::vector<dom::NodeId> asides;
+  std::optional<style::Resolver> resolver;
+  std::optional<Context> ctx;
+  style::ComputedStyle root;
+  std::vector<DisplayList> flows;
+  size_t next = 0;
+  std::unique_ptr<ParallelLayout> work;
+};
+
+NotesLayout::NotesLayout(const dom::Document& doc, const style::Theme& theme, text::Shaper& shaper,
+                         Diagnostics& diags, std::string deck_dir)
+    : shaper_(shaper),
+      diags_(diags),
+      theme_(theme),
+      resolver_(theme, doc, diags),
+      ctx_{doc, resolver_, shaper, diags} {
+  ctx_.deck_dir = std::move(deck_dir);
+}
+
+NotesLayout::~NotesLayout() = default;
+
+void NotesLayout::notes_prefetch(const std::vector<dom::NodeId>& roots, float width_pt) {
+  work_.reset();
+  roots_ = roots;
+  flows_.assign(roots.size(), {});
+  next_ = 0;
+  work_ = std::make_unique<ParallelLayout>(
+      ctx_, roots_.size(), ParallelLayout::threads_for(roots_.size()),
+      [this, width_pt](Context& c, size_t k) {
+        style::ComputedStyle root = c.styles.compute(roots_[k], c.styles.root_style());
+        root.display = style::Display::Block;
+        flows_[k] = layout_flow(c, roots_[k], root, width_pt / pt_per_px);
+      });
+}
+
+DisplayList NotesLayout::notes_next() {
+  work_->take(next_);
+  return std::move(flows_[next_++]);
+}
+
+DisplayList NotesLayout::label(const std::string& cls, const std::string& text, float width_pt) {
+  std::unique_ptr<Label>& slot = labels_[cls];
+  if (!slot) {
+    slot = std::make_unique<Label>();
+    slot->aside = label_add(slot->doc, cls, "", &slot->text);
+    slot->resolver.emplace(theme_, slot->doc, diags_);
+    slot->root = slot->resolver->compute(slot->aside, slot->resolver->root_style());
+    slot->root.display = style::Display::Block;
+  }
+  Label& label = *slot;
+  label.doc[label.text].text = text;
+  Context ctx{label.doc, *label.resolver, shaper_, diags_};
+  return layout_flow(ctx, label.aside, label.root, width_pt / pt_per_px);
+}
+
+void NotesLayout::labels_prefetch(const std::string& cls, const std::vector<std::string>& texts,
+                                  float width_pt) {
+  labels_ahead_.reset();
+  labels_ahead_ = std::make_unique<LabelsAhead>();
+  LabelsAhead& ahead = *labels_ahead_;
+  for (const std::string& text : texts) ahead.asides.push_back(label_add(ahead.doc, cls, text));
+  ahead.resolver.emplace(theme_, ahead.doc, diags_);
+  ahead.ctx.emplace(Context{ahead.doc, *ahead.resolver, shaper_, diags_});
+  ahead.flows.assign(texts.size(), {});
+  if (!texts.empty()) {
+    ahead.root = ahead.resolver->compute(ahead.asides[0], ahead.resolver->root_style());
+    ahead.root.display = style::Display::Block;
+  }
+  ahead.work = std::make_unique<ParallelLayout>(
+      *ahead.ctx, texts.size(), ParallelLayout::threads_for(texts.size()),
+      [&ahead, width_pt](Context& c, size_t k) {
+        ahead.flows[k] = layout_flow(c, ahead.asides[k], ahead.root, width_pt / pt_per_px);
+      });
+}
+
+DisplayList NotesLayout::labels_next() {
+  LabelsAhead& ahead = *labels_ahead_;
+  ahead.work->take(ahead.next);
+  return std::move(ahead.flows[ahead.next++]);
+}
+
+}  // namespace deckpdf::layout

@@ -1,0 +1,69 @@
+// layout/notes — speaker notes and deckpdf's own lines (a page's footer, a
+// "continued" caption, a script's headings) laid out in the notes style
+// (layouts/notes.css, apart from the slide theme), for handouts and the
+// speaker's script. Compose asks for flows of a width and places them; it
+// never sees styles or fonts.
+//
+// Widths are in pt (the page's unit), the flows in px, as every display
+// list (0.75 pt per px).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "layout/layout.h"
+#include "layout/parallel.h"
+
+namespace deckpdf::layout {
+
+class NotesLayout {
+ public:
+  // Notes in `doc` in `theme`; pictures in notes are looked up in deck_dir.
+  NotesLayout(const dom::Document& doc, const style::Theme& theme, text::Shaper& shaper,
+              Diagnostics& diags, std::string deck_dir = ".");
+  ~NotesLayout();
+  NotesLayout(const NotesLayout&) = delete;
+  NotesLayout& operator=(const NotesLayout&) = delete;
+
+  // Lays out the notes under each of `roots` (a slide's Slide::notes)
+  // `width_pt` wide on every core, ahead of the pass that places them;
+  // that pass takes them with notes_next(), in order, where it would have
+  // laid each out, and gets what laying them out one by one there gives
+  // (layout/parallel.h). A new prefetch ends the one before.
+  void notes_prefetch(const std::vector<dom::NodeId>& roots, float width_pt);
+  DisplayList notes_next();
+
+  // A line of deckpdf's own text in the notes style, class `cls`: the
+  // document `aside.notes > div.CLS > text`, made once per class with its
+  // text replaced each time.
+  DisplayList label(const std::string& cls, const std::string& text, float width_pt);
+
+  // label() for many lines of one class at once (the page footers), laid
+  // out on every core; labels_next() takes them in order, where label()
+  // would have been called. A new prefetch ends the one before.
+  void labels_prefetch(const std::string& cls, const std::vector<std::string>& texts,
+                       float width_pt);
+  DisplayList labels_next();
+
+ private:
+  struct Label;
+  struct LabelsAhead;
+
+  text::Shaper& shaper_;
+  Diagnostics& diags_;
+  const style::Theme& theme_;
+  style::Resolver resolver_;
+  Context ctx_;  // what notes are laid out with
+  // notes_prefetch()'s work.
+  std::vector<dom::NodeId> roots_;
+  std::vector<DisplayList> flows_;
+  size_t next_ = 0;
+  std::unique_ptr<ParallelLayout> work_;
+  std::map<std::string, std::unique_ptr<Label>> labels_;  // label()'s, by class
+  std::unique_ptr<LabelsAhead> labels_ahead_;
+};
+
+}  // namespace deckpdf::layout
