@@ -29,6 +29,8 @@
 #include <sstream>
 
 #include "compose/internal.h"
+#include "compose/layers.h"
+#include "layout/layers.h"
 #include "layout/layout.h"
 #include "layout/parallel.h"
 #include "source/strings.h"
@@ -352,6 +354,7 @@ layout::DisplayList flow_piece(const layout::DisplayList& flow,
       out.bands.push_back({b.top - piece.top, b.bottom - piece.top});
     }
   }
+  layout::layers_group(out);
   return out;
 }
 
@@ -1189,6 +1192,7 @@ class Builder {
       pg.outline_level = s.v > 1 && prev_h == s.h ? 1 : 0;
       prev_h = s.h;
     }
+    for (layout::DisplayList* chrome : chromes_) layout::layers_group(*chrome);
     links_collect(deck_, out_.pages, {}, first_page_);
   }
 
@@ -1223,6 +1227,7 @@ Handout compose_handout(const deck::Deck& deck, const std::vector<layout::Displa
                         const HandoutOptions& options) {
   Handout out;
   Builder(deck, slides, layout, notes, options, out).build();
+  layers_show(out.pages);
   return out;
 }
 

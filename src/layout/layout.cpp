@@ -27,6 +27,7 @@
 #include <map>
 
 #include "layout/image.h"
+#include "layout/layers.h"
 #include "text/bidi.h"
 #include "text/linebreak.h"
 #include "text/utf8.h"
@@ -1313,6 +1314,7 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
   tags_resolve(ctx, tags, scale_boxes, items, list);
   background_image(ctx, slide, list, items);
   list.items = std::move(items);
+  layers_group(list);
   return list;
 }
 
@@ -1339,6 +1341,7 @@ DisplayList layout_slide_number(Context& ctx, const std::string& label, float wi
   text.y = bg.y + pad + (size - (a + d)) / 2 + a;  // line-height 1, centred like CSS
   text.v = TextItem{run, {1, 1, 1, 1}, {}};
   list.items.push_back(text);
+  layers_group(list);
   return list;
 }
 
@@ -1357,6 +1360,7 @@ DisplayList layout_flow(Context& ctx, dom::NodeId root, const style::ComputedSty
   std::stable_sort(
       list.bands.begin(), list.bands.end(),
       [](const DisplayList::Band& a, const DisplayList::Band& b) { return a.top < b.top; });
+  layers_group(list);
   return list;
 }
 

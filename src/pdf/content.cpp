@@ -5,6 +5,7 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <variant>
 
@@ -253,9 +254,10 @@ void ContentWriter::emoji_item(std::string& s, const layout::Item& item, const t
 
 std::string ContentWriter::layer(const LayerKey& key, Needs& needs) {
   const layout::DisplayList& list = *key.list;
+  const layout::Layer& layer = list.layers[static_cast<size_t>(key.layer)];
   pen_ = Pen{};  // self-contained: pieces are concatenated in any order
   std::string s;
-  const std::vector<layout::Effect>& effects = list.effects[static_cast<size_t>(key.effects)];
+  const std::vector<layout::Effect>& effects = list.effects[static_cast<size_t>(layer.effects)];
   std::optional<layout::Color> recolor;
   bool strike = false;
   if (list.clip) op(s, {0, 0, list.width, list.height}, "re W n");
@@ -264,16 +266,13 @@ std::string ContentWriter::layer(const LayerKey& key, Needs& needs) {
   }
   // The fragment effects that change what the layer draws: colour and
   // line-through (opacity and scale are applied where it is drawn).
-  for (size_t i = 0; i < effects.size(); ++i) {
-    if (!(key.active >> i & 1)) continue;
-    const layout::Effect& e = effects[i];
+  for (uint32_t bits = key.active; bits != 0; bits &= bits - 1) {
+    const layout::Effect& e = effects[static_cast<size_t>(std::countr_zero(bits))];
     if (e.kind == layout::Effect::Kind::Color) recolor = e.color;
     if (e.kind == layout::Effect::Kind::Strike) strike = true;
   }
-  for (const layout::Item& item : list.items) {
-    if (item.step != key.step || item.until != key.until || item.effects != key.effects) {
-      continue;
-    }
+  for (uint32_t index : layer.items) {
+    const layout::Item& item = list.items[index];
     if (std::holds_alternative<layout::LinkItem>(item.v)) continue;  // annotations, not ink
     if (auto* t = std::get_if<layout::TextItem>(&item.v)) {
       if (recolor) {

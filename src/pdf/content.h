@@ -33,11 +33,12 @@ void num(std::string& out, double v);
 // Appends an operator with its numeric operands: "1 0 0 1 10 20 cm\n".
 void op(std::string& out, std::initializer_list<double> operands, std::string_view name);
 
-// A layer of a list: its items with this (step, until, effects).
+// A layer of a list in one state: compose::ShownLayer's layer and
+// colour and line-through bits.
 struct LayerKey {
   const layout::DisplayList* list = nullptr;
-  int step = 0, until = layout::never, effects = 0;
-  uint32_t active = 0;  // bit i: effect i of the layer's set is on (colour, strike)
+  int layer = 0;        // index into list->layers
+  uint32_t active = 0;  // bit i: effect i of the layer's set is on
   auto operator<=>(const LayerKey&) const = default;
 };
 

@@ -7,7 +7,7 @@
 #include <hpdf_pages.h>
 
 #include <algorithm>
-#include <set>
+#include <bit>
 
 namespace deckpdf::pdf {
 
@@ -48,19 +48,6 @@ const PageContent::Form& PageContent::form(const LayerKey& key) {
   return forms_.emplace(key, std::move(f)).first->second;
 }
 
-// The item groups of a list (active = 0), in the order of first items.
-const std::vector<LayerKey>& PageContent::groups(const layout::DisplayList& list) {
-  auto it = groups_.find(&list);
-  if (it != groups_.end()) return it->second;
-  std::vector<LayerKey>& out = groups_[&list];
-  std::set<LayerKey> seen;
-  for (const layout::Item& item : list.items) {
-    LayerKey k{&list, item.step, item.until, item.effects, 0};
-    if (seen.insert(k).second) out.push_back(k);
-  }
-  return out;
-}
-
 // The bytes of one unit, self-contained (q ... Q) so that units can be
 // concatenated in any order.
 std::string PageContent::unit_content(const UnitKey& k, Needs& needs) {
@@ -79,11 +66,14 @@ std::string PageContent::unit_content(const UnitKey& k, Needs& needs) {
     needs.states[name] = gs;
     s += '/' + name + " gs\n";
   }
-  for (const layout::Effect* e : k.scales) {
+  const layout::Layer& layer = list.layers[static_cast<size_t>(k.layer.layer)];
+  const std::vector<layout::Effect>& effects = list.effects[static_cast<size_t>(layer.effects)];
+  for (uint32_t bits = k.scales; bits != 0; bits &= bits - 1) {
     // About the fragment's centre, which the layer's own transform
     // (the list's scale and offset) puts here.
-    float cx = list.dx + list.scale * e->cx, cy = list.dy + list.scale * e->cy;
-    op(s, {e->scale, 0, 0, e->scale, cx * (1 - e->scale), cy * (1 - e->scale)}, "cm");
+    const layout::Effect& e = effects[static_cast<size_t>(std::countr_zero(bits))];
+    float cx = list.dx + list.scale * e.cx, cy = list.dy + list.scale * e.cy;
+    op(s, {e.scale, 0, 0, e.scale, cx * (1 - e.scale), cy * (1 - e.scale)}, "cm");
   }
   if (k.alpha < 1) {
     const Form& f = form(k.layer);
@@ -104,7 +94,7 @@ int PageContent::unit_id(UnitKey&& key) {
 }
 
 // The units a page draws, bottom to top: its background, then per
-// placement the layers visible at its step, each in its state there.
+// placement the layers it shows.
 std::vector<int> PageContent::page_units(const compose::Page& p) {
   std::vector<int> out;
   if (p.background.a > 0 && !(p.background == layout::Color{1, 1, 1, 1})) {
@@ -121,31 +111,17 @@ std::vector<int> PageContent::page_units(const compose::Page& p) {
     float right = pl.t.tx + list.width * pl.t.scale, bottom = pl.t.ty + list.height * pl.t.scale;
     bool covers = pl.t.tx <= 0.01f && pl.t.ty <= 0.01f && right >= p.width - 0.01f &&
                   bottom >= p.height - 0.01f;
-    // The list's groups visible at this step, in the order of their first
-    // items, so that what the layout drew first stays underneath.
-    for (const LayerKey& group : groups(list)) {
-      layout::Item probe;
-      probe.step = group.step;
-      probe.until = group.until;
-      if (!probe.visible_at(pl.step)) continue;
+    // The layers compose chose, bottom to top, each in its state there.
+    for (const compose::ShownLayer& shown : pl.layers) {
       UnitKey k;
-      k.layer = group;
+      k.layer = {&list, shown.layer, shown.active};
       k.scale = pl.t.scale;
       k.tx = pl.t.tx;
       k.ty = pl.t.ty;
       k.page_height = p.height;
       k.clip = !covers;
-      const auto& effects = list.effects[static_cast<size_t>(group.effects)];
-      for (size_t i = 0; i < effects.size() && i < 32; ++i) {
-        const layout::Effect& e = effects[i];
-        if (!e.active(pl.step)) continue;
-        if (e.kind == layout::Effect::Kind::Dim)
-          k.alpha *= 0.5f;
-        else if (e.kind == layout::Effect::Kind::Scale)
-          k.scales.push_back(&e);
-        else
-          k.layer.active |= 1u << i;  // colour and strike: a variant layer
-      }
+      k.alpha = shown.alpha;
+      k.scales = shown.scales;
       out.push_back(unit_id(std::move(k)));
     }
   }

@@ -42,7 +42,7 @@ class PageContent {
     float scale = 1, tx = 0, ty = 0, page_height = 0;
     bool clip = false;  // clipped to the list's box (it does not cover the page)
     float alpha = 1;
-    std::vector<const layout::Effect*> scales;
+    uint32_t scales = 0;                               // compose::ShownLayer::scales
     float r = 0, g = 0, b = 0, width = 0, height = 0;  // the background
     auto operator<=>(const UnitKey&) const = default;
   };
@@ -64,7 +64,6 @@ class PageContent {
   };
 
   const Form& form(const LayerKey& key);
-  const std::vector<LayerKey>& groups(const layout::DisplayList& list);
   std::string unit_content(const UnitKey& k, Needs& needs);
   int unit_id(UnitKey&& key);
   std::vector<int> page_units(const compose::Page& p);
@@ -74,7 +73,6 @@ class PageContent {
   ContentWriter& content_;
   Resources& resources_;
   StreamQueue& queue_;
-  std::map<const layout::DisplayList*, std::vector<LayerKey>> groups_;
   std::map<LayerKey, Form> forms_;
   std::map<UnitKey, int> unit_ids_;
   std::vector<const UnitKey*> units_;  // by id
