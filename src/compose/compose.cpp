@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "compose/internal.h"
+#include "compose/layers.h"
 #include "compose/page.h"
 
 namespace deckpdf::compose {
@@ -183,6 +184,7 @@ std::vector<Page> compose_slides(const deck::Deck& deck,
     pages.push_back(slide_page(deck, lists, i, layout::print_state, size, options));
   }
   pages_finish(deck, pages);
+  layers_show(pages);
   return pages;
 }
 
@@ -196,6 +198,7 @@ std::vector<Page> compose_builds(const deck::Deck& deck,
     }
   }
   pages_finish(deck, pages);
+  layers_show(pages);
   return pages;
 }
 

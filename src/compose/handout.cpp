@@ -11,6 +11,7 @@
 
 #include <algorithm>
 
+#include "compose/layers.h"
 #include "compose/sheets.h"
 #include "layout/flow.h"
 #include "layout/notes.h"
@@ -130,6 +131,7 @@ Handout compose_handout(const deck::Deck& deck, const std::vector<layout::Displa
     handout_grid(sheets);
   }
   sheets.finish();
+  layers_show(out.pages);
   return out;
 }
 

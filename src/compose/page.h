@@ -2,6 +2,7 @@
 // where, how large, and up to which fragment step.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,26 @@ struct Transform {
   float tx = 0, ty = 0;
 };
 
+// A layer of a placed list as a page shows it: in its state at the
+// placement's step (layers.h).
+struct ShownLayer {
+  int layer = 0;  // index into the list's layers
+  // Bit i: effect i of the layer's effect set is on; of the first 32.
+  uint32_t active = 0;  // colour and line-through: what the layer draws
+  uint32_t scales = 0;  // Scale: about its centre, in the set's order
+  float alpha = 1;      // opacity: 0.5 for each Dim that is on
+  bool operator==(const ShownLayer&) const = default;
+};
+
 struct Placement {
   const layout::DisplayList* list = nullptr;
   // The fragment step shown: the list's items visible at this step, each in
   // its state at this step (layout::Item::visible_at, Effect::active).
   int step = 0;
   Transform t;
+  // The list's layers visible at `step`, bottom to top: set by
+  // layers_show (layers.h) once the pages are made.
+  std::vector<ShownLayer> layers;
 };
 
 // A link annotation: a rectangle on the page and where it goes.

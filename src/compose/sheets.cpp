@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "compose/internal.h"
+#include "layout/layers.h"
 #include "layout/notes.h"
 
 namespace deckpdf::compose {
@@ -177,6 +178,8 @@ void Sheets::finish() {
     pg.outline_level = s.v > 1 && prev_h == s.h ? 1 : 0;
     prev_h = s.h;
   }
+  // The chrome lists are complete only now (rects and rules added page by page).
+  for (layout::DisplayList* chrome : chromes_) layout::layers_group(*chrome);
   links_collect(deck, out.pages, {}, first_page_);
 }
 

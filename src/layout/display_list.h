@@ -6,6 +6,7 @@
 #pragma once
 
 #include <climits>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <variant>
@@ -112,9 +113,26 @@ struct Item {
   bool visible_at(int k) const;
 };
 
-inline bool Item::visible_at(int k) const {
+// What appears at `step` and is hidden from `until` shows at step k; at
+// `print_state` everything that is ever shown does.
+inline bool shown_at(int step, int until, int k) {
   return step <= k && (k < until || (k == print_state && step < never));
 }
+
+inline bool Item::visible_at(int k) const {
+  return shown_at(step, until, k);
+}
+
+// The items of a list that share (step, until, effects): they appear, hide
+// and change together, so later stages show, dim and reuse them as one
+// (layers.h groups them; compose picks the layers a page shows).
+struct Layer {
+  int step = 0, until = never;
+  int effects = 0;              // index into DisplayList::effects
+  std::vector<uint32_t> items;  // indices into DisplayList::items, in item order
+
+  bool visible_at(int k) const { return shown_at(step, until, k); }
+};
 
 struct DisplayList {
   float width = 0, height = 0;  // the slide (or box) size, px
@@ -125,9 +143,12 @@ struct DisplayList {
   bool clip = false;  // content still overflows at the smallest scale
   int step_count = 0;
   std::vector<Item> items;
-  // Effect sets that items refer to by index; set 0 is empty. Items that
-  // share (step, until, effects) form one layer in the PDF.
+  // Effect sets that items refer to by index; set 0 is empty.
   std::vector<std::vector<Effect>> effects{{}};
+  // The items in layers, in the order of their first items, so that what
+  // was drawn first stays underneath: set by layers_group (layers.h)
+  // whenever a list is made or changed.
+  std::vector<Layer> layers;
   // A flow's (layout_flow's) line boxes and pictures, top to bottom, in
   // list space: where a flow that does not fit its box may be split. No
   // line box is ever cut; the places between them are the break points.

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "layout/layers.h"
+
 namespace deckpdf::layout {
 
 std::vector<FlowPiece> flow_split(const DisplayList& flow, float first, float rest) {
@@ -83,6 +85,7 @@ DisplayList flow_piece(const DisplayList& flow, const std::vector<FlowPiece>& pi
       out.bands.push_back({b.top - piece.top, b.bottom - piece.top});
     }
   }
+  layers_group(out);
   return out;
 }
 

@@ -20,6 +20,7 @@
 #include <algorithm>
 
 #include "layout/engine.h"
+#include "layout/layers.h"
 #include "layout/slide.h"
 
 namespace deckpdf::layout {
@@ -32,6 +33,7 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
   tags_resolve(ctx, content.tags, content.items, list);
   background_image(ctx, slide, list, content.items);
   list.items = std::move(content.items);
+  layers_group(list);
   return list;
 }
 
@@ -58,6 +60,7 @@ DisplayList layout_slide_number(Context& ctx, const std::string& label, float wi
   text.y = bg.y + pad + (size - (a + d)) / 2 + a;  // line-height 1, centred like CSS
   text.v = TextItem{run, {1, 1, 1, 1}, {}};
   list.items.push_back(text);
+  layers_group(list);
   return list;
 }
 
@@ -76,6 +79,7 @@ DisplayList layout_flow(Context& ctx, dom::NodeId root, const style::ComputedSty
   std::stable_sort(
       list.bands.begin(), list.bands.end(),
       [](const DisplayList::Band& a, const DisplayList::Band& b) { return a.top < b.top; });
+  layers_group(list);
   return list;
 }
 

@@ -1,0 +1,359 @@
+// pdf/content — content stream bytes: numbers and operators, text runs,
+// list markers and a layer's items in one of its states.
+#include "pdf/content.h"
+
+#include <hb.h>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <variant>
+
+namespace deckpdf::pdf {
+
+namespace {
+
+// A literal string for the PDF: ( ) and \ escaped, CR and LF as escapes
+// (a bare end of line in a literal string reads back as LF).
+inline void literal_byte(std::string& s, unsigned char c) {
+  if (c > '\r' && c != '(' && c != ')' && c != '\\') {
+    s.push_back(static_cast<char>(c));  // nearly always
+    return;
+  }
+  switch (c) {
+    case '\r': s += "\\r"; break;
+    case '\n': s += "\\n"; break;
+    case '(':
+    case ')':
+    case '\\': s.push_back('\\'); [[fallthrough]];
+    default: s.push_back(static_cast<char>(c));
+  }
+}
+
+// A text string (PDF 32000 7.9.2.2): printable ASCII as a literal, which
+// PDFDocEncoding reads as itself at a quarter of UTF-16's hex; anything
+// else as UTF-16BE hex with a byte order mark.
+void text_string_operand(std::string& s, std::string_view utf8) {
+  bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+  if (ascii) {
+    s += '(';
+    for (char c : utf8) literal_byte(s, static_cast<unsigned char>(c));
+    s += ')';
+  } else {
+    s += "<FEFF" + utf16_hex(utf8) + '>';
+  }
+}
+
+bool same_rgb(const std::optional<layout::Color>& a, const layout::Color& b) {
+  return a && a->r == b.r && a->g == b.g && a->b == b.b;
+}
+
+}  // namespace
+
+// Number formatting: fixed precision, no locale, no "-0".
+// ---------------------------------------------------------------------------
+void num(std::string& out, double v) {
+  // Two decimals (a hundredth of a px is far below what any device shows),
+  // trailing zeros dropped, by integer arithmetic: content streams are
+  // mostly numbers, and printf was a sixth of the run time.
+  if (!std::isfinite(v) || std::fabs(v) > 1e12) v = 0;
+  long long centi = std::llround(v * 100.0);
+  if (centi < 0) {
+    out.push_back('-');
+    centi = -centi;
+  }
+  long long whole = centi / 100, frac = centi % 100;
+  char buf[24];
+  int n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole > 0);
+  while (n > 0) out.push_back(buf[--n]);
+  if (frac != 0) {
+    out.push_back('.');
+    int digits = 2;
+    while (frac % 10 == 0) {
+      frac /= 10;
+      --digits;
+    }
+    for (int d = digits - 1; d >= 0; --d) {
+      long long p = 1;
+      for (int k = 0; k < d; ++k) p *= 10;
+      out.push_back(static_cast<char>('0' + (frac / p) % 10));
+    }
+  }
+}
+
+// An operator with its numeric operands: "1 0 0 1 10 20 cm\n".
+void op(std::string& out, std::initializer_list<double> operands, std::string_view name) {
+  for (double v : operands) {
+    num(out, v);
+    out.push_back(' ');
+  }
+  out += name;
+  out.push_back('\n');
+}
+
+void ContentWriter::color(std::string& s, const layout::Color& c, bool stroke) {
+  std::optional<layout::Color>& current = stroke ? pen_.stroke : pen_.fill;
+  if (same_rgb(current, c)) return;
+  current = c;
+  op(s, {c.r, c.g, c.b}, stroke ? "RG" : "rg");
+}
+
+// A glyph's advance in font units, as /W gives it, looked up once.
+int ContentWriter::advance(text::FontId font, uint32_t glyph) {
+  std::vector<int>& table = advances_[font];
+  if (glyph >= table.size()) table.resize(std::max<size_t>({glyph + 1, table.size() * 2, 256}), -1);
+  int& a = table[glyph];
+  if (a < 0) a = fonts_.face(font).glyph_advance(glyph);
+  return a;
+}
+
+void ContentWriter::text_item(std::string& s, const layout::Item& item, const layout::TextItem& t,
+                              Needs& needs) {
+  const text::GlyphRun& run = *t.run;
+  if (run.glyphs.empty()) return;
+  const text::FontFace& face = fonts_.face(run.font);
+  if (!face.outlines && face.color_bitmaps) {
+    emoji_item(s, item, run, needs);
+    return;
+  }
+  FontEmbedder::Entry& fr = embedder_.use(run.font);
+  needs.fonts.insert(run.font);
+  float to1000 = 1000.0f / static_cast<float>(face.units_per_em);
+  bool mapped = true;  // every glyph's ToUnicode entry gives this run's text
+  std::vector<std::string_view>& pieces = pieces_;
+  run.glyph_texts(pieces);
+  for (size_t i = 0; i < run.glyphs.size(); ++i) {
+    // A cluster drawn with several glyphs (Indic reordering, marks)
+    // extracts reliably only as /ActualText.
+    if (pieces[i].empty()) mapped = false;
+    mapped = embedder_.note_glyph(fr, run.glyphs[i].id, pieces[i]) && mapped;
+  }
+  // Does reading the glyphs in order (right to left for an RTL run) give
+  // the run's text?
+  size_t pos = 0;
+  for (size_t k = 0; k < pieces.size() && mapped; ++k) {
+    std::string_view piece = pieces[run.rtl ? pieces.size() - 1 - k : k];
+    mapped = pos <= run.text.size() && run.text.compare(pos, piece.size(), piece) == 0;
+    pos += piece.size();
+  }
+  mapped = mapped && pos == run.text.size();
+  // Text that the glyphs alone do not give back (a transformed case, a
+  // glyph drawn for two different texts, .notdef, a reordered cluster)
+  // is carried as /ActualText.
+  std::string actual_text = t.actual_text;
+  if (actual_text.empty() && !mapped) actual_text = run.text;
+  color(s, t.fill, false);
+  if (!actual_text.empty()) {
+    s += "/Span << /ActualText ";
+    text_string_operand(s, actual_text);
+    s += " >> BDC\n";
+  }
+  s += "BT\n";
+  // The font is part of the graphics state: set once while it stays.
+  if (pen_.font != fr.name || pen_.size != run.size) {
+    pen_.font = fr.name;
+    pen_.size = run.size;
+    s += '/' + fr.name + ' ';
+    op(s, {run.size}, "Tf");
+  }
+  op(s, {1, 0, 0, -1, item.x, item.y}, "Tm");
+  s += '[';
+  // TJ: glyph ids as 2-byte CIDs in literal strings; a number moves the
+  // pen back by thousandths of the font size, which carries HarfBuzz's
+  // advances and x offsets. Glyphs with a y offset (marks) are set with
+  // a rise.
+  float pending = 0;  // adjustment owed before the next glyph, in 1/1000 em
+  bool open_string = false;
+  auto close_string = [&] {
+    if (open_string) s += ')';
+    open_string = false;
+  };
+  for (size_t i = 0; i < run.glyphs.size(); ++i) {
+    const text::Glyph& g = run.glyphs[i];
+    float natural = static_cast<float>(advance(run.font, g.id)) * to1000;
+    float actual = g.x_advance / run.size * 1000.0f;
+    float xoff = g.x_offset / run.size * 1000.0f;
+    float before = pending - xoff;
+    if (std::fabs(before) >= 0.5f) {
+      close_string();
+      num(s, std::round(before));
+    }
+    if (g.y_offset != 0) {
+      close_string();
+      s += "] TJ\n";
+      op(s, {g.y_offset}, "Ts");
+      s += '[';
+    }
+    if (!open_string) s += '(';
+    open_string = true;
+    literal_byte(s, static_cast<unsigned char>(g.id >> 8 & 0xFF));
+    literal_byte(s, static_cast<unsigned char>(g.id & 0xFF));
+    if (g.y_offset != 0) {
+      close_string();
+      s += "] TJ\n0 Ts\n[";
+    }
+    // After drawing, the pen moved by `natural`; HarfBuzz wants `actual`,
+    // and we undo the x offset.
+    pending = natural - actual + xoff;
+  }
+  close_string();
+  s += "] TJ\nET\n";
+  if (!actual_text.empty()) s += "EMC\n";
+}
+
+// Colour emoji (bitmap glyphs, as in Noto Color Emoji) are drawn as
+// images, one image per glyph however often it is used. For copy and
+// search, an invisible glyph of the text face is drawn under them
+// inside an /ActualText span carrying the emoji's text.
+void ContentWriter::emoji_item(std::string& s, const layout::Item& item, const text::GlyphRun& run,
+                               Needs& needs) {
+  text::FontId text_font = fonts_.match("sans-serif", 400, false);
+  FontEmbedder::Entry& fr = embedder_.use(text_font);
+  needs.fonts.insert(text_font);
+  // An invisible glyph as wide as the emoji run gives text extraction a
+  // character to attach the /ActualText to, at the emoji's place.
+  const text::FontFace& tf = fonts_.face(text_font);
+  hb_codepoint_t glyph = 0;
+  hb_font_get_nominal_glyph(tf.hb_font, 'x', &glyph);
+  embedder_.note_glyph(fr, glyph, "x");
+  float natural =
+      static_cast<float>(tf.glyph_advance(glyph)) * run.size / static_cast<float>(tf.units_per_em);
+  s += "/Span << /ActualText ";
+  text_string_operand(s, run.text);
+  s += " >> BDC\n";
+  // Inside q/Q: the font, scaling and render mode set here are undone.
+  s += "q BT 3 Tr /" + fr.name + ' ';
+  op(s, {run.size}, "Tf");
+  op(s, {natural > 0 ? 100.0f * run.width / natural : 100.0f}, "Tz");
+  op(s, {1, 0, 0, -1, item.x, item.y}, "Tm");
+  s += '(';
+  literal_byte(s, static_cast<unsigned char>(glyph >> 8 & 0xFF));
+  literal_byte(s, static_cast<unsigned char>(glyph & 0xFF));
+  s += ") Tj ET Q\n";
+  float pen = item.x;
+  for (const text::Glyph& g : run.glyphs) {
+    const EmojiImage* img = emoji_image(run.font, g.id);
+    if (img) {
+      float scale = run.size / img->ppem;
+      float w = static_cast<float>(img->width) * scale, h = static_cast<float>(img->height) * scale;
+      float x = pen + g.x_offset + img->left * scale;
+      float top = item.y - g.y_offset - img->top * scale;
+      needs.xobjects[img->name] = img->image;
+      s += "q ";
+      op(s, {w, 0, 0, -h, x, top + h}, "cm");
+      s += '/' + img->name + " Do Q\n";
+    }
+    pen += g.x_advance;
+  }
+  s += "EMC\n";
+}
+
+std::string ContentWriter::layer(const LayerKey& key, Needs& needs) {
+  const layout::DisplayList& list = *key.list;
+  const layout::Layer& layer = list.layers[static_cast<size_t>(key.layer)];
+  pen_ = Pen{};  // self-contained: pieces are concatenated in any order
+  std::string s;
+  const std::vector<layout::Effect>& effects = list.effects[static_cast<size_t>(layer.effects)];
+  std::optional<layout::Color> recolor;
+  bool strike = false;
+  if (list.clip) op(s, {0, 0, list.width, list.height}, "re W n");
+  if (list.scale != 1 || list.dx != 0 || list.dy != 0) {
+    op(s, {list.scale, 0, 0, list.scale, list.dx, list.dy}, "cm");
+  }
+  // The fragment effects that change what the layer draws: colour and
+  // line-through (opacity and scale are applied where it is drawn).
+  for (uint32_t bits = key.active; bits != 0; bits &= bits - 1) {
+    const layout::Effect& e = effects[static_cast<size_t>(std::countr_zero(bits))];
+    if (e.kind == layout::Effect::Kind::Color) recolor = e.color;
+    if (e.kind == layout::Effect::Kind::Strike) strike = true;
+  }
+  for (uint32_t index : layer.items) {
+    const layout::Item& item = list.items[index];
+    if (std::holds_alternative<layout::LinkItem>(item.v)) continue;  // annotations, not ink
+    if (auto* t = std::get_if<layout::TextItem>(&item.v)) {
+      if (recolor) {
+        layout::TextItem copy = *t;
+        copy.fill = *recolor;
+        text_item(s, item, copy, needs);
+      } else {
+        text_item(s, item, *t, needs);
+      }
+      if (strike && !t->run->glyphs.empty()) {
+        // As the layout draws line-through: 0.28 em above the baseline.
+        float size = t->run->size;
+        color(s, recolor.value_or(t->fill), true);
+        op(s, {std::max(1.0f, size * 0.06f)}, "w");
+        op(s, {item.x, item.y - size * 0.28f}, "m");
+        op(s, {item.x + t->run->width, item.y - size * 0.28f}, "l S");
+      }
+    } else if (auto* r = std::get_if<layout::RectItem>(&item.v)) {
+      if (r->fill.a > 0) {
+        bool translucent = r->fill.a < 1;
+        Pen saved = pen_;
+        if (translucent) {
+          const auto& [name, gs] = alpha_state(r->fill.a);
+          needs.states[name] = gs;
+          s += "q /" + name + " gs\n";
+        }
+        color(s, r->fill, false);
+        op(s, {item.x, item.y, r->width, r->height}, "re f");
+        if (translucent) {
+          s += "Q\n";
+          pen_ = saved;  // Q gave back the colour from before q
+        }
+      }
+      if (r->stroke_width > 0) {
+        color(s, r->stroke, true);
+        op(s, {r->stroke_width}, "w");
+        op(s, {item.x, item.y, r->width, r->height}, "re S");
+      }
+    } else if (auto* l = std::get_if<layout::LineItem>(&item.v)) {
+      color(s, recolor.value_or(l->color), true);
+      op(s, {l->width}, "w");
+      op(s, {item.x, item.y}, "m");
+      op(s, {l->x2, l->y2}, "l S");
+    } else if (auto* m = std::get_if<layout::MarkerItem>(&item.v)) {
+      layout::MarkerItem shown = *m;
+      if (recolor) shown.color = *recolor;
+      marker(s, item.x, item.y, shown);
+    } else if (auto* im = std::get_if<layout::ImageItem>(&item.v)) {
+      picture(s, item.x, item.y, *im, needs);
+    }
+  }
+  return s;
+}
+
+void ContentWriter::marker(std::string& s, float cx, float cy, const layout::MarkerItem& m) {
+  float r = m.size / 2;
+  if (m.shape == layout::MarkerItem::Shape::Square) {
+    color(s, m.color, false);
+    op(s, {cx - r, cy - r, m.size, m.size}, "re f");
+    return;
+  }
+  if (m.shape == layout::MarkerItem::Shape::Disc) {
+    // A dot: a zero-length line with round caps is a filled circle as
+    // wide as the line (PDF 32000 8.5.3.2), a tenth of the bytes of four
+    // Bezier arcs, which adds up over thousands of bullets.
+    color(s, m.color, true);
+    s += "q 1 J ";
+    op(s, {m.size}, "w");
+    op(s, {cx, cy}, "m");
+    op(s, {cx, cy}, "l S Q");
+    return;
+  }
+  // A ring from four Bezier arcs.
+  const float k = 0.5523f * r;
+  color(s, m.color, true);
+  op(s, {m.size * 0.12f}, "w");
+  op(s, {cx + r, cy}, "m");
+  op(s, {cx + r, cy + k, cx + k, cy + r, cx, cy + r}, "c");
+  op(s, {cx - k, cy + r, cx - r, cy + k, cx - r, cy}, "c");
+  op(s, {cx - r, cy - k, cx - k, cy - r, cx, cy - r}, "c");
+  op(s, {cx + k, cy - r, cx + r, cy - k, cx + r, cy}, "c S");
+}
+
+}  // namespace deckpdf::pdf

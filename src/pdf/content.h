@@ -1,0 +1,98 @@
+// pdf/content — the bytes of content streams (internal to pdf/): numbers
+// and operators, text runs as Type0 glyph strings, colour emoji and
+// pictures as images, list markers, and a layer's content drawn in one of
+// its states.
+//
+// Content is made of self-contained pieces that later pages reuse as they
+// are (page_content.h), so nothing here depends on what came before a
+// piece: a layer's content starts from a fresh graphics state.
+#pragma once
+
+#include <hpdf.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "layout/display_list.h"
+#include "pdf/fonts.h"
+#include "pdf/resources.h"
+#include "text/font_set.h"
+
+namespace deckpdf::pdf {
+
+// Appends a number with two decimals at most, trailing zeros dropped, no
+// locale, no "-0".
+void num(std::string& out, double v);
+
+// Appends an operator with its numeric operands: "1 0 0 1 10 20 cm\n".
+void op(std::string& out, std::initializer_list<double> operands, std::string_view name);
+
+// A layer of a list in one state: compose::ShownLayer's layer and
+// colour and line-through bits.
+struct LayerKey {
+  const layout::DisplayList* list = nullptr;
+  int layer = 0;        // index into list->layers
+  uint32_t active = 0;  // bit i: effect i of the layer's set is on
+  auto operator<=>(const LayerKey&) const = default;
+};
+
+class ContentWriter {
+ public:
+  // `error` is the document's: a picture that fails to load is drawn as a
+  // grey box and leaves no error behind.
+  ContentWriter(HPDF_Doc doc, const text::FontSet& fonts, FontEmbedder& embedder,
+                std::string& error)
+      : doc_(doc), fonts_(fonts), embedder_(embedder), error_(error) {}
+
+  // The content of one layer in list space, each item drawn in the state
+  // that `key.active` gives; what it names is added to `needs`.
+  std::string layer(const LayerKey& key, Needs& needs);
+
+  // An ExtGState with fill and stroke opacity `alpha` and its resource
+  // name, made once per document.
+  const std::pair<std::string, HPDF_ExtGState>& alpha_state(float alpha);
+
+ private:
+  // The graphics state the content has set so far, so that a colour or
+  // font is only set when it changes.
+  struct Pen {
+    std::optional<layout::Color> fill, stroke;
+    std::string font;
+    float size = 0;
+  };
+
+  struct EmojiImage {
+    HPDF_Image image = nullptr;
+    std::string name;
+    int width = 0, height = 0;
+    float left = 0, top = 0, ppem = 0;
+  };
+
+  void color(std::string& s, const layout::Color& c, bool stroke);
+  int advance(text::FontId font, uint32_t glyph);
+  void text_item(std::string& s, const layout::Item& item, const layout::TextItem& t, Needs& needs);
+  void emoji_item(std::string& s, const layout::Item& item, const text::GlyphRun& run,
+                  Needs& needs);
+  const EmojiImage* emoji_image(text::FontId font, uint32_t glyph);
+  void picture(std::string& s, float x, float y, const layout::ImageItem& im, Needs& needs);
+  void marker(std::string& s, float cx, float cy, const layout::MarkerItem& m);
+
+  HPDF_Doc doc_;
+  const text::FontSet& fonts_;
+  FontEmbedder& embedder_;
+  std::string& error_;
+  Pen pen_;
+  std::map<text::FontId, std::vector<int>> advances_;
+  std::vector<std::string_view> pieces_;  // text_item's, kept for its capacity
+  std::map<std::pair<text::FontId, uint32_t>, EmojiImage> emoji_images_;
+  std::map<std::string, std::pair<HPDF_Image, std::string>> pictures_;  // path -> image, name
+  std::map<float, std::pair<std::string, HPDF_ExtGState>> alpha_states_;
+};
+
+}  // namespace deckpdf::pdf
