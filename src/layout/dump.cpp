@@ -4,8 +4,9 @@
 //   effects 1: dim 1..never, color #ff0000 2..3
 //   text 80.00 120.00 w 312.40 font SourceSans3-Bold size 40.00 fill #222222 "Title"
 //   rect 0.00 0.00 960.00x700.00 fill #ffffff step 1 until 2 effects 1
+//   layer 1: step 1 until never effects 1 items 3-5, 9
 // Items show step, until and effects only where they differ from 0,
-// never and 0.
+// never and 0. Layers (what one step reveals, hides or restyles) come last.
 #include "layout/dump.h"
 
 #include <cmath>
@@ -147,12 +148,37 @@ std::string item_line(const Item& item, const DumpOptions& options) {
   return out + "\n";
 }
 
+// Indices as ranges: "0-3, 7, 9-10".
+std::string index_ranges(const std::vector<uint32_t>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size();) {
+    size_t j = i;
+    while (j + 1 < items.size() && items[j + 1] == items[j] + 1) ++j;
+    out += (i ? ", " : "") + std::to_string(items[i]);
+    if (j > i) out += "-" + std::to_string(items[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+// The list's layers (layers.h) in drawing order, with the items they hold.
+std::string layers_part(const DisplayList& list) {
+  std::string out;
+  for (size_t k = 0; k < list.layers.size(); ++k) {
+    const Layer& layer = list.layers[k];
+    out += "layer " + std::to_string(k) + ": step " + step(layer.step) + " until " +
+           step(layer.until) + " effects " + std::to_string(layer.effects) + " items " +
+           index_ranges(layer.items) + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string dump_list(const DisplayList& list, const DumpOptions& options) {
   std::string out = header(list) + effect_sets(list);
   for (const Item& item : list.items) out += "  " + item_line(item, options);
-  return out;
+  return out + layers_part(list);
 }
 
 }  // namespace deckpdf::layout
