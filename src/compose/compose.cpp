@@ -176,23 +176,19 @@ bool slides_parse(const std::string& text, size_t slide_count, std::vector<size_
   return true;
 }
 
-std::vector<Page> compose_slides(const deck::Deck& deck,
-                                 const std::vector<layout::DisplayList>& lists, PageSize size,
-                                 const Options& options) {
-  std::vector<Page> pages;
-  for (size_t i : selection(deck, lists, options)) {
-    pages.push_back(slide_page(deck, lists, i, layout::print_state, size, options));
-  }
-  pages_finish(deck, pages);
-  layers_show(pages);
-  return pages;
-}
+namespace {
 
-std::vector<Page> compose_builds(const deck::Deck& deck,
-                                 const std::vector<layout::DisplayList>& lists, PageSize size,
-                                 const Options& options) {
+// A page per selected slide (`builds` false: at the print state) or per
+// step of each selected slide, with links, outline entries and layers.
+std::vector<Page> compose_pages(const deck::Deck& deck,
+                                const std::vector<layout::DisplayList>& lists, PageSize size,
+                                const Options& options, bool builds) {
   std::vector<Page> pages;
   for (size_t i : selection(deck, lists, options)) {
+    if (!builds) {
+      pages.push_back(slide_page(deck, lists, i, layout::print_state, size, options));
+      continue;
+    }
     for (int step = 0; step <= lists[i].step_count; ++step) {
       pages.push_back(slide_page(deck, lists, i, step, size, options));
     }
@@ -200,6 +196,20 @@ std::vector<Page> compose_builds(const deck::Deck& deck,
   pages_finish(deck, pages);
   layers_show(pages);
   return pages;
+}
+
+}  // namespace
+
+std::vector<Page> compose_slides(const deck::Deck& deck,
+                                 const std::vector<layout::DisplayList>& lists, PageSize size,
+                                 const Options& options) {
+  return compose_pages(deck, lists, size, options, false);
+}
+
+std::vector<Page> compose_builds(const deck::Deck& deck,
+                                 const std::vector<layout::DisplayList>& lists, PageSize size,
+                                 const Options& options) {
+  return compose_pages(deck, lists, size, options, true);
 }
 
 }  // namespace deckpdf::compose

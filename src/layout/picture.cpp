@@ -14,6 +14,24 @@ namespace deckpdf::layout {
 
 using style::ComputedStyle;
 
+namespace {
+
+struct Size {
+  float w = 0, h = 0;
+};
+
+// A picture `iw` x `ih` given a width, a height, both or neither: one of
+// them alone keeps the aspect ratio, neither keeps the picture's own size.
+Size size_keeping_ratio(float iw, float ih, std::optional<float> want_w,
+                        std::optional<float> want_h) {
+  if (want_w && want_h) return {*want_w, *want_h};
+  if (want_w) return {*want_w, ih * *want_w / iw};
+  if (want_h) return {iw * *want_h / ih, *want_h};
+  return {iw, ih};
+}
+
+}  // namespace
+
 // An `img`, scaled as CSS does: width/height attributes or styles, one
 // of them keeping the aspect ratio, then max-width/max-height; placed by
 // the parent's text-align. A picture that cannot be shown becomes a
@@ -49,17 +67,7 @@ Extent Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x,
     want_h = stretch_in_->at(id);
     want_w.reset();
   }
-  float w = iw, h = ih;
-  if (want_w && want_h) {
-    w = *want_w;
-    h = *want_h;
-  } else if (want_w) {
-    w = *want_w;
-    h = ih * w / iw;
-  } else if (want_h) {
-    h = *want_h;
-    w = iw * h / ih;
-  }
+  auto [w, h] = size_keeping_ratio(iw, ih, want_w, want_h);
   float max_w = std::min(
       avail, s.max_width_pct ? avail * *s.max_width_pct / 100 : s.max_width.value_or(avail));
   float slide_h = ctx_.styles.theme().slide_height;
@@ -151,16 +159,10 @@ void background_image(Context& ctx, const deck::Slide& slide, DisplayList& list,
     };
     auto pw = parts.size() > 0 ? length(parts[0], list.width) : std::nullopt;
     auto ph = parts.size() > 1 ? length(parts[1], list.height) : std::nullopt;
-    if (pw && ph) {
-      w = *pw;
-      h = *ph;
-    } else if (pw) {
-      w = *pw;
-      h = ih * w / iw;
-    } else {
-      w = iw;
-      h = ih;
-    }
+    // A height alone ("auto 50%") is not read: the picture keeps its size.
+    Size sz = size_keeping_ratio(iw, ih, pw, pw ? ph : std::nullopt);
+    w = sz.w;
+    h = sz.h;
   }
   float fx = 0.5f, fy = 0.5f;  // background-position as fractions
   if (const std::string* pos = section.attr("data-background-position")) {
