@@ -114,6 +114,48 @@ TEST_CASE("one declaration: shorthands, auto margins, what is ignored", "[style]
   CHECK_FALSE(ap.apply({"display", "sideways", 0}));
 }
 
+TEST_CASE("keyword properties: every keyword, and what is not one", "[style]") {
+  style::ComputedStyle parent;
+  parent.font_weight = 700;
+  style::ComputedStyle s;
+  style::Applier ap{s, parent, 16};
+  auto text_align = [&](const char* v) {
+    s.text_align = style::TextAlign::Justify;
+    return ap.apply({"text-align", v, 0}) ? s.text_align : std::optional<style::TextAlign>();
+  };
+  CHECK(text_align("start") == style::TextAlign::Left);
+  CHECK(text_align("END") == style::TextAlign::Right);  // values are read in lower case
+  CHECK(text_align("center") == style::TextAlign::Center);
+  CHECK_FALSE(text_align("middle"));
+  CHECK(s.text_align == style::TextAlign::Justify);  // an unknown keyword keeps the value
+  CHECK(ap.apply({"display", "inline-flex", 0}));
+  CHECK(s.display == style::Display::InlineBlock);
+  CHECK(ap.apply({"display", "table-cell", 0}));
+  CHECK(s.display == style::Display::Block);
+  CHECK(ap.apply({"white-space", "pre-line", 0}));
+  CHECK(s.white_space == style::WhiteSpace::PreLine);
+  CHECK(ap.apply({"text-transform", "capitalize", 0}));
+  CHECK(s.text_transform == style::TextTransform::Capitalize);
+  CHECK(ap.apply({"list-style", "inside upper-latin", 0}));
+  CHECK(s.list_style == style::ListStyle::UpperAlpha);
+  CHECK(ap.apply({"list-style", "inside", 0}));  // the shorthand without a type
+  CHECK_FALSE(ap.apply({"list-style-type", "inside", 0}));
+  CHECK(ap.apply({"font-style", "oblique", 0}));
+  CHECK(s.italic);
+  CHECK_FALSE(ap.apply({"font-style", "slanted", 0}));
+  CHECK_FALSE(s.italic);  // not taken, and yet normal
+  CHECK(ap.apply({"font-weight", "normal", 0}));
+  CHECK(s.font_weight == 400);
+  CHECK(ap.apply({"font-weight", "bolder", 0}));
+  CHECK(s.font_weight == 900);  // from the parent's 700
+  CHECK(ap.apply({"font-size", "x-large", 0}));
+  CHECK(s.font_size == 24);
+  CHECK(ap.apply({"vertical-align", "super", 0}));
+  CHECK(s.vertical_align == style::VerticalAlign::Super);
+  CHECK(ap.apply({"vertical-align", "middle", 0}));  // anything else: the baseline
+  CHECK(s.vertical_align == style::VerticalAlign::Baseline);
+}
+
 TEST_CASE("a theme must be a readable file", "[style]") {
   std::string dir = deckpdf::test::temp_dir() + "/theme-folder.css";
   std::filesystem::create_directories(dir);
