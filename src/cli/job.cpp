@@ -285,7 +285,7 @@ Export export_to_memory(const Source& source, const Job& job) {
   files_collect(doc, deck_dir, job.asset_root, r.files);
   std::string theme_error;
   std::optional<style::Theme> theme =
-      style::theme_load(job.data_dir + "/layouts", theme_name, theme_error, r.theme_warnings);
+      style::theme_load(job.data_dir + "/layouts", theme_name, theme_error, diags);
   if (!theme) return fail(exit_io, theme_error, true);
   std::string size_text = !job.size.empty() ? job.size : deck.meta.size;
   compose::PageSize page_size;
@@ -367,7 +367,7 @@ Export export_to_memory(const Source& source, const Job& job) {
         job.data_dir + "/layouts", job.handout.empty() ? "notes-right" : job.handout, error);
     if (!handout_layout) return fail(exit_usage, error, true);
     std::optional<style::Theme> notes_theme =
-        style::theme_load(job.data_dir + "/layouts", "notes", error, r.theme_warnings);
+        style::theme_load(job.data_dir + "/layouts", "notes", error, diags);
     if (!notes_theme) return fail(exit_io, error, true);
     compose::HandoutOptions ho;
     ho.paper = compose::paper_from_locale(std::getenv("LC_ALL"), std::getenv("LC_PAPER"),
@@ -531,10 +531,15 @@ JobResult job_run(const Job& job) {
       result.files.insert(result.files.end(), r.files.begin(), r.files.end());
     }
     std::ostringstream diags;
-    if (!job.quiet) {
-      for (const auto& w : r.theme_warnings) diags << w << "\n";
+    if (r.show_diags) {
+      print_diagnostics(diags, *source, r.diags, job.quiet);
+    } else {  // the theme's warnings still (they point into its own file)
+      Diagnostics theme_diags;
+      for (const Diagnostic& d : r.diags.items()) {
+        if (d.file) theme_diags.add(d);
+      }
+      print_diagnostics(diags, *source, theme_diags, job.quiet);
     }
-    if (r.show_diags) print_diagnostics(diags, *source, r.diags, job.quiet);
     if (!r.error.empty()) diags << "deckpdf: error: " << r.error << "\n";
     if (printed.insert(diags.str()).second) err << diags.str();
     if (job.dump != Dump::None) {

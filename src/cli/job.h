@@ -74,11 +74,10 @@ std::string output_path(const std::string& input, const std::string& output,
 struct Export {
   int exit_code = exit_ok;
   Diagnostics diags;
-  bool show_diags = true;                   // false: a failure that prints only `error`
-  std::vector<std::string> theme_warnings;  // "theme.css:3: warning: ..." lines
-  std::string error;                        // a failure not tied to a place in the deck ("" = none)
-  std::string dump;                         // the --dump output
-  std::string pdf;                          // the PDF's bytes (exit_ok, no --dump, no --check)
+  bool show_diags = true;  // false: a failure that prints only `error` (and theme warnings)
+  std::string error;       // a failure not tied to a place in the deck ("" = none)
+  std::string dump;        // the --dump output
+  std::string pdf;         // the PDF's bytes (exit_ok, no --dump, no --check)
   size_t pages = 0;
   std::string pdfpc;               // the pdfpc file's text (--pdfpc)
   std::vector<std::string> files;  // pictures and theme file read (or looked for), for --watch

@@ -95,7 +95,7 @@ TEST_CASE("inheritance: the list is CSS's", "[style]") {
 }
 
 TEST_CASE("inheritance: a parent's inherited values reach the child, no other", "[style]") {
-  std::vector<std::string> problems;
+  std::vector<style::CssProblem> problems;
   style::Theme theme = style::Theme::parse("section { color: #123 }", "t", problems);
   dom::Document doc;
   auto section = element(doc, doc.root, "section");
@@ -123,7 +123,7 @@ TEST_CASE("inheritance: a parent's inherited values reach the child, no other", 
 TEST_CASE("inheritance: the memo equals a fresh compute under random parents", "[style]") {
   const char* const tags[] = {"span", "p", "li", "em", "h2", "sub", "strong", "pre", "div"};
   const char* const classes[] = {"a", "b", "c"};
-  std::vector<std::string> problems;
+  std::vector<style::CssProblem> problems;
   style::Theme theme = style::Theme::parse(
       ".a { font-size: 1.5em; line-height: 1.4; font-weight: bolder; }\n"
       ".b { font-size: smaller; margin: 1em auto; font-weight: lighter; }\n"
