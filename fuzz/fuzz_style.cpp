@@ -17,7 +17,7 @@ namespace {
 const deckpdf::style::Theme& white_theme() {
   static const deckpdf::style::Theme theme = [] {
     std::string error;
-    std::vector<std::string> warnings;
+    deckpdf::Diagnostics warnings;
     auto t =
         deckpdf::style::theme_load(DECKPDF_FUZZ_SOURCE_DIR "/layouts", "white", error, warnings);
     if (!t) __builtin_trap();
@@ -38,9 +38,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& d : decls) (void)style::parse_color(d.value);
   (void)style::parse_color(text);
 
-  std::vector<std::string> errors;
+  std::vector<style::CssProblem> problems;
   style::Theme parsed;
-  if (flags & 1) parsed = style::Theme::parse(text, "fuzz", errors);
+  if (flags & 1) parsed = style::Theme::parse(text, "fuzz", problems);
+  for (const style::CssProblem& p : problems) {
+    if (p.span.begin > p.span.end || p.span.end > text.size()) __builtin_trap();
+  }
   const style::Theme& theme = (flags & 1) ? parsed : white_theme();
 
   // section(style=input) > h2.fragment(style=input) > "text", and a ul > li.

@@ -101,10 +101,15 @@ JobResult job_run(const Job& job) {
 
   Export r = export_to_memory(*source, job);
   result.files.insert(result.files.end(), r.files.begin(), r.files.end());
-  if (!job.quiet) {
-    for (const auto& w : r.theme_warnings) err << w << "\n";
+  if (r.show_diags) {
+    print_diagnostics(err, *source, r.diags, job.quiet);
+  } else {  // a failure that shows no deck diagnostics still shows the theme's
+    Diagnostics theme_diags;
+    for (const Diagnostic& d : r.diags.items()) {
+      if (d.file) theme_diags.add(d);
+    }
+    print_diagnostics(err, *source, theme_diags, job.quiet);
   }
-  if (r.show_diags) print_diagnostics(err, *source, r.diags, job.quiet);
   if (!r.error.empty()) err << "deckpdf: error: " << r.error << "\n";
   if (job.dump != Dump::None) {
     std::lock_guard<std::mutex> lock(print_mutex());

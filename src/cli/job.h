@@ -81,10 +81,9 @@ struct Output {
 struct Export {
   int exit_code = exit_ok;
   Diagnostics diags;
-  bool show_diags = true;                   // false: a failure that prints only `error`
-  std::vector<std::string> theme_warnings;  // "theme.css:3: warning: ..." lines
-  std::string error;                        // a failure not tied to a place in the deck ("" = none)
-  std::string dump;                         // the --dump output
+  bool show_diags = true;          // false: a failure that prints only `error`
+  std::string error;               // a failure not tied to a place in the deck ("" = none)
+  std::string dump;                // the --dump output
   std::vector<Output> outputs;     // products_of(job), each (exit_ok, no --dump, no --check)
   std::vector<std::string> files;  // pictures and theme file read (or looked for), for --watch
 };

@@ -221,8 +221,7 @@ bool Pipeline::theme_load() {
   }
   files_collect(doc_, deck_dir_, job_.asset_root, r_.files);
   std::string theme_error;
-  theme_ =
-      style::theme_load(job_.data_dir + "/layouts", theme_name, theme_error, r_.theme_warnings);
+  theme_ = style::theme_load(job_.data_dir + "/layouts", theme_name, theme_error, r_.diags);
   if (!theme_) return fail(exit_io, theme_error, true);
   std::string size_text = !job_.size.empty() ? job_.size : deck_.meta.size;
   if (!size_text.empty() && !compose::page_size_parse(size_text, page_size_)) {
@@ -333,7 +332,7 @@ bool Pipeline::handout_compose(bool notes_only, compose::Handout& made) {
       diags_, error);
   if (!handout_layout) return fail(exit_usage, error, true);
   if (!notes_theme_) {
-    notes_theme_ = style::theme_load(job_.data_dir + "/layouts", "notes", error, r_.theme_warnings);
+    notes_theme_ = style::theme_load(job_.data_dir + "/layouts", "notes", error, r_.diags);
     if (!notes_theme_) return fail(exit_io, error, true);
   }
   compose::HandoutOptions ho;

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <map>
 #include <string>
 
 #include "source/strings.h"
@@ -12,6 +11,65 @@
 namespace deckpdf::style {
 
 namespace {
+
+// The keyword properties: one table each, keyword -> value.
+constexpr KeywordTable<float> font_size_keywords[] = {
+    {"xx-small", 9}, {"x-small", 10}, {"small", 13},   {"medium", 16},
+    {"large", 18},   {"x-large", 24}, {"xx-large", 32}};
+// (`bolder` and `lighter` depend on the parent's weight.)
+constexpr KeywordTable<int> font_weight_keywords[] = {{"normal", 400}, {"bold", 700}};
+constexpr KeywordTable<bool> font_style_keywords[] = {  // italic?
+    {"normal", false},
+    {"italic", true},
+    {"oblique", true}};
+constexpr KeywordTable<TextAlign> text_align_keywords[] = {
+    {"left", TextAlign::Left},   {"start", TextAlign::Left}, {"center", TextAlign::Center},
+    {"right", TextAlign::Right}, {"end", TextAlign::Right},  {"justify", TextAlign::Justify}};
+constexpr KeywordTable<TextTransform> text_transform_keywords[] = {
+    {"none", TextTransform::None},
+    {"uppercase", TextTransform::Uppercase},
+    {"lowercase", TextTransform::Lowercase},
+    {"capitalize", TextTransform::Capitalize}};
+constexpr KeywordTable<WhiteSpace> white_space_keywords[] = {{"normal", WhiteSpace::Normal},
+                                                             {"pre", WhiteSpace::Pre},
+                                                             {"pre-wrap", WhiteSpace::PreWrap},
+                                                             {"pre-line", WhiteSpace::PreLine},
+                                                             {"nowrap", WhiteSpace::NoWrap}};
+constexpr KeywordTable<ListStyle> list_style_keywords[] = {{"none", ListStyle::None},
+                                                           {"disc", ListStyle::Disc},
+                                                           {"circle", ListStyle::Circle},
+                                                           {"square", ListStyle::Square},
+                                                           {"decimal", ListStyle::Decimal},
+                                                           {"lower-alpha", ListStyle::LowerAlpha},
+                                                           {"lower-latin", ListStyle::LowerAlpha},
+                                                           {"upper-alpha", ListStyle::UpperAlpha},
+                                                           {"upper-latin", ListStyle::UpperAlpha},
+                                                           {"lower-roman", ListStyle::LowerRoman},
+                                                           {"upper-roman", ListStyle::UpperRoman}};
+// Any other value is the baseline.
+constexpr KeywordTable<VerticalAlign> vertical_align_keywords[] = {{"sub", VerticalAlign::Sub},
+                                                                   {"super", VerticalAlign::Super}};
+// Flex and grid containers and tables are laid out as blocks.
+constexpr KeywordTable<Display> display_keywords[] = {{"block", Display::Block},
+                                                      {"flex", Display::Block},
+                                                      {"grid", Display::Block},
+                                                      {"table", Display::Block},
+                                                      {"table-row", Display::Block},
+                                                      {"table-cell", Display::Block},
+                                                      {"inline", Display::Inline},
+                                                      {"inline-block", Display::InlineBlock},
+                                                      {"inline-flex", Display::InlineBlock},
+                                                      {"list-item", Display::ListItem},
+                                                      {"none", Display::None}};
+
+// Sets `field` to what keyword `v` means in `table`; false when it lists
+// no such keyword (the field is kept).
+template <class T, size_t N>
+bool set_keyword(T& field, const KeywordTable<T> (&table)[N], std::string_view v) {
+  auto value = keyword(table, v);
+  if (value) field = *value;
+  return value.has_value();
+}
 
 // Properties that decks use but that do not change a printed page, and
 // custom properties (`--name`).
@@ -71,11 +129,8 @@ std::optional<bool> Applier::font(const Declaration& d, const std::string& v) {
     return true;
   }
   if (p == "font-size") {
-    static const std::map<std::string, float, std::less<>> named = {
-        {"xx-small", 9}, {"x-small", 10}, {"small", 13},   {"medium", 16},
-        {"large", 18},   {"x-large", 24}, {"xx-large", 32}};
-    if (auto it = named.find(v); it != named.end())
-      s.font_size = it->second;
+    if (auto size = keyword(font_size_keywords, v))
+      s.font_size = *size;
     else if (v == "smaller")
       s.font_size = parent.font_size / 1.2f;
     else if (v == "larger")
@@ -87,10 +142,8 @@ std::optional<bool> Applier::font(const Declaration& d, const std::string& v) {
     return true;
   }
   if (p == "font-weight") {
-    if (v == "normal")
-      s.font_weight = 400;
-    else if (v == "bold")
-      s.font_weight = 700;
+    if (auto weight = keyword(font_weight_keywords, v))
+      s.font_weight = *weight;
     else if (v == "bolder")
       s.font_weight = parent.font_weight < 600 ? 700 : 900;
     else if (v == "lighter")
@@ -104,8 +157,10 @@ std::optional<bool> Applier::font(const Declaration& d, const std::string& v) {
     return true;
   }
   if (p == "font-style") {
-    s.italic = v == "italic" || v == "oblique";
-    return v == "italic" || v == "oblique" || v == "normal";
+    // An unknown value is not taken, and yet sets normal.
+    auto italic = keyword(font_style_keywords, v);
+    s.italic = italic.value_or(false);
+    return italic.has_value();
   }
   if (p == "line-height") {
     line_height_set = true;
@@ -138,80 +193,23 @@ std::optional<bool> Applier::text(const Declaration& d, const std::string& v) {
       return false;
     return true;
   }
-  if (p == "text-align") {
-    if (v == "left" || v == "start")
-      s.text_align = TextAlign::Left;
-    else if (v == "center")
-      s.text_align = TextAlign::Center;
-    else if (v == "right" || v == "end")
-      s.text_align = TextAlign::Right;
-    else if (v == "justify")
-      s.text_align = TextAlign::Justify;
-    else
-      return false;
-    return true;
-  }
-  if (p == "text-transform") {
-    if (v == "none")
-      s.text_transform = TextTransform::None;
-    else if (v == "uppercase")
-      s.text_transform = TextTransform::Uppercase;
-    else if (v == "lowercase")
-      s.text_transform = TextTransform::Lowercase;
-    else if (v == "capitalize")
-      s.text_transform = TextTransform::Capitalize;
-    else
-      return false;
-    return true;
-  }
+  if (p == "text-align") return set_keyword(s.text_align, text_align_keywords, v);
+  if (p == "text-transform") return set_keyword(s.text_transform, text_transform_keywords, v);
   if (p == "text-decoration" || p == "text-decoration-line") {
     s.underline = v.find("underline") != std::string::npos;
     s.line_through = v.find("line-through") != std::string::npos;
     return true;
   }
-  if (p == "white-space") {
-    if (v == "normal")
-      s.white_space = WhiteSpace::Normal;
-    else if (v == "pre")
-      s.white_space = WhiteSpace::Pre;
-    else if (v == "pre-wrap")
-      s.white_space = WhiteSpace::PreWrap;
-    else if (v == "pre-line")
-      s.white_space = WhiteSpace::PreLine;
-    else if (v == "nowrap")
-      s.white_space = WhiteSpace::NoWrap;
-    else
-      return false;
-    return true;
-  }
+  if (p == "white-space") return set_keyword(s.white_space, white_space_keywords, v);
   if (p == "list-style-type" || p == "list-style") {
-    static const std::map<std::string, ListStyle, std::less<>> types = {
-        {"none", ListStyle::None},
-        {"disc", ListStyle::Disc},
-        {"circle", ListStyle::Circle},
-        {"square", ListStyle::Square},
-        {"decimal", ListStyle::Decimal},
-        {"lower-alpha", ListStyle::LowerAlpha},
-        {"lower-latin", ListStyle::LowerAlpha},
-        {"upper-alpha", ListStyle::UpperAlpha},
-        {"upper-latin", ListStyle::UpperAlpha},
-        {"lower-roman", ListStyle::LowerRoman},
-        {"upper-roman", ListStyle::UpperRoman}};
+    // `list-style: square inside`: the first part that is a type.
     for (const auto& part : split_values(v)) {
-      if (auto it = types.find(part); it != types.end()) {
-        s.list_style = it->second;
-        return true;
-      }
+      if (set_keyword(s.list_style, list_style_keywords, part)) return true;
     }
     return p == "list-style";
   }
   if (p == "vertical-align") {
-    if (v == "sub")
-      s.vertical_align = VerticalAlign::Sub;
-    else if (v == "super")
-      s.vertical_align = VerticalAlign::Super;
-    else
-      s.vertical_align = VerticalAlign::Baseline;
+    s.vertical_align = keyword(vertical_align_keywords, v).value_or(VerticalAlign::Baseline);
     return true;
   }
   return std::nullopt;
@@ -219,22 +217,7 @@ std::optional<bool> Applier::text(const Declaration& d, const std::string& v) {
 
 std::optional<bool> Applier::box(const Declaration& d, const std::string& v) {
   const std::string& p = d.property;
-  if (p == "display") {
-    if (v == "block" || v == "flex" || v == "grid" || v == "table" || v == "table-row" ||
-        v == "table-cell")
-      s.display = Display::Block;
-    else if (v == "inline")
-      s.display = Display::Inline;
-    else if (v == "inline-block" || v == "inline-flex")
-      s.display = Display::InlineBlock;
-    else if (v == "list-item")
-      s.display = Display::ListItem;
-    else if (v == "none")
-      s.display = Display::None;
-    else
-      return false;
-    return true;
-  }
+  if (p == "display") return set_keyword(s.display, display_keywords, v);
   if (p == "background-color" || p == "background") {
     if (v == "none" || v == "transparent") {
       s.background.reset();

@@ -1,9 +1,10 @@
 // style/computed — what the cascade gives an element: ComputedStyle, every
-// length resolved to px.
+// length resolved to px, and which of its properties a child inherits.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <tuple>
 
 #include "style/color.h"
 
@@ -64,5 +65,20 @@ struct ComputedStyle {
   Color border_bottom_color;
   bool operator==(const ComputedStyle&) const = default;
 };
+
+// The properties a child takes from its parent (every other one starts at
+// its initial value). The one list of them: the cascade copies these, and
+// its memo of computed styles is keyed by them, so the two cannot disagree.
+inline constexpr auto inherited_properties = std::make_tuple(
+    &ComputedStyle::font_family, &ComputedStyle::font_weight, &ComputedStyle::italic,
+    &ComputedStyle::font_size, &ComputedStyle::line_height, &ComputedStyle::color,
+    &ComputedStyle::text_align, &ComputedStyle::text_transform, &ComputedStyle::white_space,
+    &ComputedStyle::list_style, &ComputedStyle::underline, &ComputedStyle::line_through);
+
+// Calls `f` with each of inherited_properties, a pointer to the member.
+template <class F>
+void for_each_inherited(F&& f) {
+  std::apply([&](auto... member) { (f(member), ...); }, inherited_properties);
+}
 
 }  // namespace deckpdf::style

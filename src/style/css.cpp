@@ -8,20 +8,33 @@
 
 namespace deckpdf::style {
 
-std::string strip_comments(std::string_view css) {
-  std::string out;
-  out.reserve(css.size());
+uint32_t Uncommented::origin(uint32_t offset) const {
+  auto after = std::upper_bound(shifts.begin(), shifts.end(), offset,
+                                [](uint32_t o, const auto& shift) { return o < shift.first; });
+  return after == shifts.begin() ? offset : offset + std::prev(after)->second;
+}
+
+Uncommented strip_comments(std::string_view css) {
+  Uncommented out;
+  out.text.reserve(css.size());
+  uint32_t removed = 0;
   for (size_t i = 0; i < css.size(); ++i) {
     if (css[i] == '/' && i + 1 < css.size() && css[i + 1] == '*') {
       size_t end = css.find("*/", i + 2);
       if (end == std::string_view::npos) end = css.size();
+      size_t kept = 0;
       for (size_t k = i; k < end && k < css.size(); ++k) {
-        if (css[k] == '\n') out.push_back('\n');
+        if (css[k] == '\n') {
+          out.text.push_back('\n');
+          ++kept;
+        }
       }
+      removed += static_cast<uint32_t>(std::min(end + 2, css.size()) - i - kept);
+      out.shifts.emplace_back(static_cast<uint32_t>(out.text.size()), removed);
       i = end + 1;
       continue;
     }
-    out.push_back(css[i]);
+    out.text.push_back(css[i]);
   }
   return out;
 }
@@ -111,32 +124,38 @@ bool parse_selector(std::string_view text, Selector& sel) {
 
 }  // namespace
 
-std::vector<Rule> parse_rules(std::string_view css_in, std::map<std::string, std::string>* vars,
-                              std::vector<std::string>& errors, uint32_t& order) {
-  std::string css = strip_comments(css_in);
+std::vector<Rule> parse_rules(std::string_view css_in, std::vector<Declaration>* root,
+                              std::vector<CssProblem>& problems, uint32_t& order) {
+  Uncommented uncommented = strip_comments(css_in);
+  std::string_view css = uncommented.text;
   std::vector<Rule> rules;
-  size_t i = 0;
-  auto line_at = [&](size_t pos) {
-    return static_cast<uint32_t>(1 + std::count(css.begin(), css.begin() + pos, '\n'));
+  // Spans in the CSS given, of `part` (a view into `css`) or of [begin, end).
+  auto span = [&](size_t begin, size_t end) {
+    return uncommented.origin(Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
   };
+  auto span_of = [&](std::string_view part) {
+    size_t begin = static_cast<size_t>(part.data() - css.data());
+    return span(begin, begin + part.size());
+  };
+  size_t i = 0;
   while (i < css.size()) {
     size_t open = css.find('{', i);
     if (open == std::string::npos) {
-      if (!trim(std::string_view(css).substr(i)).empty()) {
-        errors.push_back(std::to_string(line_at(i)) + ": text after the last rule is ignored");
+      if (std::string_view rest = trim(css.substr(i)); !rest.empty()) {
+        problems.push_back(
+            {span_of(rest), "theme.trailing-text", "text after the last rule is ignored"});
       }
       break;
     }
     size_t close = css.find('}', open);
     if (close == std::string::npos) {
-      errors.push_back(std::to_string(line_at(open)) + ": '{' is never closed");
+      problems.push_back({span(open, open + 1), "theme.unclosed-brace", "'{' is never closed"});
       break;
     }
-    std::string_view selectors = trim(std::string_view(css).substr(i, open - i));
-    std::string_view body = std::string_view(css).substr(open + 1, close - open - 1);
+    std::string_view selectors = trim(css.substr(i, open - i));
+    std::string_view body = css.substr(open + 1, close - open - 1);
     auto decls = parse_declarations(body);
-    uint32_t body_line = line_at(open);
-    for (auto& d : decls) d.line += body_line - 1;
+    for (auto& d : decls) d.span = span(open + 1 + d.span.begin, open + 1 + d.span.end);
     size_t start = 0;
     while (start <= selectors.size()) {
       size_t comma = selectors.find(',', start);
@@ -145,15 +164,14 @@ std::vector<Rule> parse_rules(std::string_view css_in, std::map<std::string, std
       start = comma + 1;
       if (one.empty()) continue;
       if (one == ":root") {
-        if (vars) {
-          for (const auto& d : decls) (*vars)[d.property] = d.value;
-        }
+        if (root) root->insert(root->end(), decls.begin(), decls.end());
         continue;
       }
       Rule r;
       if (!parse_selector(one, r.selector)) {
-        errors.push_back(std::to_string(line_at(i)) + ": selector '" + std::string(one) +
-                         "' is not supported; its rule is ignored");
+        problems.push_back(
+            {span_of(one), "theme.unsupported-selector",
+             "selector '" + std::string(one) + "' is not supported; its rule is ignored"});
         continue;
       }
       r.declarations = decls;
@@ -167,17 +185,14 @@ std::vector<Rule> parse_rules(std::string_view css_in, std::map<std::string, std
 
 std::vector<Declaration> parse_declarations(std::string_view text) {
   std::vector<Declaration> out;
-  uint32_t line = 1;
   size_t i = 0;
   while (i < text.size()) {
     // A ';' inside quotes or parentheses does not end a declaration.
     size_t j = i;
     char quote = 0;
     int depth = 0;
-    uint32_t start_line = line;
     while (j < text.size()) {
       char c = text[j];
-      if (c == '\n') ++line;
       if (quote) {
         if (c == quote) quote = 0;
       } else if (c == '"' || c == '\'') {
@@ -191,13 +206,7 @@ std::vector<Declaration> parse_declarations(std::string_view text) {
       }
       ++j;
     }
-    std::string_view decl = text.substr(i, j - i);
-    size_t lead = 0;
-    while (lead < decl.size() && std::isspace(static_cast<unsigned char>(decl[lead]))) {
-      if (decl[lead] == '\n') ++start_line;
-      ++lead;
-    }
-    decl = trim(decl);
+    std::string_view decl = trim(text.substr(i, j - i));
     size_t colon = decl.find(':');
     if (colon != std::string_view::npos) {
       Declaration d;
@@ -208,7 +217,8 @@ std::vector<Declaration> parse_declarations(std::string_view text) {
         value = trim(value.substr(0, value.size() - 10));
       }
       d.value = std::string(value);
-      d.line = start_line;
+      uint32_t begin = static_cast<uint32_t>(decl.data() - text.data());
+      d.span = {begin, begin + static_cast<uint32_t>(decl.size())};
       if (!d.property.empty()) out.push_back(std::move(d));
     }
     i = j + 1;

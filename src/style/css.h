@@ -4,17 +4,19 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "source/source.h"
 
 namespace deckpdf::style {
 
 struct Declaration {
   std::string property;
   std::string value;
-  uint32_t line = 0;  // in the theme file, or offset in the deck for inline styles
+  Span span;  // from the property to the end of the value, in the text parsed
 };
 
 // Parses `a: b; c: d` (an inline style or a rule body).
@@ -39,13 +41,31 @@ struct Rule {
   uint32_t order = 0;
 };
 
-// Removes /* comments */, keeping newlines so line numbers stay right.
-std::string strip_comments(std::string_view css);
+// CSS without its /* comments */ (their newlines kept, so that line numbers
+// stay right), and where its text was in the CSS given.
+struct Uncommented {
+  std::string text;
+  // From offset `first` in `text` on, the CSS given is `second` bytes
+  // further on (ascending by `first`).
+  std::vector<std::pair<uint32_t, uint32_t>> shifts;
+  // Where offset `offset` of `text` was in the CSS given.
+  uint32_t origin(uint32_t offset) const;
+  Span origin(Span span) const { return {origin(span.begin), origin(span.end)}; }
+};
+Uncommented strip_comments(std::string_view css);
+
+// What a theme says that deckpdf skips: where (in the CSS given), a stable
+// code ("theme.unsupported-selector") and a message.
+struct CssProblem {
+  Span span;
+  std::string code;
+  std::string message;
+};
 
 // The rules of `css`, one per selector of a list, numbered from `order` on.
-// `:root` declarations go to `vars` (dropped when it is null). `errors` gets
-// "line: message" strings for what was skipped.
-std::vector<Rule> parse_rules(std::string_view css, std::map<std::string, std::string>* vars,
-                              std::vector<std::string>& errors, uint32_t& order);
+// `:root` declarations go to `root` in order (dropped when it is null).
+// `problems` gets what was skipped.
+std::vector<Rule> parse_rules(std::string_view css, std::vector<Declaration>* root,
+                              std::vector<CssProblem>& problems, uint32_t& order);
 
 }  // namespace deckpdf::style

@@ -48,9 +48,9 @@ hr { border-width: 1px; margin: 0.5em 0; }
 
 const std::vector<Rule>& default_rules() {
   static const std::vector<Rule> rules = [] {
-    std::vector<std::string> errors;
+    std::vector<CssProblem> problems;
     uint32_t order = 0;
-    return parse_rules(kDefaults, nullptr, errors, order);
+    return parse_rules(kDefaults, nullptr, problems, order);
   }();
   return rules;
 }

@@ -3,6 +3,9 @@
 // parent.
 #include "style/style.h"
 
+#include <string>
+#include <type_traits>
+
 #include "style/apply.h"
 #include "style/defaults.h"
 
@@ -56,43 +59,28 @@ namespace {
 // every other one at its initial value.
 ComputedStyle inherited_from(const ComputedStyle& parent) {
   ComputedStyle s;
-  s.font_family = parent.font_family;
-  s.font_weight = parent.font_weight;
-  s.italic = parent.italic;
-  s.font_size = parent.font_size;
-  s.line_height = parent.line_height;
-  s.color = parent.color;
-  s.text_align = parent.text_align;
-  s.text_transform = parent.text_transform;
-  s.white_space = parent.white_space;
-  s.list_style = parent.list_style;
-  s.underline = parent.underline;
-  s.line_through = parent.line_through;
-  s.display = Display::Inline;
+  for_each_inherited([&](auto member) { s.*member = parent.*member; });
   return s;
 }
 
 // What a style computed without a style attribute depends on, as bytes in
-// `key`: the rules and what the parent passes on (its inherited values, its
-// font size and weight for relative ones, its line height for the factor).
+// `key`: the rules and what the parent passes on, its inherited properties
+// (which are all that relative values such as `2em` or `bolder` read).
 void memo_key(const std::vector<const Rule*>& matched, const ComputedStyle& parent,
               std::string& key) {
   key.clear();
   auto add = [&](const auto& v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
   add(matched.size());
   for (const Rule* r : matched) add(r);
-  add(parent.font_weight);
-  add(parent.italic);
-  add(parent.font_size);
-  add(parent.line_height);
-  add(parent.color);
-  add(parent.text_align);
-  add(parent.text_transform);
-  add(parent.white_space);
-  add(parent.list_style);
-  add(parent.underline);
-  add(parent.line_through);
-  key.append(parent.font_family);
+  for_each_inherited([&](auto member) {
+    const auto& value = parent.*member;
+    if constexpr (std::is_same_v<std::decay_t<decltype(value)>, std::string>) {
+      add(value.size());
+      key.append(value);
+    } else {
+      add(value);
+    }
+  });
 }
 
 }  // namespace

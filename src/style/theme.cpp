@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 #include "source/files.h"
 #include "source/strings.h"
@@ -10,18 +11,27 @@
 
 namespace deckpdf::style {
 
-Theme Theme::parse(std::string_view css, std::string name, std::vector<std::string>& errors) {
+Theme Theme::parse(std::string_view css, std::string name, std::vector<CssProblem>& problems) {
   Theme t;
   t.name = std::move(name);
   uint32_t order = 0;
-  t.rules = parse_rules(css, &t.vars, errors, order);
+  std::vector<Declaration> root;
+  t.rules = parse_rules(css, &root, problems, order);
+  std::map<std::string, Span> var_spans;  // of the declaration that set each variable last
+  for (const Declaration& d : root) {
+    t.vars[d.property] = d.value;
+    var_spans[d.property] = d.span;
+  }
+  auto bad_value = [&](const std::string& key, const std::string& why) {
+    problems.push_back({var_spans[key], "theme.bad-value", key + ": '" + t.vars[key] + "' " + why});
+  };
   auto var_length = [&](const char* key, float& out) {
     auto it = t.vars.find(key);
     if (it == t.vars.end()) return;
     if (auto v = parse_length(it->second, 16, 16, 0))
       out = *v;
     else
-      errors.push_back(std::string(key) + ": '" + it->second + "' is not a length");
+      bad_value(key, "is not a length");
   };
   var_length("--slide-width", t.slide_width);
   var_length("--slide-height", t.slide_height);
@@ -32,7 +42,7 @@ Theme Theme::parse(std::string_view css, std::string name, std::vector<std::stri
     if (it->second == "shrink")
       t.code_shrink = true;
     else if (it->second != "wrap")
-      errors.push_back("--code-overflow: '" + it->second + "' is not wrap or shrink");
+      bad_value("--code-overflow", "is not wrap or shrink");
   }
   if (auto it = t.vars.find("--background"); it != t.vars.end()) {
     if (auto c = parse_color(it->second)) t.background = *c;
@@ -76,23 +86,34 @@ std::optional<fs::path> import_resolve(const fs::path& here, const std::string& 
   return resolved;
 }
 
+// Where offset `offset` of `bytes` is in the text of a Source made of
+// them, which has LF for every CRLF.
+uint32_t source_offset(std::string_view bytes, uint32_t offset) {
+  uint32_t crlf = 0;
+  for (size_t k = 0; k < offset && k + 1 < bytes.size(); ++k) {
+    if (bytes[k] == '\r' && bytes[k + 1] == '\n') ++crlf;
+  }
+  return offset - crlf;
+}
+
 // Reads a theme file and the themes it imports (`@import "white.css";`,
 // at the top, before any rule), the imported rules first so that the file's
 // own rules win. An import is looked up in the importing file's folder or,
 // by bare name, in layouts/; it may not leave those folders.
 std::optional<Theme> theme_read(const std::string& layouts_dir, const std::string& path,
                                 const std::string& name, int depth, std::string& error,
-                                std::vector<std::string>& warnings) {
+                                Diagnostics& diags) {
   std::optional<std::string> text = file_read_all(path);
   if (!text) {
     error = "cannot read theme '" + name + "' (" + path + ")";
     return std::nullopt;
   }
-  std::string css = strip_comments(*text);  // keeps line breaks
-  std::vector<std::string> errs;
+  Uncommented uncommented = strip_comments(*text);  // keeps line breaks
+  std::string& css = uncommented.text;
+  std::vector<CssProblem> problems;  // spans in `css`
   Theme merged;
   bool have_base = false;
-  // @import lines are blanked (not removed) so that line numbers stay.
+  // @import lines are blanked (not removed) so that offsets stay.
   size_t pos = 0;
   while (true) {
     size_t at = css.find("@import", pos);
@@ -101,8 +122,7 @@ std::optional<Theme> theme_read(const std::string& layouts_dir, const std::strin
     if (end == std::string::npos) break;
     std::string spec =
         import_spec(std::string(trim(std::string_view(css).substr(at + 7, end - at - 7))));
-    uint32_t line = static_cast<uint32_t>(
-        1 + std::count(css.begin(), css.begin() + static_cast<long>(at), '\n'));
+    Span span{static_cast<uint32_t>(at), static_cast<uint32_t>(end + 1)};
     for (size_t k = at; k <= end; ++k) {
       if (css[k] != '\n') css[k] = ' ';
     }
@@ -110,24 +130,24 @@ std::optional<Theme> theme_read(const std::string& layouts_dir, const std::strin
     std::optional<fs::path> resolved;
     if (depth < 4) resolved = import_resolve(fs::path(path).parent_path(), layouts_dir, spec);
     if (!resolved) {
-      errs.push_back(
-          std::to_string(line) + ": @import \"" + spec + "\" is " +
-          (depth >= 4 ? "nested too deeply" : "outside the theme's folder and layouts/") +
-          "; it is ignored");
+      problems.push_back(
+          {span, "theme.import-refused",
+           "@import \"" + spec + "\" is " +
+               (depth >= 4 ? "nested too deeply" : "outside the theme's folder and layouts/") +
+               "; it is ignored"});
       continue;
     }
     std::string import_error;
-    auto base =
-        theme_read(layouts_dir, resolved->string(), spec, depth + 1, import_error, warnings);
+    auto base = theme_read(layouts_dir, resolved->string(), spec, depth + 1, import_error, diags);
     if (!base) {
-      errs.push_back(std::to_string(line) + ": " + import_error);
+      problems.push_back({span, "theme.import-unreadable", import_error});
       continue;
     }
     for (Rule& r : base->rules) merged.rules.push_back(std::move(r));
     for (auto& [k, v] : base->vars) merged.vars[k] = v;
     have_base = true;
   }
-  Theme own = Theme::parse(css, name, errs);
+  Theme own = Theme::parse(css, name, problems);
   if (have_base) {
     uint32_t order = 0;
     for (Rule& r : merged.rules) r.order = order++;
@@ -136,11 +156,12 @@ std::optional<Theme> theme_read(const std::string& layouts_dir, const std::strin
       merged.rules.push_back(std::move(r));
     }
     for (auto& [k, v] : own.vars) merged.vars[k] = v;
-    // Derived settings from the merged variables.
+    // Derived settings from the merged variables (what they say wrong was
+    // said of the file that set them).
     std::string vars_css = ":root {";
     for (const auto& [k, v] : merged.vars) vars_css += k + ": " + v + ";";
     vars_css += "}";
-    std::vector<std::string> ignored;
+    std::vector<CssProblem> ignored;
     Theme derived = Theme::parse(vars_css, name, ignored);
     own.rules = std::move(merged.rules);
     own.vars = std::move(merged.vars);
@@ -151,11 +172,13 @@ std::optional<Theme> theme_read(const std::string& layouts_dir, const std::strin
     own.background = derived.background;
   }
   own.path = path;
-  for (const auto& e : errs) {
-    size_t colon = e.find(": ");
-    warnings.push_back(colon == std::string::npos
-                           ? path + ": warning: " + e
-                           : path + ":" + e.substr(0, colon) + ": warning: " + e.substr(colon + 2));
+  if (!problems.empty()) {
+    auto file = std::make_shared<const Source>(path, *text);
+    for (CssProblem& p : problems) {
+      Span in_file = uncommented.origin(p.span);
+      in_file = {source_offset(*text, in_file.begin), source_offset(*text, in_file.end)};
+      diags.warning(file, in_file, std::move(p.code), std::move(p.message));
+    }
   }
   return own;
 }
@@ -163,13 +186,13 @@ std::optional<Theme> theme_read(const std::string& layouts_dir, const std::strin
 }  // namespace
 
 std::optional<Theme> theme_load(const std::string& layouts_dir, const std::string& name_or_path,
-                                std::string& error, std::vector<std::string>& warnings) {
+                                std::string& error, Diagnostics& diags) {
   std::string path = name_or_path;
   bool is_path =
       name_or_path.find('/') != std::string::npos ||
       (name_or_path.size() > 4 && name_or_path.compare(name_or_path.size() - 4, 4, ".css") == 0);
   if (!is_path) path = layouts_dir + "/" + name_or_path + ".css";
-  return theme_read(layouts_dir, path, name_or_path, 0, error, warnings);
+  return theme_read(layouts_dir, path, name_or_path, 0, error, diags);
 }
 
 }  // namespace deckpdf::style

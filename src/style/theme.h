@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "source/diagnostic.h"
 #include "style/color.h"
 #include "style/css.h"
 
@@ -28,16 +29,16 @@ struct Theme {
   bool code_shrink = false;
   Color background{1, 1, 1, 1};
 
-  // Parses a theme. `errors` gets "line: message" strings for what was
-  // skipped; a theme always loads as far as it can be read.
-  static Theme parse(std::string_view css, std::string name, std::vector<std::string>& errors);
+  // Parses a theme. `problems` gets what was skipped, with spans in `css`;
+  // a theme always loads as far as it can be read.
+  static Theme parse(std::string_view css, std::string name, std::vector<CssProblem>& problems);
 };
 
 // Loads `name_or_path` from a file path (if it names a file) or from
-// `layouts_dir/NAME.css`. `error` says why it could not be read; `warnings`
-// gets "path:line: warning: message" lines for what this file and its
-// imports skipped.
+// `layouts_dir/NAME.css`. `error` says why it could not be read; what this
+// file and its imports skip goes to `diags` as warnings, each pointing into
+// its own theme file.
 std::optional<Theme> theme_load(const std::string& layouts_dir, const std::string& name_or_path,
-                                std::string& error, std::vector<std::string>& warnings);
+                                std::string& error, Diagnostics& diags);
 
 }  // namespace deckpdf::style

@@ -1,10 +1,12 @@
 // style/value — the pieces of a CSS value that every property shares:
-// splitting at spaces, lengths in px, plain numbers, percentages.
+// splitting at spaces, lengths in px, plain numbers, percentages, keywords.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace deckpdf::style {
@@ -23,5 +25,19 @@ bool is_percentage(std::string_view v);
 
 // The number `v` starts with, or `fallback` when it does not start with one.
 float parse_number(std::string_view v, float fallback);
+
+// A keyword property's table: each keyword it takes and what it means.
+template <class T>
+using KeywordTable = std::pair<std::string_view, T>;
+
+// What keyword `v` (in lower case) means in `table`, nullopt when the
+// table does not list it.
+template <class T, size_t N>
+std::optional<T> keyword(const KeywordTable<T> (&table)[N], std::string_view v) {
+  for (const auto& [name, value] : table) {
+    if (name == v) return value;
+  }
+  return std::nullopt;
+}
 
 }  // namespace deckpdf::style

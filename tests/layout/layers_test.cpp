@@ -31,7 +31,7 @@ std::unique_ptr<Laid> lay_out(const std::string& text) {
   l->doc = pug::parse(l->source, body, l->diags);
   l->deck = deck::deck_build(l->doc, fm, l->diags);
   std::string error;
-  std::vector<std::string> warnings;
+  Diagnostics warnings;
   l->theme = *style::theme_load(test::source_dir() + "/layouts", "white", error, warnings);
   static text::Shaper shaper(test::bundled_fonts());
   style::Resolver resolver(l->theme, l->doc, l->diags);

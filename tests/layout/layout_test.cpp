@@ -29,7 +29,7 @@ std::unique_ptr<Laid> lay_out(const std::string& text, const std::string& deck_d
   l->doc = pug::parse(l->source, body, l->diags);
   l->deck = deck::deck_build(l->doc, fm, l->diags);
   std::string error;
-  std::vector<std::string> warnings;
+  Diagnostics warnings;
   l->theme = *style::theme_load(test::source_dir() + "/layouts", "white", error, warnings);
   static text::Shaper shaper(test::bundled_fonts());
   style::Resolver resolver(l->theme, l->doc, l->diags);
@@ -297,9 +297,9 @@ std::unique_ptr<Laid> lay_out_theme(const std::string& text, const std::string& 
   FrontMatter fm = source_parse_front_matter(l->source, l->diags, body);
   l->doc = pug::parse(l->source, body, l->diags);
   l->deck = deck::deck_build(l->doc, fm, l->diags);
-  std::vector<std::string> errors;
-  l->theme = style::Theme::parse(css, "test", errors);
-  REQUIRE(errors.empty());
+  std::vector<style::CssProblem> problems;
+  l->theme = style::Theme::parse(css, "test", problems);
+  REQUIRE(problems.empty());
   static text::Shaper shaper(test::bundled_fonts());
   style::Resolver resolver(l->theme, l->doc, l->diags);
   layout::Context ctx{l->doc, resolver, shaper, l->diags};
@@ -417,10 +417,10 @@ TEST_CASE("the bundled themes give their colours", "[layout][style]") {
   for (const char* name : {"white", "black", "solarized"}) {
     CAPTURE(name);
     std::string error;
-    std::vector<std::string> warnings;
+    Diagnostics warnings;
     auto theme = style::theme_load(test::source_dir() + "/layouts", name, error, warnings);
     REQUIRE(theme);
-    CHECK(warnings.empty());
+    CHECK(warnings.items().empty());
     float lum = theme->background.r + theme->background.g + theme->background.b;
     if (std::string(name) == "black")
       CHECK(lum < 0.5f);

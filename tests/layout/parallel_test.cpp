@@ -147,7 +147,7 @@ Run lay_out(unsigned threads) {
   dom::Document doc = pug::parse(source, body, diags);
   deck::Deck deck = deck::deck_build(doc, fm, diags);
   std::string error;
-  std::vector<std::string> warnings;
+  Diagnostics warnings;
   style::Theme theme =
       *style::theme_load(test::source_dir() + "/layouts", "white", error, warnings);
   text::FontSet fonts;  // fresh: faces are loaded (and numbered) by this run alone
@@ -192,7 +192,7 @@ struct Fixture {
     source_parse_front_matter(source, diags, body);
     doc = pug::parse(source, body, diags);
     std::string error;
-    std::vector<std::string> warnings;
+    Diagnostics warnings;
     theme = *style::theme_load(test::source_dir() + "/layouts", "white", error, warnings);
     REQUIRE(fonts.load_dir(test::source_dir() + "/fonts", error));
     shaper.emplace(fonts);

@@ -32,19 +32,26 @@ TEST_CASE("values: parts outside parentheses, lengths in px, numbers", "[style]"
 }
 
 TEST_CASE("css: comments keep line numbers, selector lists, :root variables", "[style]") {
-  CHECK(style::strip_comments("a /* x\ny */ b") == "a \n b");
-  std::map<std::string, std::string> vars;
-  std::vector<std::string> errors;
+  style::Uncommented plain = style::strip_comments("a /* x\ny */ b /**/c");
+  CHECK(plain.text == "a \n b c");
+  CHECK(plain.origin(1) == 1);
+  CHECK(plain.origin(2) == 2);   // the newline kept from a comment: where that began
+  CHECK(plain.origin(4) == 12);  // "b", after the first comment
+  CHECK(plain.origin(6) == 18);  // "c", after both
+  std::vector<style::Declaration> root;
+  std::vector<style::CssProblem> errors;
   uint32_t order = 5;
-  auto rules = style::parse_rules(
+  std::string_view css =
       "/* one\n two */\n"
       ":root { --accent: red }\n"
       "h1, .x > #y { color: blue; margin: 0 !important }\n"
       "p:hover { color: red }\n"
-      "trailing",
-      &vars, errors, order);
+      "trailing";
+  auto rules = style::parse_rules(css, &root, errors, order);
   REQUIRE(rules.size() == 2);  // one per selector of the list
-  CHECK(vars.at("--accent") == "red");
+  REQUIRE(root.size() == 1);
+  CHECK(root[0].property == "--accent");
+  CHECK(root[0].value == "red");
   CHECK(rules[0].order == 5);
   CHECK(rules[1].order == 6);
   CHECK(order == 7);
@@ -55,11 +62,17 @@ TEST_CASE("css: comments keep line numbers, selector lists, :root variables", "[
   CHECK(rules[1].selector.parts[0].child);      // its parent must be .x
   CHECK(rules[1].selector.parts[1].classes == std::vector<std::string>{"x"});
   REQUIRE(rules[0].declarations.size() == 2);
-  CHECK(rules[0].declarations[0].line == 4);  // line numbers survive the comment
+  // Spans are in the CSS given, comments included.
+  auto text = [&](Span s) { return css.substr(s.begin, s.end - s.begin); };
+  CHECK(text(rules[0].declarations[0].span) == "color: blue");
   CHECK(rules[0].declarations[1].value == "0");
+  CHECK(text(root[0].span) == "--accent: red");
   REQUIRE(errors.size() == 2);
-  CHECK(errors[0].find("selector 'p:hover' is not supported") != std::string::npos);
-  CHECK(errors[1].find("text after the last rule is ignored") != std::string::npos);
+  CHECK(errors[0].code == "theme.unsupported-selector");
+  CHECK(errors[0].message == "selector 'p:hover' is not supported; its rule is ignored");
+  CHECK(text(errors[0].span) == "p:hover");
+  CHECK(errors[1].code == "theme.trailing-text");
+  CHECK(text(errors[1].span) == "trailing");
 }
 
 TEST_CASE("the element defaults: headings are bold blocks, notes are hidden", "[style]") {
@@ -114,11 +127,53 @@ TEST_CASE("one declaration: shorthands, auto margins, what is ignored", "[style]
   CHECK_FALSE(ap.apply({"display", "sideways", 0}));
 }
 
+TEST_CASE("keyword properties: every keyword, and what is not one", "[style]") {
+  style::ComputedStyle parent;
+  parent.font_weight = 700;
+  style::ComputedStyle s;
+  style::Applier ap{s, parent, 16};
+  auto text_align = [&](const char* v) {
+    s.text_align = style::TextAlign::Justify;
+    return ap.apply({"text-align", v, 0}) ? s.text_align : std::optional<style::TextAlign>();
+  };
+  CHECK(text_align("start") == style::TextAlign::Left);
+  CHECK(text_align("END") == style::TextAlign::Right);  // values are read in lower case
+  CHECK(text_align("center") == style::TextAlign::Center);
+  CHECK_FALSE(text_align("middle"));
+  CHECK(s.text_align == style::TextAlign::Justify);  // an unknown keyword keeps the value
+  CHECK(ap.apply({"display", "inline-flex", 0}));
+  CHECK(s.display == style::Display::InlineBlock);
+  CHECK(ap.apply({"display", "table-cell", 0}));
+  CHECK(s.display == style::Display::Block);
+  CHECK(ap.apply({"white-space", "pre-line", 0}));
+  CHECK(s.white_space == style::WhiteSpace::PreLine);
+  CHECK(ap.apply({"text-transform", "capitalize", 0}));
+  CHECK(s.text_transform == style::TextTransform::Capitalize);
+  CHECK(ap.apply({"list-style", "inside upper-latin", 0}));
+  CHECK(s.list_style == style::ListStyle::UpperAlpha);
+  CHECK(ap.apply({"list-style", "inside", 0}));  // the shorthand without a type
+  CHECK_FALSE(ap.apply({"list-style-type", "inside", 0}));
+  CHECK(ap.apply({"font-style", "oblique", 0}));
+  CHECK(s.italic);
+  CHECK_FALSE(ap.apply({"font-style", "slanted", 0}));
+  CHECK_FALSE(s.italic);  // not taken, and yet normal
+  CHECK(ap.apply({"font-weight", "normal", 0}));
+  CHECK(s.font_weight == 400);
+  CHECK(ap.apply({"font-weight", "bolder", 0}));
+  CHECK(s.font_weight == 900);  // from the parent's 700
+  CHECK(ap.apply({"font-size", "x-large", 0}));
+  CHECK(s.font_size == 24);
+  CHECK(ap.apply({"vertical-align", "super", 0}));
+  CHECK(s.vertical_align == style::VerticalAlign::Super);
+  CHECK(ap.apply({"vertical-align", "middle", 0}));  // anything else: the baseline
+  CHECK(s.vertical_align == style::VerticalAlign::Baseline);
+}
+
 TEST_CASE("a theme must be a readable file", "[style]") {
   std::string dir = deckpdf::test::temp_dir() + "/theme-folder.css";
   std::filesystem::create_directories(dir);
   std::string error;
-  std::vector<std::string> warnings;
+  Diagnostics warnings;
   std::string layouts = deckpdf::test::source_dir() + "/layouts";
   CHECK_FALSE(style::theme_load(layouts, dir, error, warnings));
   CHECK(error.find("cannot read theme") != std::string::npos);

@@ -93,7 +93,7 @@ std::vector<const style::Rule*> brute_force(const std::vector<style::Rule>& rule
 TEST_CASE("the rule index offers every rule that matches, in source order", "[style]") {
   Lcg rng{7};
   for (int round = 0; round < 60; ++round) {
-    std::vector<std::string> errors;
+    std::vector<style::CssProblem> errors;
     style::Theme theme = style::Theme::parse(random_css(rng, 40), "random", errors);
     REQUIRE(errors.empty());
     dom::Document doc = random_doc(rng, 60);
@@ -121,7 +121,7 @@ TEST_CASE("the rule index offers every rule that matches, in source order", "[st
 TEST_CASE("matched rules: the theme's part equals trying every rule", "[style]") {
   Lcg rng{99};
   for (int round = 0; round < 40; ++round) {
-    std::vector<std::string> errors;
+    std::vector<style::CssProblem> errors;
     style::Theme theme = style::Theme::parse(random_css(rng, 30), "random", errors);
     dom::Document doc = random_doc(rng, 50);
     Diagnostics diags;
@@ -144,7 +144,7 @@ TEST_CASE("matched rules: the theme's part equals trying every rule", "[style]")
 }
 
 TEST_CASE("the rule index: ids, several classes, universal and combinators", "[style]") {
-  std::vector<std::string> errors;
+  std::vector<style::CssProblem> errors;
   style::Theme theme = style::Theme::parse(
       "#x { color: red }\n"          // 0: by id
       ".a.b { color: red }\n"        // 1: by its first class, needs both
@@ -193,7 +193,7 @@ TEST_CASE("the rule index: ids, several classes, universal and combinators", "[s
 TEST_CASE("computed styles from the memo equal styles computed afresh", "[style]") {
   Lcg rng{2024};
   for (int round = 0; round < 30; ++round) {
-    std::vector<std::string> errors;
+    std::vector<style::CssProblem> errors;
     std::string css = random_css(rng, 25) +
                       "li { line-height: 1.5; font-weight: bolder; }\n"
                       "p { font-size: 2em; line-height: 20px; }\n"
@@ -227,7 +227,7 @@ TEST_CASE("computed styles from the memo equal styles computed afresh", "[style]
 }
 
 TEST_CASE("a Resolver's copy shares its rules and reports where it is told", "[style]") {
-  std::vector<std::string> errors;
+  std::vector<style::CssProblem> errors;
   style::Theme theme = style::Theme::parse("p { color: red }", "t", errors);
   dom::Document doc;
   dom::Node p;

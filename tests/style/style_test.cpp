@@ -38,7 +38,7 @@ TEST_CASE("declarations: ';' inside quotes and parentheses does not split", "[st
 }
 
 TEST_CASE("the cascade: defaults < theme by specificity < inline style", "[style]") {
-  std::vector<std::string> errors;
+  std::vector<style::CssProblem> errors;
   style::Theme theme = style::Theme::parse(
       ":root { --slide-width: 1024px; }\n"
       "section { font-size: 40px; color: #222; text-align: center; }\n"
@@ -78,7 +78,7 @@ TEST_CASE("the cascade: defaults < theme by specificity < inline style", "[style
 }
 
 TEST_CASE("unsupported inline style gets a warning, never an error", "[style]") {
-  std::vector<std::string> errors;
+  std::vector<style::CssProblem> errors;
   style::Theme theme = style::Theme::parse("", "empty", errors);
   dom::Document doc;
   auto p = element(doc, doc.root, "p", {}, "colour: red; color: nonsense");
@@ -91,7 +91,7 @@ TEST_CASE("unsupported inline style gets a warning, never an error", "[style]") 
 }
 
 TEST_CASE("a theme with an unsupported selector keeps its other rules", "[style]") {
-  std::vector<std::string> errors;
+  std::vector<style::CssProblem> errors;
   style::Theme theme =
       style::Theme::parse("a:hover { color: red }\np { color: blue }", "t", errors);
   CHECK(errors.size() == 1);
@@ -100,11 +100,11 @@ TEST_CASE("a theme with an unsupported selector keeps its other rules", "[style]
 
 TEST_CASE("the bundled themes load", "[style]") {
   std::string error;
-  std::vector<std::string> warnings;
+  Diagnostics warnings;
   auto theme =
       style::theme_load(deckpdf::test::source_dir() + "/layouts", "white", error, warnings);
   REQUIRE(theme);
-  CHECK(warnings.empty());
+  CHECK(warnings.items().empty());
   CHECK(theme->slide_width == 960);
   CHECK(theme->slide_height == 700);
 }
@@ -120,10 +120,10 @@ TEST_CASE("a theme may @import another and override its rules", "[style]") {
   deckpdf::test::write_file(dir + "/sub/escape.css", "@import \"../../../../etc/x.css\";\np { }\n");
   std::string layouts = deckpdf::test::source_dir() + "/layouts";
   std::string error;
-  std::vector<std::string> warnings;
+  Diagnostics warnings;
   auto theme = style::theme_load(layouts, dir + "/mine.css", error, warnings);
   REQUIRE(theme);
-  CHECK(warnings.empty());
+  CHECK(warnings.items().empty());
   CHECK(theme->slide_width == 800);   // own variable
   CHECK(theme->slide_height == 700);  // from white.css
   dom::Document doc;
@@ -137,9 +137,9 @@ TEST_CASE("a theme may @import another and override its rules", "[style]") {
   CHECK(s_h2.color == style::Color{1, 0, 0, 1});                  // the override wins
   CHECK(s_h2.text_transform == style::TextTransform::Uppercase);  // white's, kept
 
-  warnings.clear();
-  auto escape = style::theme_load(layouts, dir + "/sub/escape.css", error, warnings);
+  Diagnostics escape_warnings;
+  auto escape = style::theme_load(layouts, dir + "/sub/escape.css", error, escape_warnings);
   REQUIRE(escape);
-  REQUIRE(warnings.size() == 1);
-  CHECK(warnings[0].find("escape.css:1: warning: @import") != std::string::npos);
+  REQUIRE(escape_warnings.items().size() == 1);
+  CHECK(escape_warnings.items()[0].code == "theme.import-refused");
 }
