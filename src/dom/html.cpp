@@ -2,16 +2,9 @@
 #include "dom/html.h"
 
 #include "dom/entities.h"
+#include "source/strings.h"
 
 namespace deckpdf::dom {
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 void classes_append(std::vector<std::string>& classes, std::string_view value) {
   size_t i = 0;

@@ -60,9 +60,6 @@ class HtmlBuilder {
   std::string raw_text_tag_;  // inside <script>/<style>: text until its end tag
 };
 
-// Lower-cases ASCII letters.
-std::string ascii_lower(std::string_view s);
-
 // Splits a class attribute value on whitespace into `classes` (no duplicates
 // removed: Pug keeps them as written).
 void classes_append(std::vector<std::string>& classes, std::string_view value);

@@ -22,6 +22,7 @@
 #include "pug/js.h"
 #include "pug/lexer.h"
 #include "pug/parse.h"
+#include "source/strings.h"
 
 namespace deckpdf::pug {
 
@@ -191,7 +192,7 @@ class Parser {
     el.kind = dom::NodeKind::Element;
     el.span = peek().span;
     if (at(TokenKind::Tag)) {
-      el.tag = dom::ascii_lower(next().value);
+      el.tag = ascii_lower(next().value);
     } else {
       el.tag = "div";
     }
