@@ -90,21 +90,8 @@ std::optional<Color> gradient_average(std::string_view value) {
   size_t close = v.rfind(')');
   if (open == std::string::npos || close == std::string::npos || close < open) return std::nullopt;
   std::string inner = v.substr(open + 9, close - open - 9);
-  // Split at top-level commas; each stop is "colour [position]".
-  std::vector<std::string> args;
-  std::string cur;
-  int depth = 0;
-  for (char c : inner) {
-    if (c == '(') ++depth;
-    if (c == ')') --depth;
-    if (c == ',' && depth == 0) {
-      args.push_back(cur);
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  args.push_back(cur);
+  // Each stop is "colour [position]".
+  std::vector<std::string> args = split_commas(inner);
   Color sum{0, 0, 0, 0};
   int n = 0;
   for (const std::string& arg : args) {

@@ -8,22 +8,40 @@
 
 namespace deckpdf::style {
 
-std::vector<std::string> split_values(std::string_view v) {
+namespace {
+
+// `v` cut at the characters `is_separator` accepts outside parentheses;
+// empty pieces kept or not.
+template <typename Separator>
+std::vector<std::string> split_outside_parens(std::string_view v, Separator is_separator,
+                                              bool keep_empty) {
   std::vector<std::string> out;
   std::string cur;
   int depth = 0;
   for (char c : v) {
     if (c == '(') ++depth;
     if (c == ')') --depth;
-    if (std::isspace(static_cast<unsigned char>(c)) && depth == 0) {
-      if (!cur.empty()) out.push_back(cur);
+    if (depth == 0 && is_separator(c)) {
+      if (keep_empty || !cur.empty()) out.push_back(cur);
       cur.clear();
     } else {
       cur.push_back(c);
     }
   }
-  if (!cur.empty()) out.push_back(cur);
+  if (keep_empty || !cur.empty()) out.push_back(cur);
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> split_values(std::string_view v) {
+  return split_outside_parens(
+      v, [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }, false);
+}
+
+std::vector<std::string> split_commas(std::string_view v) {
+  return split_outside_parens(
+      v, [](char c) { return c == ','; }, true);
 }
 
 std::optional<float> parse_length(std::string_view v, float em, float rem, float pct_base) {

@@ -14,6 +14,9 @@ namespace deckpdf::style {
 // `v` split at white space outside parentheses (`1px solid rgb(1, 2, 3)`
 // gives three parts).
 std::vector<std::string> split_values(std::string_view v);
+// `v` cut at commas outside parentheses, empty pieces kept: a function's
+// arguments ("red, rgb(0, 0, 0) 50%").
+std::vector<std::string> split_commas(std::string_view v);
 
 // A length in px. `em` is the reference size for em, `rem` the root's and
 // `pct_base` what 100% is. A unitless length must be 0; vw and vh are not

@@ -181,3 +181,11 @@ TEST_CASE("a theme must be a readable file", "[style]") {
   CHECK_FALSE(style::theme_load(layouts, "no-such-theme", error, warnings));
   CHECK(error.find("no-such-theme.css") != std::string::npos);
 }
+
+TEST_CASE("values split at spaces or commas outside parentheses", "[style]") {
+  using V = std::vector<std::string>;
+  CHECK(style::split_values("  1px solid rgb(1, 2, 3) ") == V{"1px", "solid", "rgb(1, 2, 3)"});
+  CHECK(style::split_commas("red, rgb(0, 0, 0) 50%,,blue") ==
+        V{"red", " rgb(0, 0, 0) 50%", "", "blue"});
+  CHECK(style::split_commas("") == V{""});
+}
