@@ -39,8 +39,14 @@ Size size_keeping_ratio(float iw, float ih, std::optional<float> want_w,
 Extent Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y,
                        float avail, std::vector<Item>& out, style::TextAlign align) {
   const dom::Node& n = ctx_.doc[id];
+  // reveal.js loads `data-src` lazily, when the slide comes near: in a
+  // PDF every slide is there, so it is the picture.
   const std::string* src = n.attr("src");
-  ImageInfo info = image_find(src ? *src : std::string(), ctx_.deck_dir, ctx_.asset_root);
+  if (!src || src->empty()) {
+    if (const std::string* lazy = n.attr("data-src")) src = lazy;
+  }
+  ImageInfo info =
+      image_find(src ? *src : std::string(), ctx_.deck_dir, ctx_.asset_root, ctx_.pictures.get());
   float iw = 320, ih = 180;  // a placeholder's size when nothing else is known
   if (info.ok) {
     iw = static_cast<float>(info.width);
@@ -85,7 +91,7 @@ Extent Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x,
   it.tag = tag;
   it.span = n.span;
   if (info.ok) {
-    it.v = ImageItem{info.path, w, h, info.jpeg ? ImageItem::Format::Jpeg : ImageItem::Format::Png};
+    it.v = ImageItem{info.path, w, h, info.picture};
     out.push_back(it);
   } else {
     it.v = RectItem{w, h, {0.93f, 0.93f, 0.93f, 1}, 1.5f, {0.6f, 0.6f, 0.6f, 1}};
@@ -125,7 +131,7 @@ void background_image(Context& ctx, const deck::Slide& slide, DisplayList& list,
     if (bg && !style::parse_color(*bg)) src = bg;
   }
   if (!src || src->empty()) return;
-  ImageInfo info = image_find(*src, ctx.deck_dir, ctx.asset_root);
+  ImageInfo info = image_find(*src, ctx.deck_dir, ctx.asset_root, ctx.pictures.get());
   if (!info.ok) {
     ctx.diags.warning(section.span, "layout.image",
                       "background image '" + *src + "' " + info.problem + "; it is left out");
@@ -175,8 +181,7 @@ void background_image(Context& ctx, const deck::Slide& slide, DisplayList& list,
   Item it;
   it.x = (x - list.dx) / list.scale;
   it.y = (y - list.dy) / list.scale;
-  it.v = ImageItem{info.path, w / list.scale, h / list.scale,
-                   info.jpeg ? ImageItem::Format::Jpeg : ImageItem::Format::Png};
+  it.v = ImageItem{info.path, w / list.scale, h / list.scale, info.picture};
   it.span = section.span;
   items.insert(items.begin(), std::move(it));
 }

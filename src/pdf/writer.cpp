@@ -28,7 +28,7 @@ class Writer {
   explicit Writer(const text::FontSet& fonts)
       : doc_(HPDF_New(&Writer::on_error, this)),
         embedder_(doc_, fonts),
-        content_(doc_, fonts, embedder_, error_),
+        content_(doc_, fonts, embedder_),
         resources_(doc_, embedder_),
         pages_content_(doc_, content_, resources_, queue_) {
     if (doc_) {
