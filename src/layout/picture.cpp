@@ -33,11 +33,11 @@ Size size_keeping_ratio(float iw, float ih, std::optional<float> want_w,
 }  // namespace
 
 // An `img`, scaled as CSS does: width/height attributes or styles, one
-// of them keeping the aspect ratio, then max-width/max-height; placed by
-// the parent's text-align. A picture that cannot be shown becomes a
+// of them keeping the aspect ratio, then max-width/max-height, drawn with
+// its top-left corner at (0, 0). A picture that cannot be shown becomes a
 // placeholder box naming it, with a warning at the `img`.
-Extent Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y,
-                       float avail, std::vector<Item>& out, style::TextAlign align) {
+Extent Engine::picture_draw(dom::NodeId id, const ComputedStyle& s, int tag, float avail,
+                            std::vector<Item>& out) {
   const dom::Node& n = ctx_.doc[id];
   // reveal.js loads `data-src` lazily, when the slide comes near: in a
   // PDF every slide is there, so it is the picture.
@@ -81,13 +81,7 @@ Extent Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x,
   float k = std::min({1.0f, max_w / std::max(w, 0.01f), max_h / std::max(h, 0.01f)});
   w *= k;
   h *= k;
-  float offset = align == style::TextAlign::Center  ? (avail - w) / 2
-                 : align == style::TextAlign::Right ? avail - w
-                                                    : 0;
-  offset = std::max(0.0f, offset);
   Item it;
-  it.x = x + offset;
-  it.y = y;
   it.tag = tag;
   it.span = n.span;
   if (info.ok) {
@@ -105,16 +99,50 @@ Extent Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x,
     float scale = run->width > w - 8 ? (w - 8) / run->width : 1;
     auto fitted = scale < 1 ? ctx_.shaper.shape(font, size * scale, label) : run;
     Item t;
-    t.x = it.x + (w - fitted->width) / 2;
-    t.y = y + h / 2 + fitted->size * 0.35f;
+    t.x = (w - fitted->width) / 2;
+    t.y = h / 2 + fitted->size * 0.35f;
     t.v = TextItem{fitted, {0.4f, 0.4f, 0.4f, 1}, {}};
     t.tag = tag;
     t.span = n.span;
     out.push_back(t);
   }
-  if (bands_) bands_->push_back({y, y + h});
   if (stretchy && stretch_out_->empty()) (*stretch_out_)[id] = h;
-  return {h, offset + w};
+  return {h, w};
+}
+
+// A picture on a line of its own (`display: block`, or `.r-stretch`, which
+// reveal.js sizes as a block), placed by the parent's text-align.
+Extent Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y,
+                       float avail, std::vector<Item>& out, style::TextAlign align) {
+  std::vector<Item> items;
+  Extent e = picture_draw(id, s, tag, avail, items);
+  float offset = align == style::TextAlign::Center  ? (avail - e.used_width) / 2
+                 : align == style::TextAlign::Right ? avail - e.used_width
+                                                    : 0;
+  offset = std::max(0.0f, offset);
+  for (Item& it : items) {
+    it.x += x + offset;
+    it.y += y;
+    out.push_back(std::move(it));
+  }
+  if (bands_) bands_->push_back({y, y + e.height});
+  return {e.height, offset + e.used_width};
+}
+
+// An `img` as HTML has it, an atomic inline: its margin box stands on the
+// baseline of the line it is on, beside the text and pictures around it.
+std::shared_ptr<const Atomic> Engine::picture_inline(dom::NodeId id, const ComputedStyle& s,
+                                                     int tag, float avail) {
+  auto a = std::make_shared<Atomic>();
+  Extent e =
+      picture_draw(id, s, tag, std::max(0.0f, avail - s.margin.left - s.margin.right), a->items);
+  for (Item& it : a->items) {
+    it.x += s.margin.left;
+    it.y += s.margin.top;
+  }
+  a->width = s.margin.left + e.used_width + s.margin.right;
+  a->height = s.margin.top + e.height + s.margin.bottom;
+  return a;
 }
 
 // reveal.js's data-background-image, with data-background-size (cover,
