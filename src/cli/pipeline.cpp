@@ -372,7 +372,9 @@ bool Pipeline::render(const std::vector<compose::Page>& pages, Output& out) {
     info.date = static_cast<int64_t>(std::time(nullptr));
   }
   std::string pdf_error;
-  if (!pdf::pdf_render(pages, fonts_, info, out.pdf, pdf_error)) {
+  pdf::RenderOptions options;
+  options.image_dpi = job_.image_dpi;
+  if (!pdf::pdf_render(pages, fonts_, info, out.pdf, pdf_error, options)) {
     return fail(exit_io, pdf_error, true);
   }
   out.pages = pages.size();

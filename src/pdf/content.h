@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "compose/page.h"
 #include "layout/display_list.h"
 #include "pdf/fonts.h"
 #include "pdf/resources.h"
@@ -50,6 +51,10 @@ class ContentWriter {
   // The content of one layer in list space, each item drawn in the state
   // that `key.active` gives; what it names is added to `needs`.
   std::string layer(const LayerKey& key, Needs& needs);
+
+  // For --image-dpi: the pixels each picture needs at `dpi` where it is
+  // drawn largest on `pages`; a picture with more is stored smaller.
+  void picture_sizes(const std::vector<compose::Page>& pages, int dpi);
 
   // An ExtGState with fill and stroke opacity `alpha` and its resource
   // name, made once per document.
@@ -87,7 +92,8 @@ class ContentWriter {
   std::map<text::FontId, std::vector<int>> advances_;
   std::vector<std::string_view> pieces_;  // text_item's, kept for its capacity
   std::map<std::pair<text::FontId, uint32_t>, EmojiImage> emoji_images_;
-  std::map<uint64_t, std::pair<HPDF_Dict, std::string>> pictures_;  // hash -> image, name
+  std::map<uint64_t, std::pair<HPDF_Dict, std::string>> pictures_;    // hash -> image, name
+  std::map<uint64_t, std::pair<uint32_t, uint32_t>> picture_pixels_;  // hash -> stored w, h needed
   std::map<float, std::pair<std::string, HPDF_ExtGState>> alpha_states_;
 };
 

@@ -6,8 +6,10 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "image/resample.h"
 #include "pdf/content.h"
 #include "pdf/deflate.h"
 
@@ -94,6 +96,26 @@ HPDF_Dict picture_object(HPDF_Doc doc, const image::Picture& p) {
 
 }  // namespace
 
+void ContentWriter::picture_sizes(const std::vector<compose::Page>& pages, int dpi) {
+  for (const compose::Page& page : pages) {
+    for (const compose::Placement& placed : page.placed) {
+      // Page units are points: 72 to the inch. (A .grow effect, drawn
+      // larger for one step, is not counted.)
+      float k = placed.list->scale * placed.t.scale * static_cast<float>(dpi) / 72;
+      for (const layout::Item& item : placed.list->items) {
+        const auto* im = std::get_if<layout::ImageItem>(&item.v);
+        if (!im) continue;
+        const image::Picture& p = *im->picture;
+        float w = im->width * k, h = im->height * k;
+        if (p.turned()) std::swap(w, h);
+        auto& need = picture_pixels_[p.hash];
+        need.first = std::max(need.first, static_cast<uint32_t>(std::ceil(w)));
+        need.second = std::max(need.second, static_cast<uint32_t>(std::ceil(h)));
+      }
+    }
+  }
+}
+
 // A picture, one image object per document however often and wherever it
 // is drawn (pictures with the same bytes are one Picture, told by its
 // hash), placed turned as its EXIF orientation says.
@@ -102,7 +124,11 @@ void ContentWriter::picture(std::string& s, float x, float y, const layout::Imag
   const image::Picture& p = *im.picture;
   auto it = pictures_.find(p.hash);
   if (it == pictures_.end()) {
-    HPDF_Dict object = picture_object(doc_, p);
+    std::shared_ptr<const image::Picture> stored = im.picture;
+    if (auto need = picture_pixels_.find(p.hash); need != picture_pixels_.end()) {
+      stored = image::downsample(im.picture, need->second.first, need->second.second);
+    }
+    HPDF_Dict object = picture_object(doc_, *stored);
     it = pictures_
              .emplace(p.hash, std::make_pair(object, "Im" + std::to_string(pictures_.size() + 1)))
              .first;

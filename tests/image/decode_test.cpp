@@ -7,6 +7,7 @@
 #include "image/cache.h"
 #include "image/data_uri.h"
 #include "image/image.h"
+#include "image/resample.h"
 #include "support/paths.h"
 
 using namespace deckpdf;
@@ -167,4 +168,36 @@ TEST_CASE("data: URIs give their bytes", "[image]") {
   CHECK(problem.find("no picture") != std::string::npos);
   CHECK_FALSE(image::data_uri_bytes("data:image/png,rawbytes", problem));
   CHECK_FALSE(image::data_uri_bytes("data:image/png;base64,@@@", problem));
+}
+
+TEST_CASE("downsampling averages areas, alpha-weighted, and rescales JPEGs", "[image]") {
+  auto png = load("png16.png").picture;
+  REQUIRE(png);
+  auto half = image::downsample(png, 8, 8);  // 32x16 into 8x8: 8x4, the aspect kept
+  REQUIRE(half);
+  CHECK(half->width == 8);
+  CHECK(half->height == 4);
+  CHECK(rgb_at(*half, 1, 1) == 0xff0000);
+  CHECK(rgb_at(*half, 6, 2) == 0x0000ff);
+  CHECK(half->hash != png->hash);
+  CHECK(image::downsample(png, 32, 16) == png);  // small enough already
+
+  // One pixel over the yellow | transparent edge: yellow at half alpha,
+  // not darkened by the transparent pixels' colour.
+  auto pal = load("palette.png").picture;
+  auto one = image::downsample(pal, 1, 1);
+  REQUIRE(one->alpha.size() == 1);
+  CHECK(rgb_at(*one, 0, 0) == 0xffff00);
+  CHECK(alpha_at(*one, 0, 0) == Approx(128).margin(1));
+
+  auto jpeg = load("exif6.jpg").picture;
+  auto small = image::downsample(jpeg, 4, 8);  // 16x32 stored: 1/4 scale
+  REQUIRE(small);
+  CHECK(small->format == image::Format::Jpeg);
+  CHECK(small->width == 4);
+  CHECK(small->height == 8);
+  CHECK(small->orientation == 6);
+  auto again = image::decode(small->jpeg);
+  REQUIRE(again.picture);
+  CHECK(again.picture->width == 4);
 }

@@ -1,9 +1,12 @@
 // Pictures end to end: decks exported by the real binary, the PDF read back
 // (poppler's pixels, qpdf's objects): each kind in its colours and the
 // right way up, small, stored once, broken ones a warning and a valid PDF.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "support/paths.h"
 #include "support/pdf_reader.h"
@@ -47,6 +50,23 @@ int image_objects(const std::string& pdf) {
     ++n;
   }
   return n;
+}
+
+// The /Width of every image XObject (soft masks too), smallest first.
+std::vector<int> image_widths(const std::string& pdf) {
+  std::string qdf = pdf + ".widths.qdf";
+  REQUIRE(std::system(
+              ("qpdf --qdf --object-streams=disable '" + pdf + "' '" + qdf + "'").c_str()) == 0);
+  std::string text = test::read_file(qdf);
+  std::vector<int> widths;
+  for (size_t at = text.find("/Subtype /Image"); at != std::string::npos;
+       at = text.find("/Subtype /Image", at + 1)) {
+    size_t begin = text.rfind("<<", at), end = text.find(">>", at);
+    size_t w = text.find("/Width ", begin);
+    if (w != std::string::npos && w < end) widths.push_back(std::atoi(text.c_str() + w + 7));
+  }
+  std::sort(widths.begin(), widths.end());
+  return widths;
 }
 
 }  // namespace
@@ -139,4 +159,29 @@ TEST_CASE("broken pictures are warnings at their img, and the PDF stays valid", 
   REQUIRE(doc.loaded);
   CHECK(doc.warnings.empty());
   CHECK(doc.pages.size() == 2);
+}
+
+TEST_CASE("--image-dpi stores pictures no denser than asked where they are drawn", "[image][pdf]") {
+  std::string tmp = test::temp_dir() + "/dpi";
+  std::filesystem::create_directories(tmp);
+  test::write_file(tmp + "/diagram.png", test::read_file(dir() + "/pictures/diagram.png"));
+  test::write_file(tmp + "/photo.jpg", test::read_file(dir() + "/pictures/progressive.jpg"));
+  // 100 px of a 1244 px wide slide on a 960 pt page: 77.2 pt, 78 pixels at
+  // 72 dpi; the 32 px JPEG drawn 8 px wide (7 pixels) is decoded at the
+  // smallest DCT scale that keeps them, 2/8, and encoded again.
+  test::write_file(tmp + "/d.pug",
+                   "section\n  img(src=\"diagram.png\" width=\"100\")\n"
+                   "  img(src=\"photo.jpg\" width=\"8\")\n");
+  auto run = [&](const std::string& extra, const std::string& name) {
+    std::string out = tmp + "/" + name + ".pdf";
+    auto r = test::run_deckpdf("'" + tmp + "/d.pug' -o '" + out + "' " + extra);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return out;
+  };
+  CHECK(image_widths(run("", "kept")) == std::vector<int>{32, 600, 600});
+  std::string small = run("--image-dpi 72", "small");
+  CHECK(image_widths(small) == std::vector<int>{8, 78, 78});
+  CHECK(std::system(("qpdf --check '" + small + "' >/dev/null 2>&1").c_str()) == 0);
+  CHECK(test::run_deckpdf("'" + tmp + "/d.pug' --image-dpi 5 --check").exit_code == 2);
 }
