@@ -28,7 +28,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bounds instead of crashes (the others: source/ max_source_bytes,
-// pug/ max_nesting, layout/ ImageLimits).
+// pug/ max_nesting, image/ Limits and Cache).
 constexpr size_t max_slides = 100'000;
 constexpr size_t max_notes_bytes = size_t{1} << 20;  // per slide
 

@@ -117,6 +117,27 @@ TEST_CASE("data-src is the picture of a lazily loaded img", "[image][pdf]") {
   CHECK(near(r.at(r.width / 2 + 100, r.height / 2), 0x0000ff, 2));
 }
 
+TEST_CASE("a data: URI is a picture like a file", "[image][pdf]") {
+  std::string png = test::read_file(dir() + "/pictures/png16.png");
+  static const char* digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string b64;
+  for (size_t i = 0; i < png.size(); i += 3) {
+    uint32_t v = static_cast<uint32_t>(static_cast<unsigned char>(png[i])) << 16;
+    if (i + 1 < png.size()) v |= static_cast<uint32_t>(static_cast<unsigned char>(png[i + 1])) << 8;
+    if (i + 2 < png.size()) v |= static_cast<unsigned char>(png[i + 2]);
+    for (size_t k = 0; k < 4; ++k) {
+      b64 += k < 2 || i + k - 1 < png.size() ? digits[(v >> (18 - 6 * k)) & 63] : '=';
+    }
+  }
+  std::string deck = test::temp_dir() + "/data-uri.pug";
+  test::write_file(
+      deck, "section\n  img(src=\"data:image/png;base64," + b64 + "\" style=\"width: 640px\")\n");
+  std::string err;
+  std::string pdf = export_deck(deck, "data-uri", &err);
+  CHECK(err.find("layout.image") == std::string::npos);
+  CHECK(image_widths(pdf) == std::vector<int>{32});
+}
+
 TEST_CASE("a transparent diagram costs about its file size, and is stored once", "[image][pdf]") {
   std::string tmp = test::temp_dir();
   std::string picture = dir() + "/pictures/diagram.png";
