@@ -529,3 +529,27 @@ TEST_CASE("images: --asset-root maps site-absolute paths, and only into itself",
   CHECK_FALSE(without.ok);
   CHECK(without.problem.find("--asset-root") != std::string::npos);
 }
+
+TEST_CASE("images: a picture inside a link is what a reader clicks", "[layout][image]") {
+  std::string dir = test::source_dir() + "/tests/layout/decks";
+  auto l =
+      lay_out("section\n  a(href=\"https://example.com\")\n    img(src=\"img/grey.png\")\n", dir);
+  const layout::Item* picture = nullptr;
+  const layout::LinkItem* link = nullptr;
+  const layout::Item* link_item = nullptr;
+  for (const auto& item : l->lists[0].items) {
+    if (std::holds_alternative<layout::ImageItem>(item.v)) picture = &item;
+    if (auto* k = std::get_if<layout::LinkItem>(&item.v)) {
+      link = k;
+      link_item = &item;
+    }
+  }
+  REQUIRE(picture);
+  REQUIRE(link);
+  const auto& im = std::get<layout::ImageItem>(picture->v);
+  CHECK(link->href == "https://example.com");
+  CHECK(link_item->x == Approx(picture->x));
+  CHECK(link_item->y == Approx(picture->y));
+  CHECK(link->width == Approx(im.width));
+  CHECK(link->height == Approx(im.height));
+}
