@@ -182,7 +182,7 @@ TEST_CASE("broken pictures are warnings at their img, and the PDF stays valid", 
   CHECK(doc.pages.size() == 2);
 }
 
-TEST_CASE("--image-dpi stores pictures no denser than asked where they are drawn", "[image][pdf]") {
+TEST_CASE("image-dpi: pictures stored no denser than asked where they are drawn", "[image][pdf]") {
   std::string tmp = test::temp_dir() + "/dpi";
   std::filesystem::create_directories(tmp);
   test::write_file(tmp + "/diagram.png", test::read_file(dir() + "/pictures/diagram.png"));
