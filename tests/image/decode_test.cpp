@@ -92,7 +92,8 @@ TEST_CASE("JPEG: kept as its bytes, with its EXIF orientation, CMYK and progress
   CHECK_FALSE(progressive.picture->inverted);
 }
 
-TEST_CASE("GIF's first frame with its transparent colour, and a lossless WebP", "[image]") {
+TEST_CASE("GIF's first frame with its transparent colour, a lossless and an animated WebP",
+          "[image]") {
   auto gif = load("palette.gif");
   REQUIRE(gif.picture);
   CHECK(gif.picture->format == image::Format::Gif);
@@ -106,6 +107,12 @@ TEST_CASE("GIF's first frame with its transparent colour, and a lossless WebP", 
   CHECK(webp.picture->alpha.empty());
   CHECK(rgb_at(*webp.picture, 2, 2) == 0x008000);
   CHECK(rgb_at(*webp.picture, 30, 2) == 0xff0000);
+
+  auto animated = load("animated.webp");  // its first frame, not its lime second
+  REQUIRE(animated.picture);
+  CHECK(animated.picture->width == 32);
+  CHECK(rgb_at(*animated.picture, 2, 2) == 0xff0000);
+  CHECK(rgb_at(*animated.picture, 30, 2) == 0x0000ff);
 }
 
 TEST_CASE("broken pictures are refused with a reason", "[image]") {

@@ -29,6 +29,11 @@ $IM $(halves cyan yellow) -colorspace CMYK -quality 95 cmyk.jpg
 $IM $(halves red blue) -interlace JPEG -quality 95 progressive.jpg
 $IM $(halves blue none) gif:palette.gif
 $IM $(halves green red) -define webp:lossless=true webp:lossless.webp
+# Animated: the first frame (red | blue) is what is drawn, not the second.
+$IM $(halves red blue) first.png
+$IM -size 32x16 xc:lime second.png
+$IM -delay 10 first.png second.png -loop 0 -define webp:lossless=true animated.webp
+rm first.png second.png
 # A transparent diagram: shapes and lines on nothing, as slides use them.
 $IM -size 600x400 xc:none -fill '#1f77b4' -draw 'rectangle 40,40 260,160' \
   -fill '#ff7f0e' -draw 'circle 420,120 500,120' -stroke black -strokewidth 4 \
