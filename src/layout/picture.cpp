@@ -1,7 +1,8 @@
 // layout/picture — pictures as boxes: an `img` sized as CSS sizes a
 // replaced element (or as .r-stretch asks), or a placeholder when its file
-// cannot be shown; and a slide's background picture. Finding and checking
-// the files is image.h's.
+// cannot be shown, made an atomic inline for a line (inline.h) or a block;
+// and a slide's background picture. Finding and decoding the files is
+// image.h's.
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
