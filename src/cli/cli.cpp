@@ -70,6 +70,11 @@ void options_define(CLI::App& app, Options& o) {
   app.add_option("--asset-root", job.asset_root,
                  "folder that site-absolute image paths (/images/x.png) point into")
       ->type_name("DIR");
+  app.add_option("--image-dpi", job.image_dpi,
+                 "store pictures with at most N pixels per inch at the size they are drawn, "
+                 "for a smaller PDF (default: as they are)")
+      ->check(CLI::Range(10, 10000).description(""))
+      ->type_name("N");
   // Instead of a PDF.
   app.add_option("--dump", o.dump,
                  "print the document instead: html (as pug renders it), json (the deck model) "

@@ -36,6 +36,7 @@ struct Job {
   std::string slides;          // --slides "3-7,12": 1-based slide numbers; "" = all
   bool slide_numbers = false;  // --slide-numbers (also the theme's or deck's slideNumber)
   std::string asset_root;      // --asset-root: where site-absolute image paths (/img/x.png) point
+  int image_dpi = 0;           // --image-dpi: pictures stored at most this dense; 0 = as they are
   bool quiet = false;          // -q: errors only
   bool verbose = false;        // -v: also what was written, and how long it took
   bool check = false;          // parse and lay out, write nothing

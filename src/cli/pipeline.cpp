@@ -28,7 +28,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bounds instead of crashes (the others: source/ max_source_bytes,
-// pug/ max_nesting, layout/ ImageLimits).
+// pug/ max_nesting, image/ Limits and Cache).
 constexpr size_t max_slides = 100'000;
 constexpr size_t max_notes_bytes = size_t{1} << 20;  // per slide
 
@@ -40,10 +40,11 @@ void files_collect(const dom::Document& doc, const std::string& deck_dir,
   std::set<std::string> seen;
   for (const dom::Node& n : doc.nodes) {
     if (n.kind != dom::NodeKind::Element) continue;
-    for (const char* name : {"src", "data-background-image", "data-background"}) {
+    for (const char* name : {"src", "data-src", "data-background-image", "data-background"}) {
       const std::string* src = n.attr(name);
-      if (!src || src->empty() || (std::string_view(name) == "src" && n.tag != "img")) continue;
-      layout::ImageInfo info = layout::image_find(*src, deck_dir, asset_root);
+      bool own = std::string_view(name).ends_with("src");
+      if (!src || src->empty() || (own && n.tag != "img")) continue;
+      layout::ImageInfo info = layout::image_resolve(*src, deck_dir, asset_root);
       std::string path = info.ok ? info.path : std::string();
       if (path.empty() && src->find(':') == std::string::npos && src->front() != '/') {
         path = (fs::path(deck_dir) / *src).string();
@@ -251,6 +252,7 @@ bool Pipeline::lay_out() {
   ctx.deck_dir = deck_dir_;
   ctx.asset_root = job_.asset_root;
   ctx.page_aspect = page_size_.width / page_size_.height;
+  ctx.pictures = std::make_shared<image::Cache>();
   lists_.resize(deck_.slides.size());
   bool want_numbers = job_.slide_numbers || slide_number_on(deck_.meta.slide_number) ||
                       slide_number_on(theme_var(*theme_, "--slide-number"));
@@ -370,7 +372,9 @@ bool Pipeline::render(const std::vector<compose::Page>& pages, Output& out) {
     info.date = static_cast<int64_t>(std::time(nullptr));
   }
   std::string pdf_error;
-  if (!pdf::pdf_render(pages, fonts_, info, out.pdf, pdf_error)) {
+  pdf::RenderOptions options;
+  options.image_dpi = job_.image_dpi;
+  if (!pdf::pdf_render(pages, fonts_, info, out.pdf, pdf_error, options)) {
     return fail(exit_io, pdf_error, true);
   }
   out.pages = pages.size();

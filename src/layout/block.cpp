@@ -57,7 +57,9 @@ text::FontId Engine::font_for(const ComputedStyle& s) const {
 
 bool Engine::is_block_level(dom::NodeId id, const ComputedStyle& s) {
   if (s.display != Display::Inline) return true;
-  if (ctx_.doc[id].tag == "img") return true;  // pictures sit on lines of their own
+  // A picture is inline, as in HTML, except a .r-stretch one: reveal.js
+  // gives it the height the rest of the slide leaves, as to a block.
+  if (ctx_.doc[id].tag == "img") return ctx_.doc[id].has_class("r-stretch");
   // An inline element that holds block-level content is treated as a block.
   for (dom::NodeId c : ctx_.doc[id].children) {
     const dom::Node& n = ctx_.doc[c];
@@ -107,7 +109,7 @@ Extent Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, fl
     if (cs->display == Display::None) continue;
     int ctag = tag_for(c, tag);
     if (!is_block_level(c, *cs)) {
-      collect_inline(c, *cs, ctag, inlines);
+      collect_inline(c, *cs, ctag, width, inlines);
       continue;
     }
     flush_inlines();

@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "image/image.h"
 #include "source/source.h"
 #include "style/style.h"
 #include "text/glyph_run.h"
@@ -59,14 +60,15 @@ struct LinkItem {
   std::string href;  // as written: "https://...", "#id", "#/3/2"
 };
 
-// A picture (PNG or JPEG) drawn into the box whose top-left corner is the
-// item's (x, y). The file was checked by layout (inside the deck's folder,
-// a known format, within the pixel limits); images that fail that are
-// never ImageItems but a placeholder drawn with rectangles and text.
+// A picture drawn into the box whose top-left corner is the item's (x, y),
+// turned as its EXIF orientation says. Layout found and decoded it (inside
+// the deck's folder, a known format, within the limits); pictures that
+// fail that are never ImageItems but a placeholder drawn with rectangles
+// and text. Equal pictures share one `picture`.
 struct ImageItem {
-  std::string path;  // resolved file path
+  std::string path;  // resolved file path, or the head of a data: URI
   float width = 0, height = 0;
-  enum class Format { Png, Jpeg } format = Format::Png;
+  std::shared_ptr<const image::Picture> picture;
 };
 
 // A step that never comes: Item::until when an item is never hidden, and

@@ -132,8 +132,7 @@ std::string item_body(const Item& item, const DumpOptions& options) {
   }
   const auto& img = std::get<ImageItem>(item.v);
   return std::string("image ") + num(img.width) + "x" + num(img.height) + " " +
-         (img.format == ImageItem::Format::Png ? "png" : "jpeg") + " " +
-         in_quotes(path_shown(img.path, options));
+         image::format_name(img.picture->format) + " " + in_quotes(path_shown(img.path, options));
 }
 
 // "text 10.00 20.00 ...": the kind first, then where, then the rest.

@@ -85,7 +85,7 @@ class Engine {
   // inline.cpp
   void collect_text(const std::string& t, const style::ComputedStyle* s, int tag, Span span,
                     std::vector<Piece>& out);
-  void collect_inline(dom::NodeId id, const style::ComputedStyle& s, int tag,
+  void collect_inline(dom::NodeId id, const style::ComputedStyle& s, int tag, float avail,
                       std::vector<Piece>& out);
   Extent inline_block(const std::vector<Piece>& pieces, const style::ComputedStyle& block, float x,
                       float y, float width, std::vector<Item>& out);
@@ -93,8 +93,12 @@ class Engine {
   // table.cpp, picture.cpp, fit.cpp
   Extent table(dom::NodeId id, const style::ComputedStyle& s, int tag, float x, float y,
                float avail, std::vector<Item>& out);
+  Extent picture_draw(dom::NodeId id, const style::ComputedStyle& s, int tag, float avail,
+                      std::vector<Item>& out);
   Extent picture(dom::NodeId id, const style::ComputedStyle& s, int tag, float x, float y,
                  float avail, std::vector<Item>& out, style::TextAlign align);
+  std::shared_ptr<const Atomic> picture_inline(dom::NodeId id, const style::ComputedStyle& s,
+                                               int tag, float avail);
   const style::ComputedStyle* fit_text(dom::NodeId id, const style::ComputedStyle& s, float avail);
   const style::ComputedStyle* fit_code(dom::NodeId id, const style::ComputedStyle& s, float avail);
 

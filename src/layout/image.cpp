@@ -1,10 +1,13 @@
+// layout/image — see image.h: where a picture named by the deck is, and
+// its decoding through image/.
 #include "layout/image.h"
 
+#include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <optional>
 
+#include "image/data_uri.h"
 #include "source/files.h"
 
 namespace deckpdf::layout {
@@ -32,56 +35,10 @@ std::string percent_decode(const std::string& s) {
   return out;
 }
 
-uint32_t be32(const unsigned char* p) {
-  return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
-}
-
-// Reads the size from a PNG's IHDR or a JPEG's first SOFn marker.
-bool probe(const std::string& path, ImageInfo& info) {
-  std::ifstream in(path, std::ios::binary);
-  unsigned char head[32] = {};
-  in.read(reinterpret_cast<char*>(head), sizeof head);
-  if (in.gcount() >= 24 && std::memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0 &&
-      std::memcmp(head + 12, "IHDR", 4) == 0) {
-    info.width = be32(head + 16);
-    info.height = be32(head + 20);
-    info.jpeg = false;
-    return true;
-  }
-  if (in.gcount() >= 4 && head[0] == 0xFF && head[1] == 0xD8) {
-    in.clear();
-    in.seekg(2);
-    for (int guard = 0; guard < 10000 && in; ++guard) {
-      unsigned char m[4];
-      if (!in.read(reinterpret_cast<char*>(m), 2) || m[0] != 0xFF) return false;
-      while (m[1] == 0xFF) {  // fill bytes
-        if (!in.read(reinterpret_cast<char*>(m + 1), 1)) return false;
-      }
-      unsigned char marker = m[1];
-      if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) continue;
-      if (!in.read(reinterpret_cast<char*>(m), 2)) return false;
-      uint32_t len = (uint32_t{m[0]} << 8) | m[1];
-      if (len < 2) return false;
-      bool sof =
-          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-      if (sof) {
-        unsigned char f[5];
-        if (!in.read(reinterpret_cast<char*>(f), 5)) return false;
-        info.height = (uint32_t{f[1]} << 8) | f[2];
-        info.width = (uint32_t{f[3]} << 8) | f[4];
-        info.jpeg = true;
-        return true;
-      }
-      in.seekg(len - 2, std::ios::cur);
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
-ImageInfo image_find(const std::string& src_in, const std::string& deck_dir,
-                     const std::string& asset_root, const ImageLimits& limits) {
+ImageInfo image_resolve(const std::string& src_in, const std::string& deck_dir,
+                        const std::string& asset_root) {
   ImageInfo info;
   std::string src = src_in;
   if (src.empty()) {
@@ -98,7 +55,8 @@ ImageInfo image_find(const std::string& src_in, const std::string& deck_dir,
     return info;
   }
   if (starts_with(src, "data:")) {
-    info.problem = "is a data: URL, which deckpdf does not decode yet";
+    info.path = src.substr(0, std::min<size_t>(src.find(','), 40));
+    info.ok = true;
     return info;
   }
   size_t cut = src.find_first_of("?#");
@@ -133,23 +91,31 @@ ImageInfo image_find(const std::string& src_in, const std::string& deck_dir,
     info.problem = "was not found (" + resolved.string() + ")";
     return info;
   }
-  uintmax_t bytes = fs::file_size(resolved, ec);
-  if (ec || bytes > limits.max_bytes) {
-    info.problem = "is larger than " + std::to_string(limits.max_bytes >> 20) + " MB";
-    return info;
-  }
-  if (!probe(resolved.string(), info)) {
-    info.problem = "is not a PNG or JPEG file";
-    return info;
-  }
-  if (info.width == 0 || info.height == 0 || info.width > limits.max_side ||
-      info.height > limits.max_side || uint64_t{info.width} * info.height > limits.max_pixels) {
-    info.problem = "is " + std::to_string(info.width) + "x" + std::to_string(info.height) +
-                   " pixels, past the limit of " + std::to_string(limits.max_pixels) + " pixels";
-    return info;
-  }
   info.path = resolved.string();
   info.ok = true;
+  return info;
+}
+
+ImageInfo image_find(const std::string& src, const std::string& deck_dir,
+                     const std::string& asset_root, image::Cache* cache) {
+  ImageInfo info = image_resolve(src, deck_dir, asset_root);
+  if (!info.ok) return info;
+  image::Decoded d;
+  if (starts_with(src, "data:")) {
+    std::optional<std::string> bytes = image::data_uri_bytes(src, info.problem);
+    if (bytes) d = cache ? cache->bytes(*bytes) : image::decode(*bytes);
+  } else {
+    image::Cache own;
+    d = (cache ? cache : &own)->file(info.path);
+  }
+  info.picture = d.picture;
+  if (!d.picture) {
+    info.ok = false;
+    if (info.problem.empty()) info.problem = d.problem;
+    return info;
+  }
+  info.width = d.picture->shown_width();
+  info.height = d.picture->shown_height();
   return info;
 }
 

@@ -21,10 +21,22 @@ void Engine::collect_text(const std::string& t, const ComputedStyle* s, int tag,
 }
 
 // The collect step: an inline element's text, and its inline children's,
-// as pieces of one style each; `br` is a piece of its own.
-void Engine::collect_inline(dom::NodeId id, const ComputedStyle& s, int tag,
+// as pieces of one style each; `br` is a piece of its own, and so is an
+// `img`, laid out now in the block's width `avail`.
+void Engine::collect_inline(dom::NodeId id, const ComputedStyle& s, int tag, float avail,
                             std::vector<Piece>& out) {
   const dom::Node& n = ctx_.doc[id];
+  if (n.tag == "img") {
+    Piece p;
+    p.text = object_replacement;
+    p.style = &s;
+    p.font = font_for(s);
+    p.tag = tag;
+    p.span = n.span;
+    p.atomic = picture_inline(id, s, tag, avail);
+    out.push_back(std::move(p));
+    return;
+  }
   if (n.tag == "br") {
     Piece p;
     p.style = &s;
@@ -42,7 +54,7 @@ void Engine::collect_inline(dom::NodeId id, const ComputedStyle& s, int tag,
     } else if (cn.kind == dom::NodeKind::Element) {
       const ComputedStyle* cs = style_of(c, s);
       if (cs->display == Display::None) continue;
-      collect_inline(c, *cs, tag_for(c, tag), out);
+      collect_inline(c, *cs, tag_for(c, tag), avail, out);
     }
   }
 }

@@ -34,6 +34,19 @@ inline bool is_css_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+// An atomic inline box (an `img`): its margin box is `width` x `height`,
+// its items placed as if its top-left corner were at (0, 0). It stands on
+// the baseline (vertical-align: baseline), below it only the line's strut.
+struct Atomic {
+  float width = 0, height = 0;
+  std::vector<Item> items;
+};
+
+// An atomic inline's text in the paragraph: U+FFFC OBJECT REPLACEMENT
+// CHARACTER, one character, which white space processing, bidi (a neutral)
+// and line breaking (UAX #14 class CB) take as CSS takes an atomic inline.
+inline constexpr const char* object_replacement = "\xEF\xBF\xBC";
+
 // A stretch of inline content with one style.
 struct Piece {
   std::string text;
@@ -41,7 +54,8 @@ struct Piece {
   text::FontId font = 0;
   int tag = 0;  // fragment tag (steps.h)
   Span span;
-  bool line_break = false;  // <br>
+  bool line_break = false;               // <br>
+  std::shared_ptr<const Atomic> atomic;  // set for an atomic inline, whose text is U+FFFC
 };
 
 // The pieces' text as one string, the way it is drawn.

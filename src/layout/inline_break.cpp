@@ -14,6 +14,10 @@ std::vector<Line> inline_break(text::Shaper& shaper, const std::vector<Piece>& p
     float w = 0;
     para.runs(b, e, [&](size_t rb, size_t re, const Paragraph::Range& rg, uint8_t level) {
       const Piece& p = pieces[rg.piece];
+      if (p.atomic) {  // its one character, whole: breaks fall between characters
+        w += p.atomic->width;
+        return;
+      }
       w += shaper.measure(p.font, p.style->font_size, std::string_view(str.data() + rb, re - rb),
                           level % 2 == 1);
     });

@@ -12,13 +12,22 @@ namespace {
 using style::ComputedStyle;
 
 // A shaped run of one piece at one bidi level, with the source text it was
-// transformed from, if any.
+// transformed from, if any; or an atomic inline (no run).
 struct Seg {
   size_t b, e, piece;
   uint8_t level;
   std::shared_ptr<const text::GlyphRun> run;
   std::string original;
+  const Atomic* atomic = nullptr;
+  float width() const { return atomic ? atomic->width : run->width; }
 };
+
+// How far sub and super move a piece's baseline (vertical-align).
+float baseline_shift(const ComputedStyle& piece, const ComputedStyle& block) {
+  return piece.vertical_align == style::VerticalAlign::Sub     ? 0.25f * block.font_size
+         : piece.vertical_align == style::VerticalAlign::Super ? -0.4f * block.font_size
+                                                               : 0;
+}
 
 // A line shaped: its runs in logical order, and how far its box reaches
 // above (top, negative) and below the baseline.
@@ -63,6 +72,11 @@ ShapedLine line_shape(text::Shaper& shaper, const std::vector<Piece>& pieces, co
   sl.bottom = strut_d + half;
   para.runs(ln.begin, ln.end, [&](size_t rb, size_t re, const Paragraph::Range& rg, uint8_t level) {
     const Piece& p = pieces[rg.piece];
+    if (p.atomic) {  // its margin box's bottom on the (shifted) baseline
+      sl.segs.push_back({rb, re, rg.piece, level, nullptr, {}, p.atomic.get()});
+      sl.top = std::min(sl.top, baseline_shift(*p.style, block) - p.atomic->height);
+      return;
+    }
     std::string_view sv(para.text.data() + rb, re - rb);
     for (const text::ShapedPart& part :
          shaper.shape_text(p.font, p.style->font_size, sv, level % 2 == 1)) {
@@ -87,7 +101,7 @@ std::vector<Seg> line_reorder(text::Shaper& shaper, const std::vector<Piece>& pi
   for (const Seg& sg : logical) levels.push_back(sg.level);
   std::vector<Seg> segs;
   for (size_t k : text::bidi_visual_order(levels)) segs.push_back(std::move(logical[k]));
-  if (!segs.empty() && ln.end >= 2 && ln.end < para.text.size() &&
+  if (!segs.empty() && !segs.back().atomic && ln.end >= 2 && ln.end < para.text.size() &&
       para.text.compare(ln.end - 2, 2, "\xC2\xAD") == 0) {
     Seg& last = segs.back();
     const Piece& p = pieces[last.piece];
@@ -105,9 +119,16 @@ void line_place(text::Shaper& shaper, const std::vector<Piece>& pieces,
                 std::vector<Item>& out) {
   for (const Seg& s : segs) {
     const Piece& p = pieces[s.piece];
-    float shift = p.style->vertical_align == style::VerticalAlign::Sub     ? 0.25f * block.font_size
-                  : p.style->vertical_align == style::VerticalAlign::Super ? -0.4f * block.font_size
-                                                                           : 0;
+    float shift = baseline_shift(*p.style, block);
+    if (s.atomic) {
+      for (Item it : s.atomic->items) {
+        it.x += pen;
+        it.y += baseline + shift - s.atomic->height;
+        out.push_back(std::move(it));
+      }
+      pen += s.atomic->width;
+      continue;
+    }
     if (p.style->background && p.style->background->a > 0 && p.style != &block) {
       float a = shaper.ascent(s.run->font, p.style->font_size);
       float d = shaper.descent(s.run->font, p.style->font_size);
@@ -156,7 +177,7 @@ LineBoxes inline_finalize(text::Shaper& shaper, const std::vector<Piece>& pieces
     ShapedLine shaped = line_shape(shaper, pieces, para, ln, block, block_font);
     std::vector<Seg> segs = line_reorder(shaper, pieces, para, ln, std::move(shaped.segs));
     float line_width = 0;
-    for (const Seg& s : segs) line_width += s.run->width;
+    for (const Seg& s : segs) line_width += s.width();
     // A right-to-left paragraph starts at the right.
     style::TextAlign align = block.text_align;
     if (para.bidi.rtl && align == style::TextAlign::Left) align = style::TextAlign::Right;

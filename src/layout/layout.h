@@ -3,7 +3,10 @@
 // broken into lines of shaped text (text/).
 #pragma once
 
+#include <memory>
+
 #include "deck/deck.h"
+#include "image/cache.h"
 #include "layout/display_list.h"
 #include "style/style.h"
 #include "text/shaper.h"
@@ -22,6 +25,9 @@ struct Context {
   // reveal.js's print view does: a 960x700 slide on a 16:9 page is laid out
   // 1244 px wide, so a heading reveal.js shows on one line stays on one.
   float page_aspect = 0;
+  // Pictures decoded once for the whole export, shared by its threads
+  // (null: each picture decoded where it is shown).
+  std::shared_ptr<image::Cache> pictures;
 };
 
 // Lays out one slide, final state, every item tagged with its step.

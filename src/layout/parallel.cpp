@@ -75,6 +75,7 @@ ParallelLayout::ParallelLayout(Context& ctx, size_t count, unsigned threads, Wor
         c.deck_dir = ctx_.deck_dir;
         c.asset_root = ctx_.asset_root;
         c.page_aspect = ctx_.page_aspect;
+        c.pictures = ctx_.pictures;
         work_(c, k);
         if (w.shaper.take_fallback_wanted() || item.diags.dropped() > 0) item.redo = true;
         item.matches = w.shaper.take_matches();

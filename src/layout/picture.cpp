@@ -1,7 +1,8 @@
 // layout/picture — pictures as boxes: an `img` sized as CSS sizes a
 // replaced element (or as .r-stretch asks), or a placeholder when its file
-// cannot be shown; and a slide's background picture. Finding and checking
-// the files is image.h's.
+// cannot be shown, made an atomic inline for a line (inline.h) or a block;
+// and a slide's background picture. Finding and decoding the files is
+// image.h's.
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
@@ -33,14 +34,20 @@ Size size_keeping_ratio(float iw, float ih, std::optional<float> want_w,
 }  // namespace
 
 // An `img`, scaled as CSS does: width/height attributes or styles, one
-// of them keeping the aspect ratio, then max-width/max-height; placed by
-// the parent's text-align. A picture that cannot be shown becomes a
+// of them keeping the aspect ratio, then max-width/max-height, drawn with
+// its top-left corner at (0, 0). A picture that cannot be shown becomes a
 // placeholder box naming it, with a warning at the `img`.
-Extent Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y,
-                       float avail, std::vector<Item>& out, style::TextAlign align) {
+Extent Engine::picture_draw(dom::NodeId id, const ComputedStyle& s, int tag, float avail,
+                            std::vector<Item>& out) {
   const dom::Node& n = ctx_.doc[id];
+  // reveal.js loads `data-src` lazily, when the slide comes near: in a
+  // PDF every slide is there, so it is the picture.
   const std::string* src = n.attr("src");
-  ImageInfo info = image_find(src ? *src : std::string(), ctx_.deck_dir, ctx_.asset_root);
+  if (!src || src->empty()) {
+    if (const std::string* lazy = n.attr("data-src")) src = lazy;
+  }
+  ImageInfo info =
+      image_find(src ? *src : std::string(), ctx_.deck_dir, ctx_.asset_root, ctx_.pictures.get());
   float iw = 320, ih = 180;  // a placeholder's size when nothing else is known
   if (info.ok) {
     iw = static_cast<float>(info.width);
@@ -75,17 +82,11 @@ Extent Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x,
   float k = std::min({1.0f, max_w / std::max(w, 0.01f), max_h / std::max(h, 0.01f)});
   w *= k;
   h *= k;
-  float offset = align == style::TextAlign::Center  ? (avail - w) / 2
-                 : align == style::TextAlign::Right ? avail - w
-                                                    : 0;
-  offset = std::max(0.0f, offset);
   Item it;
-  it.x = x + offset;
-  it.y = y;
   it.tag = tag;
   it.span = n.span;
   if (info.ok) {
-    it.v = ImageItem{info.path, w, h, info.jpeg ? ImageItem::Format::Jpeg : ImageItem::Format::Png};
+    it.v = ImageItem{info.path, w, h, info.picture};
     out.push_back(it);
   } else {
     it.v = RectItem{w, h, {0.93f, 0.93f, 0.93f, 1}, 1.5f, {0.6f, 0.6f, 0.6f, 1}};
@@ -99,16 +100,50 @@ Extent Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x,
     float scale = run->width > w - 8 ? (w - 8) / run->width : 1;
     auto fitted = scale < 1 ? ctx_.shaper.shape(font, size * scale, label) : run;
     Item t;
-    t.x = it.x + (w - fitted->width) / 2;
-    t.y = y + h / 2 + fitted->size * 0.35f;
+    t.x = (w - fitted->width) / 2;
+    t.y = h / 2 + fitted->size * 0.35f;
     t.v = TextItem{fitted, {0.4f, 0.4f, 0.4f, 1}, {}};
     t.tag = tag;
     t.span = n.span;
     out.push_back(t);
   }
-  if (bands_) bands_->push_back({y, y + h});
   if (stretchy && stretch_out_->empty()) (*stretch_out_)[id] = h;
-  return {h, offset + w};
+  return {h, w};
+}
+
+// A picture on a line of its own (`display: block`, or `.r-stretch`, which
+// reveal.js sizes as a block), placed by the parent's text-align.
+Extent Engine::picture(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y,
+                       float avail, std::vector<Item>& out, style::TextAlign align) {
+  std::vector<Item> items;
+  Extent e = picture_draw(id, s, tag, avail, items);
+  float offset = align == style::TextAlign::Center  ? (avail - e.used_width) / 2
+                 : align == style::TextAlign::Right ? avail - e.used_width
+                                                    : 0;
+  offset = std::max(0.0f, offset);
+  for (Item& it : items) {
+    it.x += x + offset;
+    it.y += y;
+    out.push_back(std::move(it));
+  }
+  if (bands_) bands_->push_back({y, y + e.height});
+  return {e.height, offset + e.used_width};
+}
+
+// An `img` as HTML has it, an atomic inline: its margin box stands on the
+// baseline of the line it is on, beside the text and pictures around it.
+std::shared_ptr<const Atomic> Engine::picture_inline(dom::NodeId id, const ComputedStyle& s,
+                                                     int tag, float avail) {
+  auto a = std::make_shared<Atomic>();
+  Extent e =
+      picture_draw(id, s, tag, std::max(0.0f, avail - s.margin.left - s.margin.right), a->items);
+  for (Item& it : a->items) {
+    it.x += s.margin.left;
+    it.y += s.margin.top;
+  }
+  a->width = s.margin.left + e.used_width + s.margin.right;
+  a->height = s.margin.top + e.height + s.margin.bottom;
+  return a;
 }
 
 // reveal.js's data-background-image, with data-background-size (cover,
@@ -125,7 +160,7 @@ void background_image(Context& ctx, const deck::Slide& slide, DisplayList& list,
     if (bg && !style::parse_color(*bg)) src = bg;
   }
   if (!src || src->empty()) return;
-  ImageInfo info = image_find(*src, ctx.deck_dir, ctx.asset_root);
+  ImageInfo info = image_find(*src, ctx.deck_dir, ctx.asset_root, ctx.pictures.get());
   if (!info.ok) {
     ctx.diags.warning(section.span, "layout.image",
                       "background image '" + *src + "' " + info.problem + "; it is left out");
@@ -175,8 +210,7 @@ void background_image(Context& ctx, const deck::Slide& slide, DisplayList& list,
   Item it;
   it.x = (x - list.dx) / list.scale;
   it.y = (y - list.dy) / list.scale;
-  it.v = ImageItem{info.path, w / list.scale, h / list.scale,
-                   info.jpeg ? ImageItem::Format::Jpeg : ImageItem::Format::Png};
+  it.v = ImageItem{info.path, w / list.scale, h / list.scale, info.picture};
   it.span = section.span;
   items.insert(items.begin(), std::move(it));
 }

@@ -171,10 +171,16 @@ void tags_resolve(Context& ctx, const Tags& tags, std::vector<Item>& items, Disp
     it.step = tag.step;
     it.until = tag.until;
     it.effects = set_of[t];
-    auto* text = std::get_if<TextItem>(&it.v);
-    if (tag.href.empty() || !text) continue;
+    if (tag.href.empty()) continue;
+    // Text and pictures inside a link are what a reader clicks.
     Box b;
-    text_box(ctx.shaper, it, *text, b);
+    if (auto* text = std::get_if<TextItem>(&it.v)) {
+      text_box(ctx.shaper, it, *text, b);
+    } else if (auto* im = std::get_if<ImageItem>(&it.v)) {
+      b.add(it.x, it.y, it.x + im->width, it.y + im->height);
+    } else {
+      continue;
+    }
     link_add(links, it, b, tag.href);
   }
   items.insert(items.end(), std::make_move_iterator(links.begin()),

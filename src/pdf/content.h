@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "compose/page.h"
 #include "layout/display_list.h"
 #include "pdf/fonts.h"
 #include "pdf/resources.h"
@@ -44,15 +45,16 @@ struct LayerKey {
 
 class ContentWriter {
  public:
-  // `error` is the document's: a picture that fails to load is drawn as a
-  // grey box and leaves no error behind.
-  ContentWriter(HPDF_Doc doc, const text::FontSet& fonts, FontEmbedder& embedder,
-                std::string& error)
-      : doc_(doc), fonts_(fonts), embedder_(embedder), error_(error) {}
+  ContentWriter(HPDF_Doc doc, const text::FontSet& fonts, FontEmbedder& embedder)
+      : doc_(doc), fonts_(fonts), embedder_(embedder) {}
 
   // The content of one layer in list space, each item drawn in the state
   // that `key.active` gives; what it names is added to `needs`.
   std::string layer(const LayerKey& key, Needs& needs);
+
+  // For --image-dpi: the pixels each picture needs at `dpi` where it is
+  // drawn largest on `pages`; a picture with more is stored smaller.
+  void picture_sizes(const std::vector<compose::Page>& pages, int dpi);
 
   // An ExtGState with fill and stroke opacity `alpha` and its resource
   // name, made once per document.
@@ -86,12 +88,12 @@ class ContentWriter {
   HPDF_Doc doc_;
   const text::FontSet& fonts_;
   FontEmbedder& embedder_;
-  std::string& error_;
   Pen pen_;
   std::map<text::FontId, std::vector<int>> advances_;
   std::vector<std::string_view> pieces_;  // text_item's, kept for its capacity
   std::map<std::pair<text::FontId, uint32_t>, EmojiImage> emoji_images_;
-  std::map<std::string, std::pair<HPDF_Image, std::string>> pictures_;  // path -> image, name
+  std::map<uint64_t, std::pair<HPDF_Dict, std::string>> pictures_;    // hash -> image, name
+  std::map<uint64_t, std::pair<uint32_t, uint32_t>> picture_pixels_;  // hash -> stored w, h needed
   std::map<float, std::pair<std::string, HPDF_ExtGState>> alpha_states_;
 };
 

@@ -1,10 +1,17 @@
-// pdf/images — pictures and colour emoji as image XObjects, and opacity
-// states: each made once per document however often it is drawn.
+// pdf/images — pictures (decoded by image/) and colour emoji as image
+// XObjects, and opacity states: each made once per document however often
+// it is drawn. libharu's own picture loaders are never used: they abort on
+// a broken PNG and store alpha uncompressed.
 #include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "image/resample.h"
 #include "pdf/content.h"
+#include "pdf/deflate.h"
 
 namespace deckpdf::pdf {
 
@@ -39,34 +46,115 @@ const ContentWriter::EmojiImage* ContentWriter::emoji_image(text::FontId font, u
   return &e;
 }
 
-// A PNG or JPEG file, loaded once per document however often it is drawn.
-// libharu decodes it; a file that fails to decode (layout only probed its
-// header) becomes a grey box rather than failing the export.
+namespace {
+
+// An image XObject's dictionary, its stream still empty.
+HPDF_Dict image_dict(HPDF_Doc doc, const image::Picture& p, const char* colour_space) {
+  HPDF_Dict d = HPDF_DictStream_New(doc->mmgr, doc->xref);
+  if (!d) return nullptr;
+  HPDF_Dict_AddName(d, "Type", "XObject");
+  HPDF_Dict_AddName(d, "Subtype", "Image");
+  HPDF_Dict_AddNumber(d, "Width", static_cast<HPDF_INT32>(p.width));
+  HPDF_Dict_AddNumber(d, "Height", static_cast<HPDF_INT32>(p.height));
+  HPDF_Dict_AddName(d, "ColorSpace", colour_space);
+  HPDF_Dict_AddNumber(d, "BitsPerComponent", 8);
+  return d;
+}
+
+const char* colour_space(int channels) {
+  return channels == 1 ? "DeviceGray" : channels == 4 ? "DeviceCMYK" : "DeviceRGB";
+}
+
+// The picture as an image XObject: a JPEG's own bytes (DCTDecode), else
+// its pixels deflated, with its alpha as a deflated soft mask.
+HPDF_Dict picture_object(HPDF_Doc doc, const image::Picture& p) {
+  HPDF_Dict d = image_dict(doc, p, colour_space(p.channels));
+  if (!d) return nullptr;
+  if (p.format == image::Format::Jpeg) {
+    if (p.inverted) {
+      HPDF_Array decode = HPDF_Array_New(doc->mmgr);
+      for (int i = 0; i < 4; ++i) {
+        HPDF_Array_AddNumber(decode, 1);
+        HPDF_Array_AddNumber(decode, 0);
+      }
+      HPDF_Dict_Add(d, "Decode", decode);
+    }
+    d->filter = HPDF_STREAM_FILTER_DCT_DECODE;
+    HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(p.jpeg.data()),
+                      static_cast<HPDF_UINT>(p.jpeg.size()));
+    return d;
+  }
+  stream_write_deflated(d, p.pixels);
+  if (!p.alpha.empty()) {
+    HPDF_Dict mask = image_dict(doc, p, "DeviceGray");
+    if (!mask) return nullptr;
+    stream_write_deflated(mask, p.alpha);
+    HPDF_Dict_Add(d, "SMask", mask);
+  }
+  return d;
+}
+
+}  // namespace
+
+void ContentWriter::picture_sizes(const std::vector<compose::Page>& pages, int dpi) {
+  for (const compose::Page& page : pages) {
+    for (const compose::Placement& placed : page.placed) {
+      // Page units are points: 72 to the inch. (A .grow effect, drawn
+      // larger for one step, is not counted.)
+      float k = placed.list->scale * placed.t.scale * static_cast<float>(dpi) / 72;
+      for (const layout::Item& item : placed.list->items) {
+        const auto* im = std::get_if<layout::ImageItem>(&item.v);
+        if (!im) continue;
+        const image::Picture& p = *im->picture;
+        float w = im->width * k, h = im->height * k;
+        if (p.turned()) std::swap(w, h);
+        auto& need = picture_pixels_[p.hash];
+        need.first = std::max(need.first, static_cast<uint32_t>(std::ceil(w)));
+        need.second = std::max(need.second, static_cast<uint32_t>(std::ceil(h)));
+      }
+    }
+  }
+}
+
+// A picture, one image object per document however often and wherever it
+// is drawn (pictures with the same bytes are one Picture, told by its
+// hash), placed turned as its EXIF orientation says.
 void ContentWriter::picture(std::string& s, float x, float y, const layout::ImageItem& im,
                             Needs& needs) {
-  auto it = pictures_.find(im.path);
+  const image::Picture& p = *im.picture;
+  auto it = pictures_.find(p.hash);
   if (it == pictures_.end()) {
-    bool clean = error_.empty();
-    HPDF_Image image = im.format == layout::ImageItem::Format::Jpeg
-                           ? HPDF_LoadJpegImageFromFile(doc_, im.path.c_str())
-                           : HPDF_LoadPngImageFromFile(doc_, im.path.c_str());
-    if (!image) {
-      HPDF_ResetError(doc_);
-      if (clean) error_.clear();
+    std::shared_ptr<const image::Picture> stored = im.picture;
+    if (auto need = picture_pixels_.find(p.hash); need != picture_pixels_.end()) {
+      stored = image::downsample(im.picture, need->second.first, need->second.second);
     }
+    HPDF_Dict object = picture_object(doc_, *stored);
     it = pictures_
-             .emplace(im.path, std::make_pair(image, "Im" + std::to_string(pictures_.size() + 1)))
+             .emplace(p.hash, std::make_pair(object, "Im" + std::to_string(pictures_.size() + 1)))
              .first;
   }
-  auto [image, name] = it->second;
-  if (!image) {
+  auto [object, name] = it->second;
+  if (!object) {
     color(s, {0.85f, 0.85f, 0.85f, 1}, false);
     op(s, {x, y, im.width, im.height}, "re f");
     return;
   }
-  needs.xobjects[name] = image;
+  needs.xobjects[name] = object;
+  // The image's unit square (a, b), b up, mapped to the box (y down): the
+  // shown position is (x + w * p, y + h * q) with p and q affine in a and b,
+  // one case per EXIF orientation (EXIF 2.3, tag 0x0112).
+  struct Map {
+    float pa, pb, pc, qa, qb, qc;
+  };
+  static constexpr Map maps[9] = {
+      {1, 0, 0, 0, -1, 1}, {1, 0, 0, 0, -1, 1}, {-1, 0, 1, 0, -1, 1},
+      {-1, 0, 1, 0, 1, 0}, {1, 0, 0, 0, 1, 0},  {0, -1, 1, 1, 0, 0},
+      {0, 1, 0, 1, 0, 0},  {0, 1, 0, -1, 0, 1}, {0, -1, 1, -1, 0, 1},
+  };
+  const Map& m = maps[p.orientation >= 1 && p.orientation <= 8 ? p.orientation : 1];
+  float w = im.width, h = im.height;
   s += "q ";
-  op(s, {im.width, 0, 0, -im.height, x, y + im.height}, "cm");
+  op(s, {w * m.pa, h * m.qa, w * m.pb, h * m.qb, x + w * m.pc, y + h * m.qc}, "cm");
   s += '/' + name + " Do Q\n";
 }
 

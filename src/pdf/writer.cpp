@@ -28,7 +28,7 @@ class Writer {
   explicit Writer(const text::FontSet& fonts)
       : doc_(HPDF_New(&Writer::on_error, this)),
         embedder_(doc_, fonts),
-        content_(doc_, fonts, embedder_, error_),
+        content_(doc_, fonts, embedder_),
         resources_(doc_, embedder_),
         pages_content_(doc_, content_, resources_, queue_) {
     if (doc_) {
@@ -43,6 +43,9 @@ class Writer {
   }
 
   bool ok() const { return doc_ && error_.empty(); }
+  void picture_sizes(const std::vector<compose::Page>& pages, int dpi) {
+    content_.picture_sizes(pages, dpi);
+  }
   const std::string& error() const { return error_; }
 
   bool render(const std::vector<compose::Page>& pages, const DocInfo& info, std::string& bytes) {
@@ -162,8 +165,10 @@ class Writer {
 }  // namespace
 
 bool pdf_render(const std::vector<compose::Page>& pages, const text::FontSet& fonts,
-                const DocInfo& info, std::string& bytes, std::string& error) {
+                const DocInfo& info, std::string& bytes, std::string& error,
+                const RenderOptions& options) {
   Writer w(fonts);
+  if (options.image_dpi > 0) w.picture_sizes(pages, options.image_dpi);
   if (!w.render(pages, info, bytes)) {
     error = w.error().empty() ? "the PDF could not be written" : w.error();
     return false;

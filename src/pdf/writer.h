@@ -27,10 +27,17 @@ struct DocInfo {
   std::optional<int64_t> date;
 };
 
+struct RenderOptions {
+  // --image-dpi: a picture with more pixels than this many per inch at the
+  // largest size it is drawn is stored smaller; 0 keeps every picture.
+  int image_dpi = 0;
+};
+
 // Renders the pages into PDF bytes. Returns false with `error` set when
 // libharu reports a failure.
 bool pdf_render(const std::vector<compose::Page>& pages, const text::FontSet& fonts,
-                const DocInfo& info, std::string& bytes, std::string& error);
+                const DocInfo& info, std::string& bytes, std::string& error,
+                const RenderOptions& options = {});
 
 // /PageLabels ranges (PDF 32000 12.4.2) for per-page labels: a range that
 // counts up in decimal ("1", "2", "3") is one /S /D range from `start`; a

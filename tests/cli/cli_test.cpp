@@ -359,6 +359,12 @@ TEST_CASE("watch mode also watches the pictures a deck shows", "[cli]") {
   // A broken picture: the export warns about it.
   test::write_file(dir + "/pic.png", "not a png");
   CHECK(wait_for([&] { return has(read_or_empty(err), "warning: image 'pic.png'"); }));
+  // A picture saved half-written: its header is right, its pixels cut off
+  // (libharu's loader aborted the whole process here); a warning again,
+  // and deckpdf goes on watching until it is stopped.
+  std::string png = test::read_file(test::source_dir() + "/tests/image/pictures/diagram.png");
+  test::write_file(dir + "/pic.png", png.substr(0, png.size() / 2));
+  CHECK(wait_for([&] { return has(read_or_empty(err), "is a broken PNG file"); }));
   kill(pid, SIGINT);
   int status = 0;
   waitpid(pid, &status, 0);

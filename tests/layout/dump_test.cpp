@@ -104,7 +104,9 @@ TEST_CASE("a display list dumps every kind of item, its steps and effects", "[du
   add(1, 2, layout::LineItem{3, 4, 1, {0, 0, 0, 1}}).effects = 1;
   add(1, 2, layout::MarkerItem{layout::MarkerItem::Shape::Square, 8, {0, 0, 0, 1}});
   add(1, 2, layout::LinkItem{10, 12, "#/2"});
-  add(1, 2, layout::ImageItem{"/decks/talk/img/a.png", 100, 50, layout::ImageItem::Format::Png});
+  auto picture = std::make_shared<image::Picture>();
+  picture->format = image::Format::Webp;
+  add(1, 2, layout::ImageItem{"/decks/talk/img/a.png", 100, 50, picture});
   layout::layers_group(list);
   layout::DumpOptions options;
   options.base_dir = "/decks/talk";
@@ -116,7 +118,7 @@ TEST_CASE("a display list dumps every kind of item, its steps and effects", "[du
         "  line 1.00 2.00 to 3.00 4.00 width 1.00 #000000 effects 1\n"
         "  marker 1.00 2.00 square size 8.00 #000000\n"
         "  link 1.00 2.00 10.00x12.00 href \"#/2\"\n"
-        "  image 1.00 2.00 100.00x50.00 png \"img/a.png\"\n"
+        "  image 1.00 2.00 100.00x50.00 webp \"img/a.png\"\n"
         "layer 0: step 1 until never effects 0 items 0\n"
         "layer 1: step 0 until 2 effects 0 items 1\n"
         "layer 2: step 0 until never effects 1 items 2\n"

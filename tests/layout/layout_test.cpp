@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <set>
 
 #include "deck/deck.h"
 #include "layout/image.h"
@@ -247,20 +248,69 @@ TEST_CASE("right-to-left text is laid out in visual order", "[layout]") {
   for (size_t i = 1; i < boxes.size(); ++i) CHECK(boxes[i].left >= boxes[i - 1].right - 0.5f);
 }
 
-TEST_CASE("images: intrinsic size, width/height keeping the aspect, placed centred",
+TEST_CASE("images: intrinsic size, width/height keeping the aspect, inline on one line, centred",
           "[layout][image]") {
   std::string dir = test::source_dir() + "/tests/layout/decks";
   auto l = lay_out(test::read_file(dir + "/images.pug"), dir);
   REQUIRE(l->lists.size() == 2);
   std::vector<std::pair<float, float>> sizes;
+  std::vector<const layout::Item*> items;
   for (const auto& item : l->lists[0].items) {
     if (auto* im = std::get_if<layout::ImageItem>(&item.v)) {
       sizes.emplace_back(im->width, im->height);
-      CHECK((item.x + im->width / 2) == Approx(l->lists[0].width / 2).margin(0.5));
+      items.push_back(&item);
     }
   }
   using P = std::pair<float, float>;
-  CHECK(sizes == std::vector<P>{{64, 32}, {80, 80}, {100, 50}, {80, 60}});
+  REQUIRE(sizes == std::vector<P>{{64, 32}, {80, 80}, {100, 50}, {80, 60}});
+  // Siblings with nothing between them (pug writes no space) sit side by
+  // side on one line, bottoms on its baseline, the row centred as a line.
+  float bottom = items[0]->y + sizes[0].second;
+  for (size_t k = 1; k < items.size(); ++k) {
+    CHECK(items[k]->x == Approx(items[k - 1]->x + sizes[k - 1].first).margin(0.01));
+    CHECK(items[k]->y + sizes[k].second == Approx(bottom).margin(0.01));
+  }
+  float row = items.back()->x + sizes.back().first - items.front()->x;
+  CHECK(items.front()->x + row / 2 == Approx(l->lists[0].width / 2).margin(0.5));
+}
+
+TEST_CASE("images: an img in text stands on the baseline, and a row of them wraps",
+          "[layout][image]") {
+  std::string dir = test::source_dir() + "/tests/layout/decks";
+  auto l = lay_out(
+      "section\n  p Powered by \n    img(src=\"img/grey.png\" style=\"height: 40px\")\n"
+      "    |  and more text\n"
+      "  p\n"
+      "    img(src=\"img/grey.png\" style=\"width: 300px\")\n"
+      "    img(src=\"img/grey.png\" style=\"width: 300px\")\n"
+      "    img(src=\"img/grey.png\" style=\"width: 300px\")\n"
+      "    img(src=\"img/grey.png\" style=\"width: 300px\")\n"
+      "    img(src=\"img/grey.png\" style=\"width: 300px\")\n",
+      dir);
+  const auto& list = l->lists[0];
+  std::vector<const layout::Item*> pictures;
+  for (const auto& item : list.items) {
+    if (std::holds_alternative<layout::ImageItem>(item.v)) pictures.push_back(&item);
+  }
+  REQUIRE(pictures.size() == 6);
+  auto boxes = texts(list);
+  const TextBox* before = find(boxes, "Powered by ");
+  const TextBox* after = find(boxes, " and more text");
+  REQUIRE(before);
+  REQUIRE(after);
+  const auto& first = std::get<layout::ImageItem>(pictures[0]->v);
+  // Text, picture, text on one baseline, left to right.
+  CHECK(before->baseline == Approx(after->baseline));
+  // The margin box's bottom on the baseline (white.css: img margin 20px 0).
+  float bottom = list.dy + (pictures[0]->y + first.height + 20) * list.scale;
+  CHECK(bottom == Approx(before->baseline).margin(0.01));
+  CHECK(list.dx + pictures[0]->x * list.scale == Approx(before->right).margin(0.5));
+  CHECK(after->left == Approx(list.dx + (pictures[0]->x + first.width) * list.scale).margin(0.5));
+  // Five 300 px pictures do not fit one line: they wrap between pictures.
+  std::set<float> rows;
+  for (size_t k = 1; k < pictures.size(); ++k) rows.insert(pictures[k]->y);
+  CHECK(rows.size() >= 2);
+  for (size_t k = 1; k < pictures.size(); ++k) CHECK(pictures[k]->x + 300 <= list.width + 0.5f);
 }
 
 TEST_CASE("images: remote, outside, site-absolute, file:, missing and broken ones are refused",
@@ -478,4 +528,28 @@ TEST_CASE("images: --asset-root maps site-absolute paths, and only into itself",
   auto without = layout::image_find("/content/images/x.png", ".", "");
   CHECK_FALSE(without.ok);
   CHECK(without.problem.find("--asset-root") != std::string::npos);
+}
+
+TEST_CASE("images: a picture inside a link is what a reader clicks", "[layout][image]") {
+  std::string dir = test::source_dir() + "/tests/layout/decks";
+  auto l =
+      lay_out("section\n  a(href=\"https://example.com\")\n    img(src=\"img/grey.png\")\n", dir);
+  const layout::Item* picture = nullptr;
+  const layout::LinkItem* link = nullptr;
+  const layout::Item* link_item = nullptr;
+  for (const auto& item : l->lists[0].items) {
+    if (std::holds_alternative<layout::ImageItem>(item.v)) picture = &item;
+    if (auto* k = std::get_if<layout::LinkItem>(&item.v)) {
+      link = k;
+      link_item = &item;
+    }
+  }
+  REQUIRE(picture);
+  REQUIRE(link);
+  const auto& im = std::get<layout::ImageItem>(picture->v);
+  CHECK(link->href == "https://example.com");
+  CHECK(link_item->x == Approx(picture->x));
+  CHECK(link_item->y == Approx(picture->y));
+  CHECK(link->width == Approx(im.width));
+  CHECK(link->height == Approx(im.height));
 }
