@@ -281,14 +281,25 @@ bool Pipeline::lay_out() {
       if (done < selected.size()) job_.on_progress(done, deck_.slides.size());
     };
   }
-  layout::ParallelLayout work(ctx, selected.size(),
-                              layout::ParallelLayout::threads_for(selected.size()), lay_out_one,
-                              progress);
-  for (size_t k = 0; k < selected.size(); ++k) {
-    work.take(k);
-    if (job_.on_progress && (work.threads() == 1 || k + 1 == selected.size())) {
-      job_.on_progress(selected[k] + 1, deck_.slides.size());
+  auto run = [&](unsigned threads) {
+    layout::ParallelLayout work(ctx, selected.size(), threads, lay_out_one, progress);
+    for (size_t k = 0; k < selected.size(); ++k) {
+      work.take(k);
+      if (job_.on_progress && (work.threads() == 1 || k + 1 == selected.size())) {
+        job_.on_progress(selected[k] + 1, deck_.slides.size());
+      }
     }
+    return work.threads();
+  };
+  // Pictures past the decoded-pictures budget become placeholders; which
+  // ones depends on the order they were decoded in, so a parallel run that
+  // hit the budget is done again in one thread, in slide order, from the
+  // diagnostics as they were before it.
+  Diagnostics before = diags_;
+  if (run(layout::ParallelLayout::threads_for(selected.size())) > 1 && ctx.pictures->overflowed()) {
+    diags_ = before;
+    ctx.pictures = std::make_shared<image::Cache>();
+    run(1);
   }
   if (want_numbers) options_.numbers = &numbers_;
   if (diags_.has_errors()) return fail(exit_deck, "", true);

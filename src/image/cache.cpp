@@ -24,6 +24,7 @@ Decoded Cache::admit(Decoded d) {
   }
   if (spent_ + cost > budget_) {
     d.picture.reset();
+    overflowed_ = true;
     d.problem = "does not fit in the memory deckpdf allows for a deck's pictures (" +
                 std::to_string(budget_ >> 20) + " MB)";
     return d;

@@ -2,6 +2,7 @@
 // and thread that shows them, within one memory budget for all of them.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -23,6 +24,9 @@ class Cache {
   Decoded file(const std::string& path);
   // Bytes that came with the deck (a data: URI), decoded once per content.
   Decoded bytes(std::string_view data);
+  // Whether a picture was refused for the budget: which one depends on the
+  // order threads asked in, so the caller lays out again in one thread.
+  bool overflowed() const { return overflowed_.load(); }
 
  private:
   struct Entry {
@@ -36,6 +40,7 @@ class Cache {
 
   Limits limits_;
   uint64_t budget_, spent_ = 0;
+  std::atomic<bool> overflowed_{false};
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<Entry>> entries_;
   std::map<uint64_t, std::shared_ptr<const Picture>> by_content_;

@@ -159,11 +159,13 @@ TEST_CASE("the cache decodes a file once and shares equal pictures", "[image]") 
   CHECK(a.picture == b.picture);  // same bytes under two names: one picture
   CHECK(cache.file(dir + "/a.png").picture == a.picture);
   CHECK_FALSE(cache.file(dir + "/missing.png").picture);
+  CHECK_FALSE(cache.overflowed());
 
   image::Cache small({}, 100);  // a budget smaller than one picture
   auto refused = small.file(dir + "/a.png");
   CHECK_FALSE(refused.picture);
   CHECK(refused.problem.find("memory") != std::string::npos);
+  CHECK(small.overflowed());  // the pipeline then lays out again in one thread
 }
 
 TEST_CASE("data: URIs give their bytes", "[image]") {
