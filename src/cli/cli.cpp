@@ -70,6 +70,10 @@ void options_define(CLI::App& app, Options& o) {
   app.add_option("--asset-root", job.asset_root,
                  "folder that site-absolute image paths (/images/x.png) point into")
       ->type_name("DIR");
+  app.add_option("--basedir", job.basedir,
+                 "folder that `include /x.pug` paths start from; no include or extends may "
+                 "leave it (default: the deck's folder)")
+      ->type_name("DIR");
   // Instead of a PDF.
   app.add_option("--dump", o.dump,
                  "print the document instead: html (as pug renders it), json (the deck model) "

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "source/diagnostic.h"
+#include "source/source_set.h"
 
 namespace deckpdf::cli {
 
@@ -36,6 +37,7 @@ struct Job {
   std::string slides;          // --slides "3-7,12": 1-based slide numbers; "" = all
   bool slide_numbers = false;  // --slide-numbers (also the theme's or deck's slideNumber)
   std::string asset_root;      // --asset-root: where site-absolute image paths (/img/x.png) point
+  std::string basedir;         // --basedir: `include /x.pug` from here, and no include leaves it
   bool quiet = false;          // -q: errors only
   bool verbose = false;        // -v: also what was written, and how long it took
   bool check = false;          // parse and lay out, write nothing
@@ -86,6 +88,9 @@ struct Export {
   std::string dump;                // the --dump output
   std::vector<Output> outputs;     // products_of(job), each (exit_ok, no --dump, no --check)
   std::vector<std::string> files;  // pictures and theme file read (or looked for), for --watch
+  // The files the deck includes, in the span space after the deck's own
+  // text (a diagnostic there is printed in its file: SourceSet::localize).
+  SourceSet sources;
 };
 
 // Runs the pipeline on a deck already read (job_run's work between reading

@@ -53,12 +53,13 @@ void files_collect(const dom::Document& doc, const std::string& deck_dir,
   }
 }
 
-std::string deck_json(const deck::Deck& d, const dom::Document& doc, const Source& src) {
+std::string deck_json(const deck::Deck& d, const dom::Document& doc, const Source& src,
+                      const SourceSet& sources) {
   std::string o = "{\n  \"title\": \"" + json_escape(d.meta.title) + "\",\n  \"author\": \"" +
                   json_escape(d.meta.author) + "\",\n  \"slides\": [";
   for (size_t i = 0; i < d.slides.size(); ++i) {
     const deck::Slide& s = d.slides[i];
-    LineCol lc = src.line_col(s.span.begin);
+    LineCol lc = sources.line_col(src, s.span.begin);
     o += i ? ",\n" : "\n";
     o += "    {\"index\": " + std::to_string(i + 1) + ", \"h\": " + std::to_string(s.h) +
          ", \"v\": " + std::to_string(s.v) + ", \"label\": \"" + s.label() +
@@ -137,7 +138,11 @@ bool Pipeline::read_check() {
 }
 
 void Pipeline::parse() {
-  doc_ = pug::parse(source_, body_, diags_);
+  r_.sources = SourceSet(static_cast<uint32_t>(source_.text().size()));
+  pug::LoadOptions options;
+  options.basedir = job_.basedir;
+  doc_ = pug::parse(source_, body_, diags_, options, &r_.sources);
+  for (std::string& path : r_.sources.paths()) r_.files.push_back(std::move(path));
 }
 
 void Pipeline::dump_html() {
@@ -167,7 +172,7 @@ void Pipeline::deck_build() {
 }
 
 void Pipeline::dump_json() {
-  r_.dump = deck_json(deck_, doc_, source_);
+  r_.dump = deck_json(deck_, doc_, source_, r_.sources);
   r_.exit_code = diags_.has_errors() ? exit_deck : exit_ok;
 }
 
