@@ -234,7 +234,9 @@ std::optional<Value> Sandbox::run(std::string_view code, const std::string& file
   std::optional<Value> out;
   if (!JS_IsException(result)) {
     Value value;
-    if (from_js(ctx, result, value)) out = std::move(value);
+    // A script that caught what the time cap threw (a regexp's error) and
+    // went on has still run out of time.
+    if (!impl.timed_out && from_js(ctx, result, value)) out = std::move(value);
     JS_FreeValue(ctx, result);
   }
   if (!out) {

@@ -162,6 +162,23 @@ TEST_CASE("try/catch cannot swallow the time cap") {
   CHECK(e.kind == Error::Kind::Timeout);
 }
 
+TEST_CASE("built-ins that loop in C stop at the time cap too") {
+  for (const char* code : {"/(a+)+b/.test('a'.repeat(40))",
+                           "try { /(a+)+b/.test('a'.repeat(40)) } catch (e) {} 'caught'",
+                           "Array.prototype.indexOf.call({length: 1e15}, 1)",
+                           "Array.prototype.join.call({length: 1e15})", "new Array(1e8).sort()"}) {
+    Limits limits;
+    limits.seconds = 0.2;
+    Sandbox sb(limits);
+    auto start = std::chrono::steady_clock::now();
+    Error e = run_fails(sb, code);
+    double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    INFO(code);
+    CHECK(e.kind == Error::Kind::Timeout);
+    CHECK(took < 1.5);
+  }
+}
+
 TEST_CASE("an allocation loop stops at the memory cap as Memory") {
   Limits limits;
   limits.memory_bytes = size_t{32} << 20;

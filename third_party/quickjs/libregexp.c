@@ -2040,6 +2040,7 @@ typedef struct {
     BOOL ignore_case;
     BOOL is_utf16;
     void *opaque; /* used for stack overflow check */
+    int interrupt_counter; /* deckpdf: backtracks until lre_check_timeout() */
 
     size_t state_size;
     uint8_t *state_stack;
@@ -2111,6 +2112,13 @@ static intptr_t lre_exec_backtrack(REExecContext *s, uint8_t **capture,
                 ret = 1;
                 goto recurse;
             no_match:
+                /* deckpdf: a pattern that backtracks without end stops at the
+                   time limit, as -1 (an error), like running out of memory */
+                if (--s->interrupt_counter <= 0) {
+                    s->interrupt_counter = LRE_INTERRUPT_COUNTER_INIT;
+                    if (lre_check_timeout(s->opaque))
+                        return -1;
+                }
                 if (no_recurse)
                     return 0;
                 ret = 0;
@@ -2516,6 +2524,7 @@ int lre_exec(uint8_t **capture,
     if (s->cbuf_type == 1 && s->is_utf16)
         s->cbuf_type = 2;
     s->opaque = opaque;
+    s->interrupt_counter = LRE_INTERRUPT_COUNTER_INIT;
 
     s->state_size = sizeof(REExecState) +
         s->capture_count * sizeof(capture[0]) * 2 +
@@ -2558,6 +2567,11 @@ const char *lre_get_groupnames(const uint8_t *bc_buf)
 #ifdef TEST
 
 BOOL lre_check_stack_overflow(void *opaque, size_t alloca_size)
+{
+    return FALSE;
+}
+
+BOOL lre_check_timeout(void *opaque)
 {
     return FALSE;
 }

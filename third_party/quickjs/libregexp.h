@@ -54,6 +54,10 @@ LRE_BOOL lre_is_space(int c);
 
 /* must be provided by the user */
 LRE_BOOL lre_check_stack_overflow(void *opaque, size_t alloca_size); 
+/* deckpdf: called every LRE_INTERRUPT_COUNTER_INIT backtracks; TRUE stops the
+   match with an error (the embedder's time limit) */
+#define LRE_INTERRUPT_COUNTER_INIT 10000
+LRE_BOOL lre_check_timeout(void *opaque);
 void *lre_realloc(void *opaque, void *ptr, size_t size);
 
 /* JS identifier test */

@@ -8001,6 +8001,10 @@ static JSValue JS_GetPropertyValue(JSContext *ctx, JSValueConst this_obj,
 JSValue JS_GetPropertyUint32(JSContext *ctx, JSValueConst this_obj,
                              uint32_t idx)
 {
+    /* deckpdf: built-ins that loop over indices (indexOf, join...) stop
+       at the time limit too */
+    if (js_poll_interrupts(ctx))
+        return JS_EXCEPTION;
     return JS_GetPropertyValue(ctx, this_obj, JS_NewUint32(ctx, idx));
 }
 
@@ -8015,6 +8019,12 @@ static int JS_TryGetPropertyInt64(JSContext *ctx, JSValueConst obj, int64_t idx,
     JSAtom prop;
     int present;
 
+    /* deckpdf: built-ins that loop over indices (indexOf, join...) stop
+       at the time limit too */
+    if (js_poll_interrupts(ctx)) {
+        *pval = JS_UNDEFINED;
+        return -1;
+    }
     if (likely((uint64_t)idx <= JS_ATOM_MAX_INT)) {
         /* fast path */
         present = JS_HasProperty(ctx, obj, __JS_AtomFromUInt32(idx));
@@ -8045,6 +8055,10 @@ static JSValue JS_GetPropertyInt64(JSContext *ctx, JSValueConst obj, int64_t idx
     JSAtom prop;
     JSValue val;
 
+    /* deckpdf: built-ins that loop over indices (indexOf, join...) stop
+       at the time limit too */
+    if (js_poll_interrupts(ctx))
+        return JS_EXCEPTION;
     if ((uint64_t)idx <= INT32_MAX) {
         /* fast path for fast arrays */
         return JS_GetPropertyValue(ctx, obj, JS_NewInt32(ctx, idx));
@@ -8883,6 +8897,12 @@ int JS_SetPropertyInt64(JSContext *ctx, JSValueConst this_obj,
     JSAtom prop;
     int res;
 
+    /* deckpdf: built-ins that loop over indices (indexOf, join...) stop
+       at the time limit too */
+    if (js_poll_interrupts(ctx)) {
+        JS_FreeValue(ctx, val);
+        return -1;
+    }
     if ((uint64_t)idx <= INT32_MAX) {
         /* fast path for fast arrays */
         return JS_SetPropertyValue(ctx, this_obj, JS_NewInt32(ctx, idx), val,
@@ -9788,6 +9808,10 @@ int JS_DeletePropertyInt64(JSContext *ctx, JSValueConst obj, int64_t idx, int fl
     JSAtom prop;
     int res;
 
+    /* deckpdf: built-ins that loop over indices (indexOf, join...) stop
+       at the time limit too */
+    if (js_poll_interrupts(ctx))
+        return -1;
     if ((uint64_t)idx <= JS_ATOM_MAX_INT) {
         /* fast path for fast arrays */
         return JS_DeleteProperty(ctx, obj, __JS_AtomFromUInt32(idx), flags);
@@ -42601,6 +42625,15 @@ BOOL lre_check_stack_overflow(void *opaque, size_t alloca_size)
 {
     JSContext *ctx = opaque;
     return js_check_stack_overflow(ctx->rt, alloca_size);
+}
+
+/* deckpdf: the interrupt handler, asked by a long regexp match too */
+BOOL lre_check_timeout(void *opaque)
+{
+    JSContext *ctx = opaque;
+    JSRuntime *rt = ctx->rt;
+    return rt->interrupt_handler &&
+        rt->interrupt_handler(rt, rt->interrupt_opaque);
 }
 
 void *lre_realloc(void *opaque, void *ptr, size_t size)
