@@ -38,6 +38,9 @@ struct Job {
   bool slide_numbers = false;  // --slide-numbers (also the theme's or deck's slideNumber)
   std::string asset_root;      // --asset-root: where site-absolute image paths (/img/x.png) point
   std::string basedir;         // --basedir: `include /x.pug` from here, and no include leaves it
+  bool no_js = false;          // --no-js: the deck's JavaScript is reported, never run
+  double js_timeout = 2.0;     // --js-timeout: seconds for all of the deck's JavaScript
+  std::string locals;          // --locals: a JSON file whose keys become the deck's globals
   bool quiet = false;          // -q: errors only
   bool verbose = false;        // -v: also what was written, and how long it took
   bool check = false;          // parse and lay out, write nothing

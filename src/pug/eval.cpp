@@ -40,13 +40,6 @@ class Evaluator {
     for (const AstNode& c : n.children) node(b, c);
   }
 
- private:
-  // The block a mixin call passed, and the calls around it.
-  struct Frame {
-    const AstNode* block;
-    const Frame* outer;
-  };
-
   void node(HtmlBuilder& b, const AstNode& n) {
     switch (n.kind) {
       case AstKind::Block:
@@ -92,6 +85,13 @@ class Evaluator {
       case AstKind::Extends: return;
     }
   }
+
+ private:
+  // The block a mixin call passed, and the calls around it.
+  struct Frame {
+    const AstNode* block;
+    const Frame* outer;
+  };
 
   void needs_js(const AstNode& n, const std::string& word) {
     diags_.error(
@@ -373,6 +373,10 @@ class Evaluator {
 void evaluate(const AstNode& tree, dom::Document& doc, Diagnostics& diags) {
   HtmlBuilder b(doc, doc.root);
   Evaluator(doc, diags).block(b, tree);
+}
+
+void evaluate_static(const AstNode& node, HtmlBuilder& b, dom::Document& doc, Diagnostics& diags) {
+  Evaluator(doc, diags).node(b, node);
 }
 
 }  // namespace deckpdf::pug

@@ -8,6 +8,7 @@
 // diagnostic and are left out.
 #pragma once
 
+#include "dom/html.h"
 #include "dom/node.h"
 #include "pug/ast.h"
 #include "source/diagnostic.h"
@@ -17,5 +18,10 @@ namespace deckpdf::pug {
 // Evaluates `tree` (linked: no Include or Extends left) into `doc` under
 // its root.
 void evaluate(const AstNode& tree, dom::Document& doc, Diagnostics& diags);
+
+// Adds one subtree that holds no JavaScript and no mixin under `b`'s
+// insertion point: what a deck's script asks for with `$s(i)` (run.h).
+void evaluate_static(const AstNode& node, dom::HtmlBuilder& b, dom::Document& doc,
+                     Diagnostics& diags);
 
 }  // namespace deckpdf::pug

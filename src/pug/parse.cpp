@@ -5,14 +5,16 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "pug/codegen.h"
 #include "pug/eval.h"
 #include "pug/lexer.h"
 #include "pug/load.h"
+#include "pug/run.h"
 
 namespace deckpdf::pug {
 
 dom::Document parse(const Source& source, uint32_t body_offset, Diagnostics& diags,
-                    const LoadOptions& options, SourceSet* files) {
+                    const ParseOptions& options, SourceSet* files) {
   dom::Document doc;
   uint32_t size = static_cast<uint32_t>(source.text().size());
   doc[doc.root].span = {std::min(body_offset, size), size};
@@ -27,7 +29,11 @@ dom::Document parse(const Source& source, uint32_t body_offset, Diagnostics& dia
   ctx.root = !options.basedir.empty() ? options.basedir : folder.empty() ? "." : folder;
   ctx.files = files ? files : &own;
   link(tree, ctx, local);
-  evaluate(tree, doc, local);
+  if (options.run_js && ast_needs_js(tree)) {
+    run_js(tree, doc, local, options.js);
+  } else {
+    evaluate(tree, doc, local);
+  }
   std::vector<Diagnostic> items = local.items();
   std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.span.begin < b.span.begin;

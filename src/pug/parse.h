@@ -1,12 +1,15 @@
 // pug — reads the Pug body of a deck into a dom::Document, as pug.js would
 // render it: lexer (lexer.h) → syntax tree (parse_tree, ast.h) → includes,
-// extends and blocks linked (load.h) → evaluated (eval.h) into the tree.
+// extends and blocks linked (load.h) → evaluated into the tree: in C++
+// when the tree needs no JavaScript (eval.h, the engine never made), else
+// compiled to JavaScript (codegen.h) and run in the sandbox (run.h).
 #pragma once
 
 #include <string>
 
 #include "dom/node.h"
 #include "pug/ast.h"
+#include "pug/run.h"
 #include "pug/token.h"
 #include "source/diagnostic.h"
 #include "source/source.h"
@@ -14,10 +17,13 @@
 
 namespace deckpdf::pug {
 
-// Where included files may come from.
-struct LoadOptions {
+struct ParseOptions {
   // `include /x.pug` and the folder no include may leave; "" = the deck's folder.
   std::string basedir;
+  // Run the deck's JavaScript (pug.js's behaviour); false (`--no-js`):
+  // code is reported and left out, literals are read without running.
+  bool run_js = true;
+  RunOptions js;
 };
 
 // Tokens of one file → its syntax tree. Spans are the tokens' plus `base`
@@ -29,6 +35,6 @@ AstNode parse_tree(const std::vector<Token>& tokens, uint32_t base, Diagnostics&
 // deck includes are added to `files` (when given; without it, an include
 // is an error).
 dom::Document parse(const Source& source, uint32_t body_offset, Diagnostics& diags,
-                    const LoadOptions& options = {}, SourceSet* files = nullptr);
+                    const ParseOptions& options = {}, SourceSet* files = nullptr);
 
 }  // namespace deckpdf::pug

@@ -136,7 +136,7 @@ class Parser {
       }
       case TokenKind::Comment: comment(into); return;
       case TokenKind::Filter: into.children.push_back(filter()); return;
-      case TokenKind::Code: into.children.push_back(code(depth)); return;
+      case TokenKind::Code: into.children.push_back(code(depth, /*after_tag*/ false)); return;
       case TokenKind::Keyword: keyword(into, depth); return;
       case TokenKind::Doctype: {
         next();
@@ -188,6 +188,9 @@ class Parser {
         if (at(TokenKind::TextBlockStart)) text_block(el, depth + 1);
         break;
       case TokenKind::Code:
+        // `p= x` takes no block: the indented lines below are the tag's.
+        el.children.push_back(code(depth + 1, /*after_tag*/ true));
+        break;
       case TokenKind::Text:
       case TokenKind::InterpCode:
       case TokenKind::InterpStart:
@@ -387,7 +390,7 @@ class Parser {
     return f;
   }
 
-  AstNode code(size_t depth) {
+  AstNode code(size_t depth, bool after_tag) {
     const Token& t = next();
     AstNode c = node(AstKind::Code, t.span);
     c.value = std::string(t.value);
@@ -402,7 +405,7 @@ class Parser {
       }
       return c;
     }
-    body(c, depth);
+    if (!after_tag) body(c, depth);
     return c;
   }
 
@@ -561,6 +564,16 @@ void Parser::else_branch(AstNode& into, size_t depth) {
   const Token& t = next();
   std::string_view rest = trim_view(t.rest);
   AstNode* cond = nullptr;
+  if (!into.children.empty() && into.children.back().kind == AstKind::Each &&
+      into.children.back().children.size() == 1) {
+    // `each ... else`: the block when there is nothing to iterate.
+    AstNode branch;
+    branch.span = span(t.span);
+    branch.name = "else";
+    body(branch, depth);
+    into.children.back().children.push_back(std::move(branch));
+    return;
+  }
   if (!into.children.empty() && into.children.back().kind == AstKind::Conditional) {
     cond = &into.children.back();
     while (cond->children.size() > 1) {

@@ -46,12 +46,16 @@ struct PugResult {
 };
 
 // Parses `text` as a whole deck (front matter handled as the CLI does).
-inline PugResult pug_run(const std::string& text, const std::string& path = "test.pug") {
+// `run_js` false: as --no-js (code reported, never run).
+inline PugResult pug_run(const std::string& text, const std::string& path = "test.pug",
+                         bool run_js = true) {
   PugResult r{Source(path, text), Diagnostics(), dom::Document(), "",
               SourceSet(static_cast<uint32_t>(text.size()))};
   uint32_t body = 0;
   source_parse_front_matter(r.source, r.diags, body);
-  r.doc = pug::parse(r.source, body, r.diags, {}, &r.files);
+  pug::ParseOptions options;
+  options.run_js = run_js;
+  r.doc = pug::parse(r.source, body, r.diags, options, &r.files);
   r.html = dom::to_html(r.doc);
   return r;
 }
