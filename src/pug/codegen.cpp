@@ -82,7 +82,11 @@ bool attr_needs_js(const AstAttr& a) {
   // A concatenation of literals is JavaScript too (the C++ reading of it
   // warns, for --no-js).
   bool concatenated = false;
-  return !js_literal(a.value, &concatenated).has_value() || concatenated;
+  std::optional<JsValue> v = js_literal(a.value, &concatenated);
+  if (!v || concatenated) return true;
+  // Arrays and objects become JSON, except in class and style.
+  bool structured = v->kind == JsValue::Kind::Array || v->kind == JsValue::Kind::Object;
+  return structured && a.name != "class" && a.name != "style";
 }
 
 // Nodes the C++ evaluator can add alone: no JavaScript, no mixins.

@@ -79,7 +79,7 @@ class Evaluator {
       case AstKind::When: needs_js(n, n.name); return;
       case AstKind::Each: needs_js(n, "each"); return;
       case AstKind::While: needs_js(n, "while"); return;
-      case AstKind::Doctype:     // the tree has no doctype; pages are HTML
+      case AstKind::Doctype: doctype(b, n); return;
       case AstKind::YieldBlock:  // an include without a block
       case AstKind::Include:     // the loader replaced it or reported why not
       case AstKind::Extends: return;
@@ -105,6 +105,42 @@ class Evaluator {
     }
     needs_js(n, "else");
     if (n.children.size() > 1) alternate(n.children[1]);
+  }
+
+  // `doctype html` as pug-code-gen writes it (its table of short names).
+  static void doctype(HtmlBuilder& b, const AstNode& n) {
+    static const std::map<std::string, std::string> names = {
+        {"", "<!DOCTYPE html>"},
+        {"html", "<!DOCTYPE html>"},
+        {"xml", "<?xml version=\"1.0\" encoding=\"utf-8\" ?>"},
+        {"transitional",
+         "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
+         "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">"},
+        {"strict",
+         "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" "
+         "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">"},
+        {"frameset",
+         "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Frameset//EN\" "
+         "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-frameset.dtd\">"},
+        {"1.1",
+         "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.1//EN\" "
+         "\"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd\">"},
+        {"basic",
+         "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML Basic 1.1//EN\" "
+         "\"http://www.w3.org/TR/xhtml-basic/xhtml-basic11.dtd\">"},
+        {"mobile",
+         "<!DOCTYPE html PUBLIC \"-//WAPFORUM//DTD XHTML Mobile 1.2//EN\" "
+         "\"http://www.openmobilealliance.org/tech/DTD/xhtml-mobile12.dtd\">"},
+        {"plist",
+         "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" "
+         "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">"},
+    };
+    dom::Node raw;
+    raw.kind = dom::NodeKind::Raw;
+    auto it = names.find(n.value);
+    raw.text = it != names.end() ? it->second : "<!DOCTYPE " + n.value + ">";
+    raw.span = n.span;
+    b.add(std::move(raw));
   }
 
   // --- tags ------------------------------------------------------------------
@@ -283,10 +319,21 @@ class Evaluator {
           n.filters[k].span, "pug.unknown-filter",
           "filter ':" + n.filters[k].name + "' cannot be chained; deckpdf knows only :markdown-it");
     }
-    if (f.name != "markdown-it" && f.name != "markdown") {
+    if (f.name == "cdata") {  // pug's built-in: the text as a CDATA section
+      std::string text;
+      for (size_t k = 0; k < n.children.size(); ++k) text += (k ? "\n" : "") + n.children[k].value;
+      dom::Node raw;
+      raw.kind = dom::NodeKind::Raw;
+      raw.text = "<![CDATA[" + text + "]]>";
+      raw.span = body;
+      b.add(std::move(raw));
+      return;
+    }
+    if (f.name != "markdown-it" && f.name != "markdown" && f.name != "md" && f.name != "marked") {
       diags_.error(f.span, "pug.unknown-filter",
                    "unknown filter ':" + f.name +
-                       "'; deckpdf knows only :markdown-it (its content is left out)");
+                       "'; deckpdf knows :markdown-it (:markdown, :md, :marked) and :cdata "
+                       "(its content is left out)");
       return;
     }
     if (n.filters.size() > 1) return;

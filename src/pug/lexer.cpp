@@ -44,7 +44,6 @@ const char* token_kind_name(TokenKind kind) {
     case TokenKind::Filter: return "filter";
     case TokenKind::Code: return "code";
     case TokenKind::Keyword: return "keyword";
-    case TokenKind::Html: return "text-html";
     case TokenKind::Doctype: return "doctype";
   }
   return "?";
@@ -143,9 +142,10 @@ uint32_t Lexer::statement(uint32_t p, uint32_t end, size_t level, bool stop_brac
     std::string_view rest = view(p, end);
     if (rest.substr(0, 2) == "//") return comment(p, end, level, stop_bracket);
     if (c == '<' && !stop_bracket) {
+      // Literal HTML is text (with `#{}` interpolation), as in pug-lexer.
       uint32_t e = end;
       while (e > p && is_blank(s_[e - 1])) --e;
-      push(TokenKind::Html, {p, e}, view(p, e));
+      text(p, e, /*stop_bracket*/ false, depth);
       return next_line(end);
     }
     if (c == '|') {
@@ -212,8 +212,8 @@ uint32_t Lexer::statement(uint32_t p, uint32_t end, size_t level, bool stop_brac
 // Words pug reads as keywords at the start of a statement.
 bool Lexer::is_keyword(std::string_view word, uint32_t w, uint32_t end) const {
   static constexpr std::string_view words[] = {
-      "doctype", "include", "extends", "block",   "append", "prepend", "mixin", "if",   "else",
-      "unless",  "case",    "when",    "default", "each",   "for",     "while", "yield"};
+      "doctype", "include", "extends", "extend", "block",   "append", "prepend", "mixin", "if",
+      "else",    "unless",  "case",    "when",   "default", "each",   "for",     "while", "yield"};
   bool known = false;
   for (std::string_view k : words) known = known || k == word;
   if (!known) return false;
@@ -222,7 +222,9 @@ bool Lexer::is_keyword(std::string_view word, uint32_t w, uint32_t end) const {
            word == "doctype";
   }
   char next = s_[w];
-  if (word == "include" || word == "extends") return next == ' ' || next == ':';
+  if (word == "include" || word == "extends" || word == "extend") {
+    return next == ' ' || next == ':';
+  }
   if (word == "if" || word == "unless" || word == "while" || word == "when" || word == "case") {
     return next == ' ' || next == '(';
   }

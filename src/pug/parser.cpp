@@ -9,6 +9,7 @@
 //   - `else` attaches to the `if`/`unless` just before it in its block.
 #include <algorithm>
 
+#include "dom/node.h"
 #include "pug/lexer.h"
 #include "pug/parse.h"
 #include "source/strings.h"
@@ -127,13 +128,6 @@ class Parser {
       case TokenKind::Text:
       case TokenKind::InterpCode:
       case TokenKind::InterpStart: text_run(into, depth); return;
-      case TokenKind::Html: {
-        next();
-        AstNode n = node(AstKind::Text, t.span);
-        n.value = std::string(t.value);
-        into.children.push_back(std::move(n));
-        return;
-      }
       case TokenKind::Comment: comment(into); return;
       case TokenKind::Filter: into.children.push_back(filter()); return;
       case TokenKind::Code: into.children.push_back(code(depth, /*after_tag*/ false)); return;
@@ -142,6 +136,7 @@ class Parser {
         next();
         AstNode n = node(AstKind::Doctype, t.span);
         n.value = std::string(t.value);
+        xml_ = !n.value.empty() && n.value != "html";  // no void elements in XML
         into.children.push_back(std::move(n));
         return;
       }
@@ -162,6 +157,10 @@ class Parser {
     AstNode el = node(AstKind::Tag, peek().span);
     el.name = at(TokenKind::Tag) ? ascii_lower(next().value) : "div";
     tag_tail(el, depth, in_interpolation);
+    if (!xml_ && dom::is_void_element(el.name) && !el.children.empty()) {
+      diags_.error(el.span, "pug.void-content",
+                   "<" + el.name + "> is a void element: it cannot hold text, code or tags");
+    }
     return el;
   }
 
@@ -427,6 +426,7 @@ class Parser {
   uint32_t base_;
   Diagnostics& diags_;
   bool too_deep_reported_ = false;
+  bool xml_ = false;  // after `doctype xml` (or another not HTML)
 };
 
 std::string_view trim_view(std::string_view v) {
@@ -469,6 +469,7 @@ void Parser::keyword(AstNode& into, size_t depth) {
     into.children.push_back(std::move(n));
     return;
   }
+  if (word == "extend") word = "extends";  // pug's older spelling
   if (word == "include" || word == "extends") {
     AstNode n = node(word == "include" ? AstKind::Include : AstKind::Extends, t.span);
     std::string_view r = rest;
@@ -493,6 +494,13 @@ void Parser::keyword(AstNode& into, size_t depth) {
       mode = std::string(first_word(r));
     }
     if (word == "block" && r.empty()) {
+      AstNode b = node(AstKind::MixinBlock, t.span);
+      body(b, depth);
+      if (!b.children.empty()) {
+        diags_.error(b.span, "pug.block-with-body",
+                     "a mixin's `block` takes no content of its own; name the block or "
+                     "remove what is indented under it");
+      }
       into.children.push_back(node(AstKind::MixinBlock, t.span));
       return;
     }
@@ -587,6 +595,10 @@ void Parser::else_branch(AstNode& into, size_t depth) {
   }
   AstNode n = node(AstKind::Conditional, t.span);
   bool else_if = rest.starts_with("if ") || rest.starts_with("if(");
+  if (!else_if && !rest.empty()) {
+    diags_.error(span(t.span), "pug.else-condition",
+                 "`else` takes no condition; write `else if " + std::string(rest) + "`");
+  }
   n.name = else_if ? "else if" : "else";
   AstNode branch;
   branch.span = span(t.span);

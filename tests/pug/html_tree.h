@@ -7,7 +7,8 @@
 //     trimmed (inside <pre> text is compared exactly); comments compared
 //     with no whitespace at all, as pug's own test runner compares (its
 //     suite's files and pug.js 3 differ in the line breaks of block comments);
-//   - attribute order ignored, class lists compared as written;
+//   - attribute order ignored, class lists compared as written, a boolean
+//     attribute's three spellings equal;
 //   - character references decoded (so `&amp;` and `&` in text are equal);
 //   - no implied end tags (Pug writes what the deck says, e.g. nested <li>);
 //     void elements never take children; script content is read as markup
@@ -95,6 +96,10 @@ inline void normalise(HtmlNode& n, bool in_pre) {
   }
   n.children = std::move(kids);
   if (n.attrs.count("class")) n.attrs["class"] = collapse(n.attrs["class"]);
+  // A boolean attribute: `checked`, `checked=""` and `checked="checked"` are one.
+  for (auto& [name, value] : n.attrs) {
+    if (value == name) value.clear();
+  }
 }
 
 }  // namespace html_tree_detail
