@@ -77,7 +77,8 @@ std::string str(const std::string& s) {
 }
 
 bool attr_needs_js(const AstAttr& a) {
-  if (a.literal || a.boolean || a.malformed) return false;
+  // An empty value is a syntax error the lexer reported.
+  if (a.literal || a.boolean || a.malformed || a.value.empty()) return false;
   if (a.name == "&attributes") return true;
   // A concatenation of literals is JavaScript too (the C++ reading of it
   // warns, for --no-js).
@@ -222,7 +223,10 @@ class Gen {
         and_attrs += "(" + a.value + "),";
         continue;
       }
-      std::string value = a.literal ? str(a.value) : a.boolean ? "true" : "(" + a.value + ")";
+      std::string value = a.literal                        ? str(a.value)
+                          : a.boolean                      ? "true"
+                          : a.value.empty() || a.malformed ? "undefined"
+                                                           : "(" + a.value + ")";
       if (list.size() > 1) list += ",";
       list += "$a(" + str(a.name) + "," + value + "," + (a.escaped ? "true" : "false") + ")";
     }

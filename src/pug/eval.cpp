@@ -329,11 +329,23 @@ class Evaluator {
       b.add(std::move(raw));
       return;
     }
+    if (f.name == "highlight" || f.name == "escape-html" || f.name == "escape") {
+      // The text itself, escaped (jstransformer-escape-html); `highlight`
+      // would add a highlighter's colour spans, which the PDF goes without.
+      if (f.name == "highlight") {
+        diags_.warning(f.span, "pug.filter-highlight",
+                       "':highlight' is shown as plain code, without syntax colours");
+      }
+      std::string text;
+      for (size_t k = 0; k < n.children.size(); ++k) text += (k ? "\n" : "") + n.children[k].value;
+      b.add_text(text, body);
+      return;
+    }
     if (f.name != "markdown-it" && f.name != "markdown" && f.name != "md" && f.name != "marked") {
       diags_.error(f.span, "pug.unknown-filter",
                    "unknown filter ':" + f.name +
-                       "'; deckpdf knows :markdown-it (:markdown, :md, :marked) and :cdata "
-                       "(its content is left out)");
+                       "'; deckpdf knows :markdown-it (:markdown, :md, :marked), :cdata, "
+                       ":escape-html and :highlight (its content is left out)");
       return;
     }
     if (n.filters.size() > 1) return;

@@ -28,10 +28,7 @@ function main(argv) {
     process.stderr.write('pug is not installed: set NODE_PATH to a node_modules holding it\n');
     return 3;
   }
-  const options = {
-    basedir: at >= 0 ? args[at + 1] : path.dirname(path.resolve(file)),
-    doctype: 'html',
-  };
+  const options = {basedir: at >= 0 ? args[at + 1] : path.dirname(path.resolve(file))};
   try {
     process.stdout.write(pug.renderFile(file, options));
   } catch (e) {
