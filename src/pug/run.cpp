@@ -60,7 +60,14 @@ class Host {
         const AstNode* n = node(a, 1, err);
         if (!n || !room(err) || a[0].kind != js::Value::Kind::String) return js::Value();
         if (html) {
+          // Computed HTML has no bytes in the file: what it makes points
+          // at the code that made it.
+          size_t first = doc_.nodes.size();
           top().feed(a[0].s, n->span.begin);
+          for (size_t k = first; k < doc_.nodes.size(); ++k) {
+            doc_.nodes[k].span = n->span;
+            for (dom::Attr& at : doc_.nodes[k].attrs) at.span = n->span;
+          }
         } else {
           top().add_text(a[0].s, n->span);
         }

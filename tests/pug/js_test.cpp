@@ -113,3 +113,13 @@ TEST_CASE("js: a deck without code never makes the engine", "[pug][js]") {
   CHECK(needs_js("mixin m(a)\n  p"));
   CHECK(needs_js("if a\n  p"));
 }
+
+TEST_CASE("js: nodes made from computed HTML point at the code", "[pug][js]") {
+  std::string text = "section\n  p!= '<b>' + 'x'.repeat(3000) + '</b>'\n";
+  test::PugResult r = test::pug_run(text);
+  CHECK(r.codes().empty());
+  for (const dom::Node& n : r.doc.nodes) {
+    CHECK(n.span.end <= text.size());
+  }
+  CHECK(r.html.starts_with("<section><p><b>xxx"));
+}
