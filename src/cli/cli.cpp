@@ -75,6 +75,19 @@ void options_define(CLI::App& app, Options& o) {
                  "for a smaller PDF (default: as they are)")
       ->check(CLI::Range(10, 10000).description(""))
       ->type_name("N");
+  app.add_option("--basedir", job.basedir,
+                 "folder that `include /x.pug` paths start from; no include or extends may "
+                 "leave it (default: the deck's folder)")
+      ->type_name("DIR");
+  app.add_flag("--no-js", job.no_js,
+               "never run the deck's JavaScript: code is reported and left out");
+  app.add_option("--js-timeout", job.js_timeout,
+                 "seconds the deck's JavaScript may run in all (default 2)")
+      ->check(CLI::Range(0.01, 3600.0))
+      ->type_name("SECONDS");
+  app.add_option("--locals", job.locals,
+                 "a JSON file whose keys become variables of the deck's JavaScript")
+      ->type_name("FILE.json");
   // Instead of a PDF.
   app.add_option("--dump", o.dump,
                  "print the document instead: html (as pug renders it), json (the deck model) "

@@ -51,7 +51,7 @@ Export export_to_memory(const Source& source, const Job& job) {
   Pipeline p(source, job, r);
   StageClock clock;
   if (!p.read_check()) return r;
-  p.parse();
+  if (!p.parse()) return r;
   clock.lap("parse");
   if (job.dump == Dump::Html) {
     p.dump_html();

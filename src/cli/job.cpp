@@ -27,11 +27,12 @@ bool use_color() {
   return isatty(STDERR_FILENO) != 0;
 }
 
-void print_diagnostics(std::ostream& err, const Source& source, const Diagnostics& diags,
-                       bool quiet) {
+void print_diagnostics(std::ostream& err, const Source& source, const SourceSet& sources,
+                       const Diagnostics& diags, bool quiet) {
   bool color = use_color();
-  for (const Diagnostic& d : diags.items()) {
+  for (Diagnostic d : diags.items()) {
     if (quiet && d.severity != Severity::Error) continue;
+    sources.localize(d);
     err << diagnostic_format(source, d, color);
   }
   if (diags.dropped() > 0) {
@@ -102,13 +103,13 @@ JobResult job_run(const Job& job) {
   Export r = export_to_memory(*source, job);
   result.files.insert(result.files.end(), r.files.begin(), r.files.end());
   if (r.show_diags) {
-    print_diagnostics(err, *source, r.diags, job.quiet);
+    print_diagnostics(err, *source, r.sources, r.diags, job.quiet);
   } else {  // a failure that shows no deck diagnostics still shows the theme's
     Diagnostics theme_diags;
     for (const Diagnostic& d : r.diags.items()) {
       if (d.file) theme_diags.add(d);
     }
-    print_diagnostics(err, *source, theme_diags, job.quiet);
+    print_diagnostics(err, *source, r.sources, theme_diags, job.quiet);
   }
   if (!r.error.empty()) err << "deckpdf: error: " << r.error << "\n";
   if (job.dump != Dump::None) {

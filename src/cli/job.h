@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "source/diagnostic.h"
+#include "source/source_set.h"
 
 namespace deckpdf::cli {
 
@@ -37,6 +38,10 @@ struct Job {
   bool slide_numbers = false;  // --slide-numbers (also the theme's or deck's slideNumber)
   std::string asset_root;      // --asset-root: where site-absolute image paths (/img/x.png) point
   int image_dpi = 0;           // --image-dpi: pictures stored at most this dense; 0 = as they are
+  std::string basedir;         // --basedir: `include /x.pug` from here, and no include leaves it
+  bool no_js = false;          // --no-js: the deck's JavaScript is reported, never run
+  double js_timeout = 2.0;     // --js-timeout: seconds for all of the deck's JavaScript
+  std::string locals;          // --locals: a JSON file whose keys become the deck's globals
   bool quiet = false;          // -q: errors only
   bool verbose = false;        // -v: also what was written, and how long it took
   bool check = false;          // parse and lay out, write nothing
@@ -87,6 +92,9 @@ struct Export {
   std::string dump;                // the --dump output
   std::vector<Output> outputs;     // products_of(job), each (exit_ok, no --dump, no --check)
   std::vector<std::string> files;  // pictures and theme file read (or looked for), for --watch
+  // The files the deck includes, in the span space after the deck's own
+  // text (a diagnostic there is printed in its file: SourceSet::localize).
+  SourceSet sources;
 };
 
 // Runs the pipeline on a deck already read (job_run's work between reading

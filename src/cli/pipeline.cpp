@@ -2,6 +2,8 @@
 // export.cpp calls them.
 #include "cli/pipeline.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
@@ -54,12 +56,13 @@ void files_collect(const dom::Document& doc, const std::string& deck_dir,
   }
 }
 
-std::string deck_json(const deck::Deck& d, const dom::Document& doc, const Source& src) {
+std::string deck_json(const deck::Deck& d, const dom::Document& doc, const Source& src,
+                      const SourceSet& sources) {
   std::string o = "{\n  \"title\": \"" + json_escape(d.meta.title) + "\",\n  \"author\": \"" +
                   json_escape(d.meta.author) + "\",\n  \"slides\": [";
   for (size_t i = 0; i < d.slides.size(); ++i) {
     const deck::Slide& s = d.slides[i];
-    LineCol lc = src.line_col(s.span.begin);
+    LineCol lc = sources.line_col(src, s.span.begin);
     o += i ? ",\n" : "\n";
     o += "    {\"index\": " + std::to_string(i + 1) + ", \"h\": " + std::to_string(s.h) +
          ", \"v\": " + std::to_string(s.v) + ", \"label\": \"" + s.label() +
@@ -77,6 +80,18 @@ std::string deck_json(const deck::Deck& d, const dom::Document& doc, const Sourc
   }
   o += "\n  ]\n}\n";
   return o;
+}
+
+// What the deck's JavaScript gets as the time: SOURCE_DATE_EPOCH (as the
+// PDF's date), else the deck's modification time, else 0; the same deck
+// gives the same bytes.
+int64_t deck_time_ms(const std::string& path) {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    return static_cast<int64_t>(std::strtoll(epoch, nullptr, 10)) * 1000;
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return 0;
+  return static_cast<int64_t>(st.st_mtime) * 1000;
 }
 
 // reveal.js's `slideNumber`: true or a format ("h.v", "c/t") turns it on.
@@ -137,8 +152,23 @@ bool Pipeline::read_check() {
   return true;
 }
 
-void Pipeline::parse() {
-  doc_ = pug::parse(source_, body_, diags_);
+bool Pipeline::parse() {
+  r_.sources = SourceSet(static_cast<uint32_t>(source_.text().size()));
+  pug::ParseOptions options;
+  options.basedir = job_.basedir;
+  options.run_js = !job_.no_js;
+  options.js.seconds = job_.js_timeout;
+  options.js.now_ms = deck_time_ms(source_.path());
+  if (!job_.locals.empty()) {
+    std::optional<std::string> json = file_read_all(job_.locals, size_t{16} << 20);
+    if (!json) {
+      return fail(exit_io, "cannot read --locals file '" + job_.locals + "'", false);
+    }
+    options.js.locals_json = std::move(*json);
+  }
+  doc_ = pug::parse(source_, body_, diags_, options, &r_.sources);
+  for (std::string& path : r_.sources.paths()) r_.files.push_back(std::move(path));
+  return true;
 }
 
 void Pipeline::dump_html() {
@@ -168,7 +198,7 @@ void Pipeline::deck_build() {
 }
 
 void Pipeline::dump_json() {
-  r_.dump = deck_json(deck_, doc_, source_);
+  r_.dump = deck_json(deck_, doc_, source_, r_.sources);
   r_.exit_code = diags_.has_errors() ? exit_deck : exit_ok;
 }
 

@@ -34,8 +34,9 @@ class Pipeline {
 
   // source: encoding checks, front matter.
   bool read_check();
-  // pug: the element tree, Markdown filters rendered into it.
-  void parse();
+  // pug: the element tree, Markdown filters rendered into it, the deck's
+  // JavaScript run (false: the --locals file cannot be read).
+  bool parse();
   // deck: slides, notes, fragment steps; then the limits that keep a
   // hostile deck from taking minutes (slides, notes, steps, pages).
   void deck_build();

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <map>
 
+#include "deck/structure.h"
 #include "source/strings.h"
 
 namespace deckpdf::deck {
@@ -293,6 +294,7 @@ Deck deck_build(const dom::Document& doc, const FrontMatter& front, Diagnostics&
     index_ids(doc, id, first, d.ids);
   }
   if (d.meta.title.empty() && !d.slides.empty()) d.meta.title = d.slides.front().title;
+  structure_check(doc, d, diags);
   return d;
 }
 

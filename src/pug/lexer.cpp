@@ -44,7 +44,6 @@ const char* token_kind_name(TokenKind kind) {
     case TokenKind::Filter: return "filter";
     case TokenKind::Code: return "code";
     case TokenKind::Keyword: return "keyword";
-    case TokenKind::Html: return "text-html";
     case TokenKind::Doctype: return "doctype";
   }
   return "?";
@@ -143,9 +142,10 @@ uint32_t Lexer::statement(uint32_t p, uint32_t end, size_t level, bool stop_brac
     std::string_view rest = view(p, end);
     if (rest.substr(0, 2) == "//") return comment(p, end, level, stop_bracket);
     if (c == '<' && !stop_bracket) {
+      // Literal HTML is text (with `#{}` interpolation), as in pug-lexer.
       uint32_t e = end;
       while (e > p && is_blank(s_[e - 1])) --e;
-      push(TokenKind::Html, {p, e}, view(p, e));
+      text(p, e, /*stop_bracket*/ false, depth);
       return next_line(end);
     }
     if (c == '|') {
@@ -164,7 +164,10 @@ uint32_t Lexer::statement(uint32_t p, uint32_t end, size_t level, bool stop_brac
       return text_block(next_line(end), level, /*interpolate*/ true);
     }
     if (c == '+' && p + 1 < end && (is_word(s_[p + 1]) || s_[p + 1] == '#')) {
-      return keyword(p, p, end, level, stop_bracket);
+      bool colon = false;
+      p = mixin_call(p, end, level, stop_bracket, depth, colon);
+      if (colon) continue;
+      return p;
     }
     if (is_word(c)) {
       uint32_t w = p;
@@ -209,8 +212,8 @@ uint32_t Lexer::statement(uint32_t p, uint32_t end, size_t level, bool stop_brac
 // Words pug reads as keywords at the start of a statement.
 bool Lexer::is_keyword(std::string_view word, uint32_t w, uint32_t end) const {
   static constexpr std::string_view words[] = {
-      "doctype", "include", "extends", "block",   "append", "prepend", "mixin", "if",   "else",
-      "unless",  "case",    "when",    "default", "each",   "for",     "while", "yield"};
+      "doctype", "include", "extends", "extend", "block",   "append", "prepend", "mixin", "if",
+      "else",    "unless",  "case",    "when",   "default", "each",   "for",     "while", "yield"};
   bool known = false;
   for (std::string_view k : words) known = known || k == word;
   if (!known) return false;
@@ -219,7 +222,9 @@ bool Lexer::is_keyword(std::string_view word, uint32_t w, uint32_t end) const {
            word == "doctype";
   }
   char next = s_[w];
-  if (word == "include" || word == "extends") return next == ' ' || next == ':';
+  if (word == "include" || word == "extends" || word == "extend") {
+    return next == ' ' || next == ':';
+  }
   if (word == "if" || word == "unless" || word == "while" || word == "when" || word == "case") {
     return next == ' ' || next == '(';
   }
@@ -229,12 +234,49 @@ bool Lexer::is_keyword(std::string_view word, uint32_t w, uint32_t end) const {
   return next == ' ' || next == '\t';
 }
 
+// A mixin call `+name(args)`: a Keyword token whose `rest` is the
+// arguments, then what a tag may have (attributes, `&attributes`, text,
+// `: expansion`, a block). As in pug-lexer, a first group that reads as
+// attributes (`+m(class="x")`) is attributes, not arguments.
+uint32_t Lexer::mixin_call(uint32_t p, uint32_t& end, size_t level, bool stop_bracket, int depth,
+                           bool& colon) {
+  uint32_t word_end = p + 1;
+  while (word_end < end && (is_word(s_[word_end]) || s_[word_end] == '-')) ++word_end;
+  Token& t = push(TokenKind::Keyword, {p, word_end}, view(p, word_end));
+  t.rest_span = {word_end, word_end};
+  uint32_t q = word_end;
+  if (q < end && s_[q] == '(') {
+    uint32_t k = q + 1;
+    while (k < end && is_blank(s_[k])) ++k;
+    uint32_t n = k;
+    while (n < end && (is_word(s_[n]) || s_[n] == '-')) ++n;
+    uint32_t m = n;
+    while (m < end && s_[m] == ' ') ++m;
+    bool attrs = n > k && m < end && s_[m] == '=';
+    if (!attrs) {
+      uint32_t e = js_extent(q, end, stop_bracket, /*one_group*/ true);
+      if (e > q && s_[e - 1] == ')') {
+        tokens_.back().rest = view(q + 1, e - 1);
+        tokens_.back().rest_span = {q + 1, e - 1};
+        tokens_.back().span.end = e;
+        q = e;
+      }
+    }
+  }
+  if (q >= end) return stop_bracket ? end : next_line(end);
+  if (s_[q] != '(' && s_[q] != '&' && s_[q] != '.' && s_[q] != '#' && s_[q] != ' ' &&
+      s_[q] != '\t' && s_[q] != ':' && s_[q] != '/' && s_[q] != '=' && s_[q] != '!' &&
+      !(stop_bracket && s_[q] == ']')) {
+    diags_.error({q, q + 1}, "pug.unexpected-text",
+                 "unexpected text after the mixin call; put a space before text");
+    uint32_t stop = text(q, end, stop_bracket, depth);
+    return stop_bracket ? stop : next_line(end);
+  }
+  return tag(q, end, level, stop_bracket, depth, colon);
+}
+
 uint32_t Lexer::keyword(uint32_t p, uint32_t w, uint32_t end, size_t level, bool stop_bracket) {
   uint32_t word_end = w;
-  if (s_[p] == '+') {  // a mixin call: `+name(args)`
-    word_end = p + 1;
-    while (word_end < end && (is_word(s_[word_end]) || s_[word_end] == '-')) ++word_end;
-  }
   uint32_t stop = end;
   if (stop_bracket) stop = js_extent(word_end, end, /*stop_bracket*/ true);
   Token& t = push(TokenKind::Keyword, {p, stop}, view(p, word_end));

@@ -239,6 +239,11 @@ uint32_t Lexer::attribute_value_end(uint32_t i, uint32_t limit, bool& string_err
         // attribute (Vue's `:name` shorthand).
         bool op =
             k < limit && std::string_view("+-*/%&|^<>=?.").find(s_[k]) != std::string_view::npos;
+        // `new Date(0)`, `typeof x`: a unary keyword is not the value's end.
+        uint32_t w = i;
+        while (w > 0 && is_word(s_[w - 1])) --w;
+        std::string_view word = view(w, i);
+        if (word == "new" || word == "typeof" || word == "void" || word == "delete") op = true;
         if (k < limit && s_[k] == ':' && ternary > 0) op = true;
         if (!op && !last_operator) return i;
         i = k;

@@ -159,6 +159,11 @@ uint32_t Lexer::text_block(uint32_t p, size_t level, bool interpolate) {
   if (q >= len()) {
     while (!lines.empty() && lines.back().blank) lines.pop_back();
   }
+  // Blank lines before the first text line are not in the block (pug-lexer
+  // measures the block's indentation on its first text line).
+  size_t lead = 0;
+  while (lead < lines.size() && lines[lead].blank) ++lead;
+  lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(lead));
   // Trailing blank lines before a following statement stay in the block
   // (pug does the same), but only when the block has text at all.
   bool any = false;

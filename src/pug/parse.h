@@ -1,18 +1,40 @@
-// pug — reads the Pug body of a deck into a dom::Document.
-//
-// The lexer (lexer.h) turns the text into tokens, the parser (this header)
-// builds the tree; `:markdown-it` filters are rendered by the markdown stage
-// into the same tree. JavaScript is never run: its forms get a diagnostic.
+// pug — reads the Pug body of a deck into a dom::Document, as pug.js would
+// render it: lexer (lexer.h) → syntax tree (parse_tree, ast.h) → includes,
+// extends and blocks linked (load.h) → evaluated into the tree: in C++
+// when the tree needs no JavaScript (eval.h, the engine never made), else
+// compiled to JavaScript (codegen.h) and run in the sandbox (run.h).
 #pragma once
 
+#include <string>
+
 #include "dom/node.h"
+#include "pug/ast.h"
+#include "pug/run.h"
+#include "pug/token.h"
 #include "source/diagnostic.h"
 #include "source/source.h"
+#include "source/source_set.h"
 
 namespace deckpdf::pug {
 
+struct ParseOptions {
+  // `include /x.pug` and the folder no include may leave; "" = the deck's folder.
+  std::string basedir;
+  // Run the deck's JavaScript (pug.js's behaviour); false (`--no-js`):
+  // code is reported and left out, literals are read without running.
+  bool run_js = true;
+  RunOptions js;
+};
+
+// Tokens of one file → its syntax tree. Spans are the tokens' plus `base`
+// (the file's place in the SourceSet).
+AstNode parse_tree(const std::vector<Token>& tokens, uint32_t base, Diagnostics& diags);
+
 // Parses `source` from `body_offset` on (after any front matter). Errors and
-// warnings go to `diags`; the tree holds whatever could be read.
-dom::Document parse(const Source& source, uint32_t body_offset, Diagnostics& diags);
+// warnings go to `diags`; the tree holds whatever could be read. Files the
+// deck includes are added to `files` (when given; without it, an include
+// is an error).
+dom::Document parse(const Source& source, uint32_t body_offset, Diagnostics& diags,
+                    const ParseOptions& options = {}, SourceSet* files = nullptr);
 
 }  // namespace deckpdf::pug

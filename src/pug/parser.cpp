@@ -1,25 +1,15 @@
-// pug/parser.cpp — tokens → dom tree (pug::parse, see parse.h).
+// pug/parser.cpp — tokens → Pug syntax tree (parse_tree, see parse.h).
 //
-// Reference: pug-parser and pug-code-gen (pugjs/pug). Pug's own pipeline is
-// lexer → AST → JavaScript → HTML; deckpdf goes from tokens straight to the
-// element tree that HTML would give, so that `dom::to_html` of the result
-// equals what the reference compiler writes (as a tree). Deviations:
-//   - JavaScript is never run. Literal values (`href="#x"`, `#{"x"}`,
-//     `class=['a','b']`) are read with a warning where Pug would have run
-//     code; code lines are skipped and control flow (`if`, `each`, ...) is an
-//     error whose block is skipped. Every such place gets a diagnostic.
-//   - Text is HTML in Pug: it is read into elements (dom::HtmlBuilder), and
-//     character references are decoded.
-//   - Only the `:markdown-it` (alias `:markdown`) filter exists; it is
-//     rendered by the markdown stage into the same tree.
+// Reference: pug-parser (pugjs/pug, packages/pug-parser). The tree keeps
+// what was written (attribute values and code as JavaScript text); nothing
+// is evaluated here. Deviations:
 //   - Errors never stop the parser; nesting is bounded (`pug.too-deep`).
+//   - Keywords reach the parser as a word and the rest of the line, which
+//     is split here (`each v, k in xs`, `block append name`, `mixin m(a)`).
+//   - `else` attaches to the `if`/`unless` just before it in its block.
 #include <algorithm>
-#include <optional>
 
-#include "dom/entities.h"
-#include "dom/html.h"
-#include "markdown/markdown.h"
-#include "pug/js.h"
+#include "dom/node.h"
 #include "pug/lexer.h"
 #include "pug/parse.h"
 #include "source/strings.h"
@@ -28,23 +18,20 @@ namespace deckpdf::pug {
 
 namespace {
 
-using dom::HtmlBuilder;
-using dom::NodeId;
-
-constexpr const char* never_run = "JavaScript is never executed by deckpdf";
-
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, Diagnostics& diags, dom::Document& doc)
-      : toks_(std::move(tokens)), diags_(diags), doc_(doc) {}
+  Parser(const std::vector<Token>& tokens, uint32_t base, Diagnostics& diags)
+      : toks_(tokens), base_(base), diags_(diags) {}
 
-  void run() {
-    HtmlBuilder b(doc_, doc_.root);
+  AstNode run() {
+    AstNode root;
+    root.kind = AstKind::Block;
     for (;;) {
-      block_contents(b, 0);
+      block_contents(root, 0);
       if (at(TokenKind::Eos)) break;
       next();  // an Outdent at the top level (cannot happen; stay safe)
     }
+    return root;
   }
 
  private:
@@ -60,29 +47,20 @@ class Parser {
     return t;
   }
   bool at(TokenKind k) const { return peek().kind == k; }
+  Span span(Span s) const { return {s.begin + base_, s.end + base_}; }
 
-  // Skips an indented block (and a text block) following a statement whose
-  // content is not used.
-  void skip_block() {
-    if (at(TokenKind::TextBlockStart)) {
-      while (!at(TokenKind::TextBlockEnd) && !at(TokenKind::Eos)) next();
-      if (at(TokenKind::TextBlockEnd)) next();
-    }
-    if (!at(TokenKind::Indent)) return;
-    next();
-    size_t depth = 1;
-    while (depth > 0 && !at(TokenKind::Eos)) {
-      TokenKind k = next().kind;
-      if (k == TokenKind::Indent) ++depth;
-      if (k == TokenKind::Outdent) --depth;
-    }
+  AstNode node(AstKind kind, Span s) const {
+    AstNode n;
+    n.kind = kind;
+    n.span = span(s);
+    return n;
   }
 
   // --- blocks and statements -----------------------------------------------
 
-  // Statements until the Outdent that closes this block (consumed) or Eos.
-  // `depth` is the element depth of the builder's base.
-  void block_contents(HtmlBuilder& b, size_t depth) {
+  // Statements until the Outdent that closes this block (consumed) or Eos,
+  // appended to `into.children`. `depth` bounds the nesting.
+  void block_contents(AstNode& into, size_t depth) {
     bool last_piped = false;
     for (;;) {
       switch (peek().kind) {
@@ -93,44 +71,80 @@ class Parser {
           // An indented block under a statement that takes none (literal
           // HTML, text): its nodes join this block, as in pug-parser.
           next();
-          block_contents(b, depth);
+          block_contents(into, depth);
           continue;
         default: break;
       }
       bool piped = at(TokenKind::Pipe);
-      if (piped && last_piped) b.add_text("\n", peek().span);
-      statement(b, depth);
+      if (piped && last_piped) into.children.push_back(newline(peek().span));
+      if (at(TokenKind::Keyword) && peek().value == "else") {
+        else_branch(into, depth);
+      } else {
+        statement(into, depth);
+      }
       last_piped = piped;
     }
   }
 
-  void statement(HtmlBuilder& b, size_t depth) {
+  // A Text node holding a line break between piped lines or text block lines.
+  AstNode newline(Span at_span) const {
+    AstNode n = node(AstKind::Text, {at_span.begin, at_span.begin});
+    n.value = "\n";
+    n.raw = true;  // already text, not HTML
+    return n;
+  }
+
+  // The indented block after a statement, as `into`'s children.
+  void body(AstNode& into, size_t depth) {
+    if (!at(TokenKind::Indent)) return;
+    next();
+    if (depth >= max_nesting) {
+      too_deep(peek().span);
+      skip_to_outdent();
+      return;
+    }
+    block_contents(into, depth + 1);
+  }
+
+  void skip_to_outdent() {
+    size_t d = 1;
+    while (d > 0 && !at(TokenKind::Eos)) {
+      TokenKind k = next().kind;
+      if (k == TokenKind::Indent) ++d;
+      if (k == TokenKind::Outdent) --d;
+    }
+  }
+
+  void statement(AstNode& into, size_t depth) {
     const Token& t = peek();
     switch (t.kind) {
       case TokenKind::Tag:
       case TokenKind::Id:
-      case TokenKind::Class: tag_statement(b, depth, /*inline*/ false); return;
+      case TokenKind::Class: into.children.push_back(tag(depth, /*inline*/ false)); return;
       case TokenKind::Pipe:
         next();
-        text_run(b, depth);
+        text_run(into, depth);
         return;
       case TokenKind::Text:
       case TokenKind::InterpCode:
-      case TokenKind::InterpStart: text_run(b, depth); return;
-      case TokenKind::Html:
+      case TokenKind::InterpStart: text_run(into, depth); return;
+      case TokenKind::Comment: comment(into); return;
+      case TokenKind::Filter: into.children.push_back(filter()); return;
+      case TokenKind::Code: into.children.push_back(code(depth, /*after_tag*/ false)); return;
+      case TokenKind::Keyword: keyword(into, depth); return;
+      case TokenKind::Doctype: {
         next();
-        b.feed(t.value, t.span.begin);
+        AstNode n = node(AstKind::Doctype, t.span);
+        n.value = std::string(t.value);
+        xml_ = !n.value.empty() && n.value != "html";  // no void elements in XML
+        into.children.push_back(std::move(n));
         return;
-      case TokenKind::Comment: comment(b); return;
-      case TokenKind::Filter: filter(b); return;
-      case TokenKind::Code: code(b); return;
-      case TokenKind::Keyword: keyword(b, depth); return;
-      case TokenKind::Doctype: next(); return;
+      }
       case TokenKind::Dot:
         next();
-        if (at(TokenKind::TextBlockStart)) text_block(b, depth);
+        if (at(TokenKind::TextBlockStart)) text_block(into, depth);
         return;
-      case TokenKind::TextBlockStart: text_block(b, depth); return;
+      case TokenKind::TextBlockStart: text_block(into, depth); return;
       default:
         // Tokens out of place (the lexer has reported why).
         next();
@@ -139,224 +153,140 @@ class Parser {
   }
 
   // A tag line: the tag, `: expansion` chain, then its text and block.
-  void tag_statement(HtmlBuilder& b, size_t depth, bool in_interpolation) {
-    NodeId el = tag_head(b);
-    std::optional<HtmlBuilder> inner;
-    inner.emplace(doc_, el);
-    size_t d = depth + 1;
-    while (at(TokenKind::Colon)) {
-      const Token& colon = next();
-      if (at(TokenKind::Tag) || at(TokenKind::Id) || at(TokenKind::Class)) {
-        if (d >= max_nesting) {
-          too_deep(colon.span);
-          // Kept as a sibling rather than nested deeper.
-          NodeId child = tag_head(*inner);
-          (void)child;
-          continue;
-        }
-        NodeId child = tag_head(*inner);
-        inner.emplace(doc_, child);
-        ++d;
-        continue;
-      }
-      if (!at(TokenKind::Newline) && !at(TokenKind::Indent) && !at(TokenKind::Outdent) &&
-          !at(TokenKind::Eos) && !at(TokenKind::InterpEnd)) {
-        statement(*inner, d);
-      }
-      break;
+  AstNode tag(size_t depth, bool in_interpolation) {
+    AstNode el = node(AstKind::Tag, peek().span);
+    el.name = at(TokenKind::Tag) ? ascii_lower(next().value) : "div";
+    tag_tail(el, depth, in_interpolation);
+    if (!xml_ && dom::is_void_element(el.name) && !el.children.empty()) {
+      diags_.error(el.span, "pug.void-content",
+                   "<" + el.name + "> is a void element: it cannot hold text, code or tags");
     }
-    // What follows the tag on its line.
+    return el;
+  }
+
+  // What follows a tag's name (or a mixin call's arguments): shorthands,
+  // attributes, `/`, `: expansion`, text or code on the line, the block.
+  void tag_tail(AstNode& el, size_t depth, bool in_interpolation) {
+    tag_head(el);
+    if (at(TokenKind::Colon)) {
+      const Token& colon = next();
+      if (depth + 1 >= max_nesting) {
+        too_deep(colon.span);
+      } else if (at(TokenKind::Tag) || at(TokenKind::Id) || at(TokenKind::Class)) {
+        el.children.push_back(tag(depth + 1, in_interpolation));
+        return;
+      } else if (!at(TokenKind::Newline) && !at(TokenKind::Indent) && !at(TokenKind::Outdent) &&
+                 !at(TokenKind::Eos) && !at(TokenKind::InterpEnd)) {
+        statement(el, depth + 1);
+        return;
+      }
+    }
     switch (peek().kind) {
       case TokenKind::Dot:
         next();
-        if (at(TokenKind::TextBlockStart)) text_block(*inner, d);
+        if (at(TokenKind::TextBlockStart)) text_block(el, depth + 1);
         break;
-      case TokenKind::Code: code(*inner); break;
+      case TokenKind::Code:
+        // `p= x` takes no block: the indented lines below are the tag's.
+        el.children.push_back(code(depth + 1, /*after_tag*/ true));
+        break;
       case TokenKind::Text:
       case TokenKind::InterpCode:
-      case TokenKind::InterpStart: text_run(*inner, d); break;
+      case TokenKind::InterpStart:
       case TokenKind::Comment:
       case TokenKind::Filter:
-      case TokenKind::Keyword: statement(*inner, d); break;
+      case TokenKind::Keyword: statement(el, depth + 1); break;
       default: break;
     }
-    if (!in_interpolation && at(TokenKind::Indent)) {
-      next();
-      block_contents(*inner, d);
-    }
+    if (!in_interpolation) body(el, depth);
   }
 
-  // The tag, `#id`, `.class`, attributes and `/`. Returns the new element.
-  NodeId tag_head(HtmlBuilder& b) {
-    dom::Node el;
-    el.kind = dom::NodeKind::Element;
-    el.span = peek().span;
-    if (at(TokenKind::Tag)) {
-      el.tag = ascii_lower(next().value);
-    } else {
-      el.tag = "div";
-    }
+  // `#id`, `.class`, attribute lists, `&attributes`, `/`.
+  void tag_head(AstNode& el) {
     for (;;) {
       const Token& t = peek();
-      if (t.kind == TokenKind::Id) {
-        attr_add(el, "id", std::string(t.value), t.span, false);
-      } else if (t.kind == TokenKind::Class) {
-        el.classes.emplace_back(t.value);
+      if (t.kind == TokenKind::Id || t.kind == TokenKind::Class) {
+        AstAttr a;
+        a.name = t.kind == TokenKind::Id ? "id" : "class";
+        a.value = std::string(t.value);
+        a.span = span(t.span);
+        a.value_span = a.span;
+        a.literal = true;
+        el.attrs.push_back(std::move(a));
       } else if (t.kind == TokenKind::AttrsStart) {
         next();
-        while (at(TokenKind::Attr)) attribute(el, next());
-        if (at(TokenKind::AttrsEnd)) el.span.end = std::max(el.span.end, next().span.end);
+        while (at(TokenKind::Attr)) el.attrs.push_back(attribute(next()));
+        if (at(TokenKind::AttrsEnd)) el.span.end = std::max(el.span.end, span(next().span).end);
         continue;
       } else if (t.kind == TokenKind::AndAttributes) {
-        diags_.error(t.span, "pug.javascript",
-                     std::string("`&attributes` needs JavaScript; ") + never_run);
+        // pug's attributeBlocks, kept among the attributes in written order.
+        std::string_view expr = t.value;
+        if (expr.size() >= 2 && expr.front() == '(' && expr.back() == ')') {
+          expr = expr.substr(1, expr.size() - 2);
+        }
+        AstAttr a;
+        a.name = "&attributes";
+        a.value = std::string(expr);
+        a.span = span(t.span);
+        a.value_span = a.span;
+        el.attrs.push_back(std::move(a));
       } else if (t.kind == TokenKind::Slash) {
-        // Self-closing: nothing to record, the tree has no children.
+        el.self_closing = true;
       } else {
         break;
       }
-      el.span.end = std::max(el.span.end, t.span.end);
+      el.span.end = std::max(el.span.end, span(t.span).end);
       next();
     }
-    return b.add(std::move(el));
   }
 
-  void attr_add(dom::Node& el, const std::string& name, std::string value, Span span,
-                bool boolean) {
-    for (const dom::Attr& a : el.attrs) {
-      if (a.name == name) {
-        diags_.error(span, "pug.duplicate-attribute",
-                     "duplicate attribute \"" + name + "\"; the first one is kept");
-        return;
-      }
-    }
-    dom::Attr a;
-    a.name = name;
-    a.value = boolean ? name : std::move(value);
-    a.boolean = boolean;
-    a.span = span;
-    el.attrs.push_back(std::move(a));
-  }
-
-  // One attribute of an attribute list.
-  void attribute(dom::Node& el, const Token& t) {
-    std::string name(t.value);
-    bool is_class = name == "class";
-    if (t.boolean) {
-      if (is_class) return;
-      attr_add(el, name, "", t.span, true);
-      return;
-    }
-    bool concatenated = false;
-    std::optional<JsValue> v = js_literal(t.rest, &concatenated);
-    if (!v && t.malformed) {
-      // An unterminated string (reported by the lexer): its text up to the
-      // line end is the value.
-      JsValue raw;
-      raw.kind = JsValue::Kind::String;
-      raw.str = std::string(t.rest.substr(t.rest.empty() ? 0 : 1));
-      v = raw;
-    } else if (!v) {
-      diags_.warning(t.rest_span, "pug.javascript",
-                     "attribute value is a JavaScript expression; " + std::string(never_run) +
-                         ", so it is kept as written");
-      JsValue raw;
-      raw.kind = JsValue::Kind::String;
-      raw.str = std::string(t.rest);
-      v = raw;
-    } else if (concatenated) {
-      diags_.warning(t.rest_span, "pug.javascript",
-                     "string concatenation in an attribute value is read as one string; " +
-                         std::string(never_run));
-    }
-    std::string value;
-    switch (v->kind) {
-      case JsValue::Kind::Null: return;  // null/undefined: no attribute
-      case JsValue::Kind::Bool:
-        if (!v->boolean) return;
-        if (!is_class) attr_add(el, name, "", t.span, true);
-        return;
-      case JsValue::Kind::Array:
-        if (is_class) {
-          for (const JsValue& item : v->items) {
-            if (item.truthy()) dom::classes_append(el.classes, item.to_string());
-          }
-          return;
-        }
-        value = v->to_string();
-        break;
-      case JsValue::Kind::Object:
-        if (is_class) {
-          for (const auto& [key, val] : v->fields) {
-            if (val.truthy()) el.classes.push_back(key);
-          }
-          return;
-        }
-        if (name == "style") {
-          for (const auto& [key, val] : v->fields) value += key + ":" + val.to_string() + ";";
-          break;
-        }
-        diags_.warning(t.rest_span, "pug.javascript",
-                       "object attribute values need JavaScript; kept as written");
-        value = std::string(t.rest);
-        break;
-      default: value = v->to_string(); break;
-    }
-    // `!=` writes the value unescaped: it is HTML, so references decode.
-    if (!t.escaped) value = dom::entities_decode(value, /*in_attribute*/ true);
-    if (is_class) {
-      dom::classes_append(el.classes, value);
-      return;
-    }
-    attr_add(el, name, std::move(value), t.span, false);
+  AstAttr attribute(const Token& t) const {
+    AstAttr a;
+    a.name = std::string(t.value);
+    a.value = std::string(t.rest);
+    a.span = span(t.span);
+    a.value_span = span(t.rest_span);
+    a.escaped = t.escaped;
+    a.boolean = t.boolean;
+    a.malformed = t.malformed;
+    return a;
   }
 
   // --- text ----------------------------------------------------------------
 
   // Text, `#{}` and `#[]` tokens on one line.
-  void text_run(HtmlBuilder& b, size_t depth) {
+  void text_run(AstNode& into, size_t depth) {
     for (;;) {
       const Token& t = peek();
       if (t.kind == TokenKind::Text) {
         next();
-        b.feed(t.value, t.span.begin);
+        AstNode n = node(AstKind::Text, t.span);
+        n.value = std::string(t.value);
+        into.children.push_back(std::move(n));
       } else if (t.kind == TokenKind::InterpCode) {
         next();
-        interpolated_code(b, t);
+        AstNode n = node(AstKind::Code, t.span);
+        n.value = std::string(t.value);
+        n.escaped = t.escaped;
+        n.is_inline = true;
+        into.children.push_back(std::move(n));
       } else if (t.kind == TokenKind::InterpStart) {
         next();
-        interpolation(b, depth);
+        interpolation(into, depth);
       } else {
         return;
       }
     }
   }
 
-  // `#{expr}` / `!{expr}`.
-  void interpolated_code(HtmlBuilder& b, const Token& t) {
-    std::optional<JsValue> v = js_literal(t.value);
-    if (v && (v->kind == JsValue::Kind::String || v->kind == JsValue::Kind::Number)) {
-      diags_.warning(t.span, "pug.javascript",
-                     "interpolation of a literal: its value is used; " + std::string(never_run));
-      if (t.escaped) {
-        b.add_text(v->to_string(), t.span);
-      } else {
-        b.feed(v->to_string(), t.span.begin);
-      }
-      return;
-    }
-    diags_.warning(
-        t.span, "pug.javascript",
-        "interpolation needs JavaScript; " + std::string(never_run) + ", so it is kept as written");
-    b.add_text(std::string(t.value.data() - 2, t.value.size() + 3), t.span);
-  }
-
   // `#[tag ...]`: one statement, then the `]`.
-  void interpolation(HtmlBuilder& b, size_t depth) {
+  void interpolation(AstNode& into, size_t depth) {
     if (at(TokenKind::Tag) || at(TokenKind::Id) || at(TokenKind::Class)) {
-      tag_statement(b, depth, /*inline*/ true);
+      AstNode t = tag(depth, /*inline*/ true);
+      t.is_inline = true;
+      into.children.push_back(std::move(t));
     } else if (!at(TokenKind::InterpEnd)) {
-      statement(b, depth);
+      statement(into, depth);
     }
     // Whatever is left up to the matching ']' (nothing, normally).
     int nest = 0;
@@ -371,7 +301,7 @@ class Parser {
   }
 
   // An indented text block: lines joined with '\n'.
-  void text_block(HtmlBuilder& b, size_t depth) {
+  void text_block(AstNode& into, size_t depth) {
     next();  // TextBlockStart
     for (;;) {
       const Token& t = peek();
@@ -382,223 +312,324 @@ class Parser {
       if (t.kind == TokenKind::Eos) return;
       if (t.kind == TokenKind::Newline) {
         next();
-        b.add_text("\n", t.span);
+        into.children.push_back(newline(t.span));
         continue;
       }
       if (t.kind == TokenKind::Text || t.kind == TokenKind::InterpCode ||
           t.kind == TokenKind::InterpStart) {
-        text_run(b, depth);
+        text_run(into, depth);
         continue;
       }
       next();
     }
   }
 
-  // The raw lines of a text block (comments, filters), each with its span.
-  struct RawLine {
-    std::string_view text;
-    uint32_t at;
-  };
-  std::vector<RawLine> raw_block() {
-    std::vector<RawLine> lines;
+  // The raw lines of a text block (comments, filters, code) as Text nodes.
+  std::vector<AstNode> raw_block() {
+    std::vector<AstNode> lines;
     if (!at(TokenKind::TextBlockStart)) return lines;
     next();
     bool first = true;
     while (!at(TokenKind::TextBlockEnd) && !at(TokenKind::Eos)) {
       const Token& t = next();
-      if (t.kind == TokenKind::Newline) {
+      if (t.kind == TokenKind::Newline || first) {
+        lines.push_back(node(AstKind::Text, {t.span.begin, t.span.begin}));
         first = false;
-        lines.push_back({{}, t.span.begin});
-        continue;
+        if (t.kind == TokenKind::Newline) continue;
       }
-      if (first) {
-        lines.push_back({{}, t.span.begin});
-        first = false;
-      }
-      lines.back().text = t.value;
-      lines.back().at = t.span.begin;
+      lines.back().value = std::string(t.value);
+      lines.back().span = span(t.span);
     }
     if (at(TokenKind::TextBlockEnd)) next();
     return lines;
   }
 
-  // --- comments, filters, code, keywords -----------------------------------
+  // --- comments, filters, code ---------------------------------------------
 
-  void comment(HtmlBuilder& b) {
+  void comment(AstNode& into) {
     const Token& t = next();
-    std::vector<RawLine> lines = raw_block();
+    std::vector<AstNode> lines = raw_block();
     if (!t.buffered) return;  // `//-`: not in the output
-    dom::Node c;
-    c.kind = dom::NodeKind::Comment;
-    c.text = std::string(t.value);
-    c.span = t.span;
-    for (const RawLine& l : lines) {
-      c.text += "\n";
-      c.text += l.text;
-      c.span.end = std::max<uint32_t>(c.span.end, l.at + static_cast<uint32_t>(l.text.size()));
+    AstNode c = node(AstKind::Comment, t.span);
+    c.value = std::string(t.value);
+    // As pug-code-gen writes a block comment: the block's lines joined by
+    // line breaks, straight after the text on the comment's own line.
+    for (size_t k = 0; k < lines.size(); ++k) {
+      if (k) c.value += "\n";
+      c.value += lines[k].value;
+      c.span.end = std::max(c.span.end, lines[k].span.end);
     }
-    if (!lines.empty()) c.text += "\n";
-    b.add(std::move(c));
+    into.children.push_back(std::move(c));
   }
 
-  void filter(HtmlBuilder& b) {
-    struct Applied {
-      Token name;
-      std::vector<Token> attrs;
-    };
-    std::vector<Applied> chain;
+  AstNode filter() {
+    AstNode f = node(AstKind::Filter, peek().span);
     while (at(TokenKind::Filter)) {
-      Applied f{next(), {}};
+      const Token& name = next();
+      AstFilter applied{std::string(name.value), span(name.span), {}};
       if (at(TokenKind::AttrsStart)) {
         next();
-        while (at(TokenKind::Attr)) f.attrs.push_back(next());
+        while (at(TokenKind::Attr)) applied.attrs.push_back(attribute(next()));
         if (at(TokenKind::AttrsEnd)) next();
       }
-      chain.push_back(std::move(f));
+      f.filters.push_back(std::move(applied));
     }
-    markdown::MarkdownText md;
-    Span body{chain.front().name.span.begin, chain.front().name.span.end};
+    f.name = f.filters.back().name;
     if (at(TokenKind::Text)) {
       const Token& t = next();
-      md.append(t.value, t.span.begin);
-      body.end = t.span.end;
+      AstNode line = node(AstKind::Text, t.span);
+      line.value = std::string(t.value);
+      f.span.end = line.span.end;
+      f.children.push_back(std::move(line));
+      f.is_inline = true;
     } else {
-      std::vector<RawLine> lines = raw_block();
-      for (size_t k = 0; k < lines.size(); ++k) {
-        if (k) md.append_synthetic("\n");
-        md.append(lines[k].text, lines[k].at);
-        body.end =
-            std::max<uint32_t>(body.end, lines[k].at + static_cast<uint32_t>(lines[k].text.size()));
-      }
-      if (!lines.empty()) md.append_synthetic("\n");
+      f.children = raw_block();
+      for (const AstNode& l : f.children) f.span.end = std::max(f.span.end, l.span.end);
     }
-    // The filter written last applies first; only one is supported.
-    const Applied& f = chain.back();
-    for (size_t k = 0; k + 1 < chain.size(); ++k) {
-      diags_.error(chain[k].name.span, "pug.unknown-filter",
-                   "filter ':" + std::string(chain[k].name.value) +
-                       "' cannot be chained; deckpdf knows only :markdown-it");
-    }
-    if (f.name.value != "markdown-it" && f.name.value != "markdown") {
-      diags_.error(f.name.span, "pug.unknown-filter",
-                   "unknown filter ':" + std::string(f.name.value) +
-                       "'; deckpdf knows only :markdown-it (its content is left out)");
-      return;
-    }
-    if (chain.size() > 1) return;
-    markdown::Options options;
-    for (const Token& a : f.attrs) {
-      bool on = a.boolean;
-      if (!a.boolean) {
-        std::optional<JsValue> v = js_literal(a.rest);
-        on = v && v->truthy();
-      }
-      if (a.value == "linkify") {
-        options.linkify = on;
-      } else if (a.value == "html") {
-        options.html = on;
-      } else if (a.value == "breaks") {
-        options.breaks = on;
-      } else {
-        diags_.warning(
-            a.span, "pug.filter-option",
-            "markdown-it option '" + std::string(a.value) + "' is not supported; ignored");
-      }
-    }
-    markdown::render(md, options, doc_, b.current(), body, diags_);
+    return f;
   }
 
-  void code(HtmlBuilder& b) {
+  AstNode code(size_t depth, bool after_tag) {
     const Token& t = next();
-    if (!t.buffered) {
-      diags_.warning(t.span, "pug.javascript",
-                     std::string(never_run) + "; this code line and its block are skipped");
-      skip_block();
-      return;
-    }
-    std::optional<JsValue> v = js_literal(t.value);
-    if (v && (v->kind == JsValue::Kind::String || v->kind == JsValue::Kind::Number)) {
-      diags_.warning(t.span, "pug.javascript",
-                     "buffered code with a literal: its value is used; " + std::string(never_run));
-      if (t.escaped) {
-        b.add_text(v->to_string(), t.span);
-      } else {
-        b.feed(v->to_string(), t.span.begin);
+    AstNode c = node(AstKind::Code, t.span);
+    c.value = std::string(t.value);
+    c.buffered = t.buffered;
+    c.escaped = t.escaped;
+    if (!t.buffered && t.value.empty()) {
+      // `-` alone: the indented block below is the code.
+      for (const AstNode& l : raw_block()) {
+        c.value += l.value;
+        c.value += "\n";
+        c.span.end = std::max(c.span.end, l.span.end);
       }
-      return;
+      return c;
     }
-    diags_.warning(t.span, "pug.javascript",
-                   std::string(never_run) + "; the expression is kept as text");
-    b.add_text(t.value, t.span);
+    if (!after_tag) body(c, depth);
+    return c;
   }
 
-  void keyword(HtmlBuilder& b, size_t depth) {
-    const Token& t = next();
-    std::string word(t.value);
-    if (word[0] == '+' || word == "mixin") {
-      diags_.error(t.span, "pug.mixin-unsupported",
-                   "mixins need JavaScript; " + std::string(never_run) + " (block skipped)");
-    } else if (word == "include") {
-      diags_.error(t.span, "pug.include-unsupported",
-                   "include is not supported: put the content in the deck");
-    } else if (word == "extends") {
-      diags_.error(t.span, "pug.extends-unsupported",
-                   "extends (template inheritance) is not supported");
-    } else if (word == "block" || word == "append" || word == "prepend") {
-      diags_.warning(t.span, "pug.block",
-                     "template blocks only matter with extends; the block's content is kept here");
-      if (at(TokenKind::Indent)) {
-        next();
-        block_contents(b, depth);
-      }
-      return;
-    } else {
-      diags_.error(
-          t.span, "pug.javascript",
-          "`" + word + "` needs JavaScript; " + std::string(never_run) + " (its block is skipped)");
-    }
-    skip_block();
-  }
-
-  void too_deep(Span at) {
+  void too_deep(Span at_span) {
     if (too_deep_reported_) return;
     too_deep_reported_ = true;
-    diags_.error(at, "pug.too-deep",
+    diags_.error(span(at_span), "pug.too-deep",
                  "nesting deeper than " + std::to_string(max_nesting) +
                      " levels; deeper elements are kept at that depth");
   }
 
-  std::vector<Token> toks_;
+  // --- keywords ------------------------------------------------------------
+  void keyword(AstNode& into, size_t depth);
+  void else_branch(AstNode& into, size_t depth);
+  AstNode mixin_call(const Token& t, size_t depth);
+
+  const std::vector<Token>& toks_;
   size_t i_ = 0;
+  uint32_t base_;
   Diagnostics& diags_;
-  dom::Document& doc_;
   bool too_deep_reported_ = false;
+  bool xml_ = false;  // after `doctype xml` (or another not HTML)
 };
+
+std::string_view trim_view(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+  return v;
+}
+
+// `word rest`: the first blank-separated word of `v`, `v` left after it.
+std::string_view first_word(std::string_view& v) {
+  v = trim_view(v);
+  size_t e = v.find_first_of(" \t");
+  std::string_view w = v.substr(0, e);
+  v = e == std::string_view::npos ? std::string_view() : trim_view(v.substr(e));
+  return w;
+}
+
+void Parser::keyword(AstNode& into, size_t depth) {
+  const Token& t = next();
+  std::string_view word = t.value;
+  std::string_view rest = trim_view(t.rest);
+  Span at_span = span(t.span);
+  auto push_with_body = [&](AstNode n) {
+    body(n, depth);
+    into.children.push_back(std::move(n));
+  };
+  if (word.front() == '+') {
+    into.children.push_back(mixin_call(t, depth));
+    return;
+  }
+  if (word == "if" || word == "unless") {
+    AstNode n = node(AstKind::Conditional, t.span);
+    n.name = std::string(word);
+    n.value = std::string(rest);
+    n.negate = word == "unless";
+    AstNode then;
+    then.span = at_span;
+    body(then, depth);
+    n.children.push_back(std::move(then));
+    into.children.push_back(std::move(n));
+    return;
+  }
+  if (word == "extend") word = "extends";  // pug's older spelling
+  if (word == "include" || word == "extends") {
+    AstNode n = node(word == "include" ? AstKind::Include : AstKind::Extends, t.span);
+    std::string_view r = rest;
+    while (r.size() > 1 && r.front() == ':') {  // `include:markdown-it(opts) file`
+      size_t e = 1;
+      while (e < r.size() && r[e] != ' ' && r[e] != ':' && r[e] != '(') ++e;
+      n.filters.push_back({std::string(r.substr(1, e - 1)), at_span, {}});
+      if (e < r.size() && r[e] == '(') e = std::min(r.size(), r.find(')', e) + 1);
+      r = trim_view(r.substr(e));
+    }
+    n.value = std::string(r);
+    if (n.value.empty())
+      diags_.error(at_span, "pug.include-path", "missing path after " + std::string(word));
+    if (word == "include") body(n, depth);
+    into.children.push_back(std::move(n));
+    return;
+  }
+  if (word == "block" || word == "append" || word == "prepend") {
+    std::string_view r = rest;
+    std::string mode = word == "block" ? "replace" : std::string(word);
+    if (word == "block" && (r.starts_with("append ") || r.starts_with("prepend "))) {
+      mode = std::string(first_word(r));
+    }
+    if (word == "block" && r.empty()) {
+      AstNode b = node(AstKind::MixinBlock, t.span);
+      body(b, depth);
+      if (!b.children.empty()) {
+        diags_.error(b.span, "pug.block-with-body",
+                     "a mixin's `block` takes no content of its own; name the block or "
+                     "remove what is indented under it");
+      }
+      into.children.push_back(node(AstKind::MixinBlock, t.span));
+      return;
+    }
+    AstNode n = node(AstKind::NamedBlock, t.span);
+    n.name = std::string(trim_view(r));
+    n.key = mode;
+    push_with_body(std::move(n));
+    return;
+  }
+  if (word == "mixin") {
+    AstNode n = node(AstKind::MixinDef, t.span);
+    size_t paren = rest.find('(');
+    n.name = std::string(trim_view(rest.substr(0, paren)));
+    if (paren != std::string_view::npos) {
+      size_t close = rest.rfind(')');
+      n.value = std::string(rest.substr(paren + 1, close == std::string_view::npos || close < paren
+                                                       ? std::string_view::npos
+                                                       : close - paren - 1));
+    }
+    push_with_body(std::move(n));
+    return;
+  }
+  if (word == "each" || word == "for") {
+    AstNode n = node(AstKind::Each, t.span);
+    std::string_view r = rest;
+    size_t in = r.find(" in ");
+    std::string_view vars = trim_view(r.substr(0, in));
+    n.value =
+        in == std::string_view::npos ? std::string() : std::string(trim_view(r.substr(in + 4)));
+    size_t comma = vars.find(',');
+    n.name = std::string(trim_view(vars.substr(0, comma)));
+    if (comma != std::string_view::npos) n.key = std::string(trim_view(vars.substr(comma + 1)));
+    if (in == std::string_view::npos || n.name.empty()) {
+      diags_.error(at_span, "pug.each-syntax", "expected `each VALUE[, KEY] in EXPRESSION`");
+    }
+    AstNode loop;
+    loop.span = at_span;
+    body(loop, depth);
+    n.children.push_back(std::move(loop));
+    into.children.push_back(std::move(n));
+    return;
+  }
+  if (word == "while") {
+    AstNode n = node(AstKind::While, t.span);
+    n.value = std::string(rest);
+    push_with_body(std::move(n));
+    return;
+  }
+  if (word == "case") {
+    AstNode n = node(AstKind::Case, t.span);
+    n.value = std::string(rest);
+    push_with_body(std::move(n));
+    return;
+  }
+  if (word == "when" || word == "default") {
+    AstNode n = node(AstKind::When, t.span);
+    n.name = std::string(word);
+    n.value = std::string(rest);
+    push_with_body(std::move(n));
+    return;
+  }
+  // `yield`: where an include's block goes.
+  AstNode n = node(AstKind::YieldBlock, t.span);
+  push_with_body(std::move(n));
+}
+
+// `else` / `else if x`: the alternate of the `if` or `unless` before it.
+void Parser::else_branch(AstNode& into, size_t depth) {
+  const Token& t = next();
+  std::string_view rest = trim_view(t.rest);
+  AstNode* cond = nullptr;
+  if (!into.children.empty() && into.children.back().kind == AstKind::Each &&
+      into.children.back().children.size() == 1) {
+    // `each ... else`: the block when there is nothing to iterate.
+    AstNode branch;
+    branch.span = span(t.span);
+    branch.name = "else";
+    body(branch, depth);
+    into.children.back().children.push_back(std::move(branch));
+    return;
+  }
+  if (!into.children.empty() && into.children.back().kind == AstKind::Conditional) {
+    cond = &into.children.back();
+    while (cond->children.size() > 1) {
+      AstNode& alt = cond->children[1];
+      if (alt.kind != AstKind::Conditional) {
+        cond = nullptr;  // it has an `else` already
+        break;
+      }
+      cond = &alt;
+    }
+  }
+  AstNode n = node(AstKind::Conditional, t.span);
+  bool else_if = rest.starts_with("if ") || rest.starts_with("if(");
+  if (!else_if && !rest.empty()) {
+    diags_.error(span(t.span), "pug.else-condition",
+                 "`else` takes no condition; write `else if " + std::string(rest) + "`");
+  }
+  n.name = else_if ? "else if" : "else";
+  AstNode branch;
+  branch.span = span(t.span);
+  body(branch, depth);
+  if (else_if) {
+    n.value = std::string(trim_view(rest.substr(2)));
+    n.children.push_back(std::move(branch));
+  } else {
+    n = std::move(branch);
+    n.kind = AstKind::Block;
+    n.name = "else";
+  }
+  if (!cond) {
+    diags_.error(span(t.span), "pug.else-without-if", "`else` without an `if` just before it");
+    return;
+  }
+  cond->children.push_back(std::move(n));
+}
+
+AstNode Parser::mixin_call(const Token& t, size_t depth) {
+  AstNode n = node(AstKind::MixinCall, t.span);
+  n.name = std::string(t.value.substr(1));
+  n.value = std::string(t.rest);
+  tag_tail(n, depth, /*inline*/ false);
+  return n;
+}
 
 }  // namespace
 
-dom::Document parse(const Source& source, uint32_t body_offset, Diagnostics& diags) {
-  dom::Document doc;
-  uint32_t size = static_cast<uint32_t>(source.text().size());
-  doc[doc.root].span = {std::min(body_offset, size), size};
-  // Lexer and parser report in two passes; the sink gets them in file order.
-  Diagnostics local;
-  Parser(lex(source, body_offset, local), local, doc).run();
-  std::vector<Diagnostic> items = local.items();
-  std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return a.span.begin < b.span.begin;
-  });
-  size_t errors = 0;
-  for (Diagnostic& d : items) {
-    errors += d.severity == Severity::Error ? 1 : 0;
-    diags.add(std::move(d));
-  }
-  if (local.error_count() > errors) {
-    // Errors past the sink's limit still make the result an error.
-    diags.error(doc[doc.root].span, "pug.too-many-errors",
-                std::to_string(local.error_count() - errors) + " more errors were not kept");
-  }
-  return doc;
+AstNode parse_tree(const std::vector<Token>& tokens, uint32_t base, Diagnostics& diags) {
+  return Parser(tokens, base, diags).run();
 }
 
 }  // namespace deckpdf::pug

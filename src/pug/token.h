@@ -38,7 +38,6 @@ enum class TokenKind : uint8_t {
   Code,            // `- code` (unbuffered), `= expr` or `!= expr` (buffered). value: the code
   Keyword,         // `if`, `each`, `mixin`, `+call`, `include`, `block`... value: the word;
                    // `rest`: the rest of the line
-  Html,            // a line starting with `<`: literal HTML. value: the line
   Doctype,         // `doctype html`. value: the rest of the line
 };
 

@@ -4,8 +4,11 @@
 // compiler, some pretty-printed and some not; deckpdf's tree is written by
 // dom::to_html. Both are read here into a plain tree and compared with:
 //   - whitespace-only text ignored, other text whitespace-collapsed and
-//     trimmed (inside <pre> text is compared exactly);
-//   - attribute order ignored, class lists compared as written;
+//     trimmed (inside <pre> text is compared exactly); comments compared
+//     with no whitespace at all, as pug's own test runner compares (its
+//     suite's files and pug.js 3 differ in the line breaks of block comments);
+//   - attribute order ignored, class lists compared as written, a boolean
+//     attribute's three spellings equal;
 //   - character references decoded (so `&amp;` and `&` in text are equal);
 //   - no implied end tags (Pug writes what the deck says, e.g. nested <li>);
 //     void elements never take children; script content is read as markup
@@ -85,12 +88,18 @@ inline void normalise(HtmlNode& n, bool in_pre) {
       c.text = collapse(c.text);
       if (c.text.empty()) continue;
     }
-    if (c.kind == HtmlNode::Kind::Comment) c.text = collapse(c.text);
+    if (c.kind == HtmlNode::Kind::Comment) {
+      std::erase_if(c.text, [](char ch) { return is_space(ch); });
+    }
     if (c.kind == HtmlNode::Kind::Element) normalise(c, pre);
     kids.push_back(std::move(c));
   }
   n.children = std::move(kids);
   if (n.attrs.count("class")) n.attrs["class"] = collapse(n.attrs["class"]);
+  // A boolean attribute: `checked`, `checked=""` and `checked="checked"` are one.
+  for (auto& [name, value] : n.attrs) {
+    if (value == name) value.clear();
+  }
 }
 
 }  // namespace html_tree_detail

@@ -61,7 +61,8 @@ TEST_CASE("lexer: text forms", "[pug][lexer]") {
                                    "end-pug-interpolation", "text: d"});
   CHECK(kinds("p \\#{x}") == V{"tag:p", "text:#{x}"});
   CHECK(kinds("p #{x}!") == V{"tag:p", "interpolated-code:x", "text:!"});
-  CHECK(kinds("<div>") == V{"text-html:<div>"});
+  CHECK(kinds("<div>") == V{"text:<div>"});
+  CHECK(kinds("<a href=\"#{u}\">") == V{"text:<a href=\"", "interpolated-code:u", "text:\">"});
   CHECK(kinds("img/") == V{"tag:img", "slash"});
 }
 

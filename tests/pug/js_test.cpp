@@ -1,0 +1,125 @@
+// tests/pug/js_test.cpp — decks with JavaScript, run in the sandbox: each
+// expected HTML here is what pug.js 3 renders for the same Pug (checked
+// with tests/pug/pugjs-oracle.js); errors, caps and determinism.
+#include <catch2/catch.hpp>
+
+#include "pug/codegen.h"
+#include "pug/lexer.h"
+#include "pug/parse.h"
+#include "pug/pug_helpers.h"
+
+using namespace deckpdf;
+using V = std::vector<std::string>;
+
+namespace {
+
+std::string html(const std::string& pug) {
+  test::PugResult r = test::pug_run(pug);
+  INFO(r.printed());
+  CHECK(!r.diags.has_errors());
+  return r.html;
+}
+
+bool needs_js(const std::string& text) {
+  Source src("t.pug", text);
+  Diagnostics diags;
+  return pug::ast_needs_js(pug::parse_tree(pug::lex(src, 0, diags), 0, diags));
+}
+
+}  // namespace
+
+TEST_CASE("js: each with index and else, attribute expressions", "[pug][js]") {
+  CHECK(html("- var items = [\"a\", \"b\"]\nul\n  each item, i in items\n"
+             "    li(class=i % 2 ? \"odd\" : \"even\")= item\n  each x in []\n    li= x\n"
+             "  else\n    li none\n") ==
+        "<ul><li class=\"even\">a</li><li class=\"odd\">b</li><li>none</li></ul>");
+  CHECK(html("each v, k in {a: 1, b: 2}\n  i= k + v") == "<i>a1</i><i>b2</i>");
+}
+
+TEST_CASE("js: mixins with rest arguments, attributes and blocks", "[pug][js]") {
+  CHECK(html("mixin card(title, ...tags)\n  .card(class=tags)&attributes(attributes)\n"
+             "    h3= title\n    if block\n      block\n    else\n      p no body\n"
+             "+card(\"A\", \"x\", \"y\")(id=\"c1\")\n  p body\n+card(\"B\")\n") ==
+        "<div class=\"card x y\" id=\"c1\"><h3>A</h3><p>body</p></div>"
+        "<div class=\"card\"><h3>B</h3><p>no body</p></div>");
+}
+
+TEST_CASE("js: while, interpolation, escaping, style objects, modern syntax", "[pug][js]") {
+  CHECK(html("- var n = 0\nwhile n < 3\n  span= n++\n"
+             "p #{undefinedThing} and !{\"<b>b</b>\"} and #{\"<i>\"}\n"
+             "p(style={color: \"red\", \"font-size\": \"2em\"} data-o={a: 1} title=`t${1+1}`)\n"
+             "- const f = (x) => x * 2\np= f(21)\na(href=\"/x\" + 1 disabled=false checked)\n") ==
+        "<span>0</span><span>1</span><span>2</span><p> and <b>b</b> and &lt;i&gt;</p>"
+        "<p style=\"color:red;font-size:2em;\" data-o=\"{&quot;a&quot;:1}\" title=\"t2\"></p>"
+        "<p>42</p><a href=\"/x1\" checked=\"checked\"></a>");
+}
+
+TEST_CASE("js: case with fall-through, code with a block, if/else in code", "[pug][js]") {
+  CHECK(html("case \"b\"\n  when \"a\"\n  when \"b\"\n    p ab\n  default\n    p d\n"
+             "- if (true)\n  p yes\n- else\n  p no\n- for (var i = 0; i < 2; i++)\n  b= i\n") ==
+        "<p>ab</p><p>yes</p><b>0</b><b>1</b>");
+}
+
+TEST_CASE("js: errors are reported at the deck line running", "[pug][js]") {
+  test::PugResult r = test::pug_run("p a\np= x.y\np b");
+  CHECK(r.codes() == V{"pug.js-error@2:2"});
+  CHECK(r.printed().find("cannot read property 'y' of undefined") != std::string::npos);
+  CHECK(r.html == "<p>a</p><p></p>");  // what was built before the error stays
+
+  test::PugResult req = test::pug_run("img(src=require('./a.png'))\n- require('fs')");
+  CHECK(req.codes() == V{"pug.require@1:1", "pug.js-error@2:1"});
+  CHECK(req.html == "<img src=\"./a.png\">");
+
+  CHECK(test::pug_run("- var = ;").codes() == V{"pug.js-syntax@1:1"});
+}
+
+TEST_CASE("js: time and memory caps stop the deck's code", "[pug][js][limits]") {
+  Source src("loop.pug", "p before\n- while (true) {}\np after\n");
+  Diagnostics diags;
+  pug::ParseOptions options;
+  options.js.seconds = 0.2;
+  dom::Document doc = pug::parse(src, 0, diags, options);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].code == "pug.js-timeout");
+  CHECK(src.line_col(diags.items()[0].span.begin).line == 2);
+  CHECK(dom::to_html(doc) == "<p>before</p>");
+
+  test::PugResult mem = test::pug_run("p\n- var s = 'x'; while (true) s += s\n");
+  CHECK(mem.codes() == V{"pug.js-memory@2:1"});
+
+  test::PugResult nodes = test::pug_run("- while (true)\n  p\n");
+  CHECK(nodes.diags.has_errors());
+}
+
+TEST_CASE("js: Date is fixed, Math.random seeded, locals become globals", "[pug][js]") {
+  Source src("t.pug", "p= new Date().toISOString()\np= Math.random() === Math.random()\np= who");
+  pug::ParseOptions options;
+  options.js.now_ms = 86400000;
+  options.js.locals_json = "{\"who\": \"me\"}";
+  Diagnostics d1, d2;
+  std::string a = dom::to_html(pug::parse(src, 0, d1, options));
+  std::string b = dom::to_html(pug::parse(src, 0, d2, options));
+  CHECK(a == "<p>1970-01-02T00:00:00.000Z</p><p>false</p><p>me</p>");
+  CHECK(a == b);
+}
+
+TEST_CASE("js: a deck without code never makes the engine", "[pug][js]") {
+  CHECK_FALSE(
+      needs_js("section\n  h2.t(data-x=\"1\" class=['a', 'b']) Hi\n  :markdown-it\n"
+               "    # x\nmixin m\n  p\n+m\n  p"));
+  CHECK(needs_js("p= x"));
+  CHECK(needs_js("p #{x}"));
+  CHECK(needs_js("a(href=url)"));
+  CHECK(needs_js("mixin m(a)\n  p"));
+  CHECK(needs_js("if a\n  p"));
+}
+
+TEST_CASE("js: nodes made from computed HTML point at the code", "[pug][js]") {
+  std::string text = "section\n  p!= '<b>' + 'x'.repeat(3000) + '</b>'\n";
+  test::PugResult r = test::pug_run(text);
+  CHECK(r.codes().empty());
+  for (const dom::Node& n : r.doc.nodes) {
+    CHECK(n.span.end <= text.size());
+  }
+  CHECK(r.html.starts_with("<section><p><b>xxx"));
+}

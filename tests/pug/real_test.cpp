@@ -1,0 +1,84 @@
+// tests/pug/real_test.cpp — the five real talks of ../shared/corpus/real/
+// (several files each: include, extends, mixins, code): each exports in
+// every mode, and its --dump=html is pug.js's tree. The comparison runs
+// tests/pug/pugjs-oracle.js, only when node finds the pug package (set
+// NODE_PATH to a node_modules holding it); otherwise it says so and skips.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+
+#include "pug/html_tree.h"
+#include "support/paths.h"
+
+using namespace deckpdf;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct RealDeck {
+  const char* path;          // under corpus/real/
+  const char* no_reference;  // why pug.js cannot render it, or nullptr
+};
+
+const RealDeck decks[] = {
+    {"03-yin-yang/slides.pug", nullptr},
+    {"09-solid-es/slides.pug", nullptr},
+    {"13-functional-js/index.pug", nullptr},
+    {"15-arduino-201/index.pug", nullptr},
+    {"20-vertical-slice/index.pug",
+     "pug.js needs the jstransformer-highlight package for :highlight"},
+};
+
+bool pugjs_present() {
+  static const bool present =
+      std::system("node -e \"require.resolve('pug')\" >/dev/null 2>&1") == 0;
+  return present;
+}
+
+}  // namespace
+
+TEST_CASE("real decks export in every mode", "[pug][real]") {
+  std::string shared = test::shared_dir();
+  if (shared.empty()) {
+    WARN("../shared/ is absent: the real decks were not exported");
+    return;
+  }
+  const char* modes[] = {"", "--builds", "--handout", "--notes-only", "--pdfpc --slide-numbers"};
+  int k = 0;
+  for (const RealDeck& d : decks) {
+    for (const char* mode : modes) {
+      std::string out = test::temp_dir() + "/real" + std::to_string(++k) + ".pdf";
+      test::RunResult r = test::run_deckpdf(std::string(mode) + " -o '" + out + "' '" + shared +
+                                            "/corpus/real/" + d.path + "'");
+      INFO(d.path << " " << mode << "\n" << r.err.substr(0, 2000));
+      CHECK(r.exit_code == 0);
+      CHECK(r.err.find("error:") == std::string::npos);
+      CHECK(test::read_file(out).rfind("%PDF-", 0) == 0);
+    }
+  }
+}
+
+TEST_CASE("real decks: --dump=html is pug.js's tree", "[pug][real]") {
+  std::string shared = test::shared_dir();
+  if (shared.empty()) return;
+  if (!pugjs_present()) {
+    WARN(
+        "node or the pug package is absent (npm install pug; set NODE_PATH): "
+        "the real decks were not compared with pug.js");
+    return;
+  }
+  std::string oracle = test::source_dir() + "/tests/pug/pugjs-oracle.js";
+  for (const RealDeck& d : decks) {
+    std::string deck = shared + "/corpus/real/" + d.path;
+    if (d.no_reference) {
+      WARN("not compared with pug.js: " << d.path << ": " << d.no_reference);
+      continue;
+    }
+    std::string ref = test::temp_dir() + "/pugjs.html";
+    REQUIRE(std::system(
+                ("node '" + oracle + "' '" + deck + "' >'" + ref + "' 2>/dev/null").c_str()) == 0);
+    test::RunResult ours = test::run_deckpdf("--dump=html '" + deck + "'");
+    INFO(d.path);
+    CHECK(test::html_tree_diff(ours.out, test::read_file(ref)) == "");
+  }
+}
