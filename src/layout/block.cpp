@@ -57,7 +57,9 @@ text::FontId Engine::font_for(const ComputedStyle& s) const {
 
 bool Engine::is_block_level(dom::NodeId id, const ComputedStyle& s) {
   if (s.display != Display::Inline) return true;
-  if (ctx_.doc[id].tag == "img") return true;  // pictures sit on lines of their own
+  const std::string& tag = ctx_.doc[id].tag;
+  // Pictures sit on lines of their own; inline SVG and object/embed too.
+  if (tag == "img" || tag == "svg" || tag == "object" || tag == "embed") return true;
   // An inline element that holds block-level content is treated as a block.
   for (dom::NodeId c : ctx_.doc[id].children) {
     const dom::Node& n = ctx_.doc[c];
@@ -119,7 +121,7 @@ Extent Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, fl
     Extent br;
     if (n.tag == "table") {
       br = table(c, *cs, ctag, x, cursor, width, out);
-    } else if (n.tag == "img") {
+    } else if (n.tag == "img" || n.tag == "svg" || n.tag == "object" || n.tag == "embed") {
       br = picture(c, *cs, ctag, x, cursor, width, out, ps.text_align);
     } else {
       bool item = is_list(ctx_.doc[parent]) && cs->display == Display::ListItem;
