@@ -293,8 +293,19 @@ bool Drawer::apply(uint32_t id, const State& parent, State& s) {
   for (const char* name : {"filter", "mask"}) {
     if (const std::string* v = get(name); v && *v != "none") lack(std::string(name) + "s");
   }
-  for (const char* name : {"marker", "marker-start", "marker-mid", "marker-end"}) {
-    if (const std::string* v = get(name); v && *v != "none") lack("markers");
+  // Markers are inherited; `marker` sets all three.
+  std::string* slots[3] = {&s.markers[0], &s.markers[1], &s.markers[2]};
+  const char* names[3] = {"marker-start", "marker-mid", "marker-end"};
+  for (int k = 0; k < 4; ++k) {
+    const std::string* v = get(k == 3 ? "marker" : names[k]);
+    if (!v) continue;
+    std::optional<Paint> ref = parse_paint(*v);
+    std::string target_id = ref && ref->kind == Paint::Kind::Url ? ref->url : "";
+    if (k == 3) {
+      for (std::string* slot : slots) *slot = target_id;
+    } else {
+      *slots[k] = target_id;
+    }
   }
   if (const std::string* v = get("clip-path"); v && *v != "none") {
     std::optional<Paint> ref = parse_paint(*v);
@@ -480,11 +491,16 @@ void Drawer::shape(uint32_t id, const State& s) {
     p.dashes = s.dashes;
     p.dash_offset = s.dash_offset;
   }
-  if (!p.fill && !p.fill_gradient && !p.stroke) return;
-  p.path = std::move(data);
-  Item it;
-  it.v = std::move(p);
-  out_.push_back(std::move(it));
+  bool markable = n.tag == "path" || n.tag == "line" || n.tag == "polyline" || n.tag == "polygon";
+  if (p.fill || p.fill_gradient || p.stroke) {
+    p.path = data;
+    Item it;
+    it.v = std::move(p);
+    out_.push_back(std::move(it));
+  }
+  if (markable && (!s.markers[0].empty() || !s.markers[1].empty() || !s.markers[2].empty())) {
+    markers(*data, s);
+  }
 }
 
 // A PNG or JPEG inside the deck's folder, placed as preserveAspectRatio

@@ -1,5 +1,5 @@
 // layout/svg_draw — the interpreter's internals (svg.cpp, svg_paint.cpp,
-// svg_text.cpp): the inherited state and the Drawer that walks the tree.
+// svg_marker.cpp, svg_text.cpp): the inherited state and the Drawer that walks the tree.
 #pragma once
 
 #include <array>
@@ -43,6 +43,7 @@ struct State {
   bool visible = true;
   float opacity = 1;
   std::vector<std::shared_ptr<const ClipPath>> clips;
+  std::string markers[3];    // ids of marker-start, -mid, -end; "" for none
   float vw = 300, vh = 150;  // the viewport, for percentages
 };
 
@@ -74,6 +75,9 @@ class Drawer {
   std::shared_ptr<const ClipPath> clip(const Node& cp, const std::array<float, 4>& bbox,
                                        const State& s);
 
+  // svg_marker.cpp
+  void markers(const PathData& p, const State& s);
+
   // svg_text.cpp
   void text(uint32_t id, const State& s);
   void foreign_text(uint32_t id, const State& s);
@@ -90,6 +94,7 @@ class Drawer {
   std::unordered_map<std::string, std::shared_ptr<const Gradient>> user_gradients_;
   size_t segments_left_ = 0, instances_left_ = 0;
   bool stopped_ = false;
+  int marker_depth_ = 0;  // markers drawn inside markers
 };
 
 // A length as SVG writes it ("12", "12px", "3mm", "50%", "1.5em") in px;

@@ -113,11 +113,14 @@ void Drawer::text(uint32_t id, const State& s) {
           return;
         }
         if (collapsed.empty() && !has_pending) continue;
-        Piece p = has_pending ? pending : Piece{};
+        Piece p;
+        if (has_pending) p = pending;
         p.text = collapsed;
         p.state = st;
         pieces.push_back(std::move(p));
-        pending = Piece{};
+        pending.x.reset();
+        pending.y.reset();
+        pending.dx = pending.dy = 0;
         has_pending = false;
       } else if (k.tag == "tspan" || k.tag == "a") {
         State inner;
