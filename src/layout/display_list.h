@@ -108,7 +108,8 @@ struct ClipPath {
 struct PathItem {
   std::shared_ptr<const PathData> path;
   Matrix matrix = identity_matrix;  // path space -> list space, before (x, y)
-  // Fill: none when both are unset; a gradient wins over the colour.
+  // Fill: none when both are unset; a gradient wins over the colour, whose
+  // alpha (when set) is then the gradient's opacity.
   std::optional<Color> fill;
   std::shared_ptr<const Gradient> fill_gradient;
   bool even_odd = false;

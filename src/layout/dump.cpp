@@ -147,8 +147,10 @@ std::string path_item(const PathItem& p) {
   if (p.fill_gradient) {
     const Gradient& g = *p.fill_gradient;
     out += std::string(" fill ") + (g.radial ? "radial" : "linear");
-    for (const Gradient::Stop& st : g.stops)
+    for (const Gradient::Stop& st : g.stops) {
       out += " " + short_num(st.offset) + ":" + color(st.color);
+    }
+    if (p.fill && p.fill->a < 1) out += " alpha " + num(p.fill->a);
   } else if (p.fill) {
     out += " fill " + color(*p.fill);
   }

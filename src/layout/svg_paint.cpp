@@ -30,14 +30,18 @@ bool Drawer::paint_for(const Paint& p, float opacity, const std::array<float, 4>
   if (server && (server->tag == "lineargradient" || server->tag == "radialgradient")) {
     grad = gradient(*server, bbox, s);
     if (grad) {
-      if (grad->stops.size() == 1 || opacity < 1) {
-        // One stop paints its colour; a translucent gradient is drawn
-        // in its middle colour at that opacity (shadings are opaque).
+      // Shadings are opaque: a translucent gradient (fill-opacity, or
+      // stops with stop-opacity) is drawn at its stops' mean opacity,
+      // which PathItem reads from the fill colour's alpha.
+      float alpha = 0;
+      for (const Gradient::Stop& st : grad->stops) alpha += st.color.a;
+      alpha = alpha / static_cast<float>(grad->stops.size()) * opacity;
+      if (grad->stops.size() == 1 || alpha < 1) {
         Color c = grad->stops[grad->stops.size() / 2].color;
-        c.a *= opacity;
+        c.a = alpha;
         color = c;
-        grad.reset();
       }
+      if (grad->stops.size() == 1) grad.reset();  // one stop paints its colour
       return true;
     }
     return false;  // no stops: paints nothing, as SVG says

@@ -130,7 +130,7 @@ void ContentWriter::path_item(std::string& s, const layout::Item& item, const la
   if (!p.path || p.path->ops.empty()) return;
   bool fill = p.fill || p.fill_gradient;
   bool stroke = p.stroke && p.stroke_width > 0;
-  float fill_alpha = p.fill_gradient ? 1 : p.fill ? p.fill->a : 1;
+  float fill_alpha = p.fill ? p.fill->a : 1;
   float stroke_alpha = stroke ? p.stroke->a : 1;
   fill_alpha *= p.opacity;
   stroke_alpha *= p.opacity;

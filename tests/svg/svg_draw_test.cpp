@@ -105,9 +105,12 @@ TEST_CASE("gradients: units, transform, stops inherited through href", "[svg]") 
       gradientTransform="scale(2)"><stop stop-color="white"/><stop offset="1" stop-color="black"/></radialGradient>
     <rect x="10" y="20" width="100" height="50" fill="url(#b)"/>
     <circle cx="50" cy="50" r="40" fill="url(#c)"/>
-    <rect width="10" height="10" fill="url(#nothing) purple"/></svg>)X",
+    <rect width="10" height="10" fill="url(#nothing) purple"/>
+    <linearGradient id="t"><stop stop-color="white" stop-opacity="0.5"/>
+      <stop offset="1" stop-color="black" stop-opacity="0.5"/></linearGradient>
+    <rect width="10" height="10" fill="url(#t)" fill-opacity="0.5"/></svg>)X",
                  200, 100);
-  REQUIRE(d.items.size() == 3);
+  REQUIRE(d.items.size() == 4);
   const auto& lin = std::get<PathItem>(d.items[0].v);
   REQUIRE(lin.fill_gradient);
   CHECK_FALSE(lin.fill_gradient->radial);
@@ -123,6 +126,8 @@ TEST_CASE("gradients: units, transform, stops inherited through href", "[svg]") 
   CHECK(rad.fill_gradient->matrix == Matrix{2, 0, 0, 2, 0, 0});
   CHECK(has(d.dump, "fill linear 0:#ff0000 0.5:#00ff00 1:#0000ff"));
   CHECK(has(d.dump, "fill #800080"));  // the fallback colour of a missing server
+  // Translucent stops and fill-opacity: the shading at their mean opacity.
+  CHECK(has(d.dump, "fill linear 0:#ffffff80 1:#00000080 alpha 0.25"));
 }
 
 TEST_CASE("clip paths are placed in item space and named in the dump", "[svg]") {
