@@ -92,6 +92,12 @@ TEST_CASE("shapes, gradients and text of our own SVGs", "[svg][pdf]") {
   CHECK(contains(text, "scaled twice"));
   // The heading's words come before the picture's, the picture's in order.
   CHECK(text.find("Quarterly") < text.find("Revenue"));
+  // pdftotext, as a reader would copy it, gives the SVG's text too.
+  std::string txt = e.pdf + ".txt";
+  REQUIRE(std::system(("pdftotext -f 2 -l 2 '" + e.pdf + "' '" + txt + "'").c_str()) == 0);
+  std::string extracted = test::read_file(txt);
+  CHECK(contains(extracted, "Revenue up 12% year over year"));
+  CHECK(contains(extracted, "status = ok()"));
   // The lacks SVG: one warning naming what is not drawn; the rest drawn.
   CHECK(contains(e.run.err, "uses filters, masks, patterns, scripts"));
   CHECK(contains(e.run.err, "[layout.svg]"));
