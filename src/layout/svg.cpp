@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "layout/image.h"
 #include "layout/svg_draw.h"
 #include "layout/svg_geometry.h"
 #include "source/strings.h"
@@ -163,7 +162,21 @@ void Drawer::run(float width, float height) {
   State s;
   s.vw = width;
   s.vh = height;
-  viewport(tree_.nodes[0], s, 0, 0, width, height);
+  // A picture (img, image) without a viewBox scales as if its width and
+  // height were one, as browsers draw SVG images.
+  const Node& root = tree_.nodes[0];
+  Intrinsic size = intrinsic_size(tree_);
+  if (view_box(root).empty() && size.width && size.height) {
+    Node box;
+    box.attrs.emplace_back(
+        "viewbox", "0 0 " + std::to_string(*size.width) + " " + std::to_string(*size.height));
+    if (const std::string* par = root.attr("preserveaspectratio")) {
+      box.attrs.emplace_back("preserveaspectratio", *par);
+    }
+    viewport(box, s, 0, 0, width, height);
+  } else {
+    viewport(root, s, 0, 0, width, height);
+  }
   element(0, s, 0);
   if (!lacks_.empty()) {
     std::string list;
@@ -501,49 +514,6 @@ void Drawer::shape(uint32_t id, const State& s) {
   if (markable && (!s.markers[0].empty() || !s.markers[1].empty() || !s.markers[2].empty())) {
     markers(*data, s);
   }
-}
-
-// A PNG or JPEG inside the deck's folder, placed as preserveAspectRatio
-// asks; SVG pictures and rotated or skewed ones are not drawn.
-void Drawer::image(uint32_t id, const State& s) {
-  const Node& n = tree_.nodes[id];
-  const std::string* href = n.attr("href");
-  if (!href) href = n.attr("xlink:href");
-  if (!href || !s.visible) return;
-  if (is_svg_source(*href)) {
-    lack("SVG images inside SVG");
-    return;
-  }
-  if (std::fabs(s.ctm[1]) > 1e-4f || std::fabs(s.ctm[2]) > 1e-4f) {
-    lack("rotated images");
-    return;
-  }
-  bool relative = !href->empty() && (*href)[0] != '/' && href->find(':') == std::string::npos;
-  ImageInfo info = image_find(relative ? env_.base + *href : *href, env_.deck_dir, env_.asset_root);
-  if (!info.ok) {
-    problem("image '" + *href + "' " + info.problem + "; it is left out");
-    return;
-  }
-  float x = length(n.attr("x"), 0, s, 0), y = length(n.attr("y"), 1, s, 0);
-  float w = length(n.attr("width"), 0, s, static_cast<float>(info.width));
-  float h = length(n.attr("height"), 1, s, static_cast<float>(info.height));
-  if (w <= 0 || h <= 0) return;
-  State place = s;
-  Node box;
-  box.attrs.emplace_back("viewbox",
-                         "0 0 " + std::to_string(info.width) + " " + std::to_string(info.height));
-  if (const std::string* par = n.attr("preserveaspectratio")) {
-    box.attrs.emplace_back("preserveaspectratio", *par);
-  }
-  viewport(box, place, x, y, w, h);
-  const Matrix& m = place.ctm;
-  Item it;
-  it.x = m[4];
-  it.y = m[5];
-  it.v = ImageItem{info.path, m[0] * static_cast<float>(info.width),
-                   m[3] * static_cast<float>(info.height),
-                   info.jpeg ? ImageItem::Format::Jpeg : ImageItem::Format::Png};
-  out_.push_back(std::move(it));
 }
 
 void draw(const Tree& tree, float width, float height, Env& env, std::vector<Item>& out,

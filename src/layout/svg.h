@@ -6,8 +6,8 @@
 // dashes and opacity; transforms; viewBox and preserveAspectRatio; nested
 // svg, g and switch; use, defs and symbol; linear and radial gradients
 // (units, gradientTransform, href inheritance); clip paths; CSS in style
-// attributes and <style> elements; PNG and JPEG images inside the deck's
-// folder; text and tspan shaped by text/ into TextItems, so that SVG text is
+// attributes and <style> elements; PNG, JPEG and SVG images inside the
+// deck's folder; text and tspan shaped by text/ into TextItems, so that SVG text is
 // selectable and extracts. What the subset lacks (filters, masks, markers,
 // patterns, scripts, foreignObject) is named in a problem, and the rest is
 // drawn.
@@ -39,6 +39,7 @@ struct Env {
   std::string asset_root;  // --asset-root, for site-absolute paths
   std::string base;        // the SVG file's folder relative to deck_dir ("" inline)
   Limits limits;
+  int depth = 0;  // SVG images inside SVG images drawing this one
 };
 
 // Draws `tree` into a box `width` x `height` px whose top-left corner is

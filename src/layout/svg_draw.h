@@ -1,5 +1,6 @@
 // layout/svg_draw — the interpreter's internals (svg.cpp, svg_paint.cpp,
-// svg_marker.cpp, svg_text.cpp): the inherited state and the Drawer that walks the tree.
+// svg_image.cpp, svg_marker.cpp, svg_text.cpp): the inherited state and the Drawer that walks the
+// tree.
 #pragma once
 
 #include <array>
@@ -61,7 +62,6 @@ class Drawer {
   bool geometry(const Node& n, const State& s, PathData& out);
   void use(uint32_t id, const State& s, int use_depth);
   void viewport(const Node& n, State& s, float x, float y, float w, float h);
-  void image(uint32_t id, const State& s);
   float length(const std::string* v, int axis, const State& s, float fallback) const;
   const Node* target(const Node& n) const;  // what href="#id" names
   void lack(const std::string& what) { lacks_.insert(what); }
@@ -74,6 +74,10 @@ class Drawer {
                                            const State& s);
   std::shared_ptr<const ClipPath> clip(const Node& cp, const std::array<float, 4>& bbox,
                                        const State& s);
+
+  // svg_image.cpp
+  void image(uint32_t id, const State& s);
+  void svg_image(const Node& n, const State& s, const std::string& src, const std::string& href);
 
   // svg_marker.cpp
   void markers(const PathData& p, const State& s);

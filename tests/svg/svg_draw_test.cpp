@@ -69,6 +69,9 @@ TEST_CASE("viewBox and preserveAspectRatio map the drawing into the box", "[svg]
       400, 400);
   CHECK(has(slice.dump, "matrix 8 0 0 8 0 0 "));
   CHECK(has(slice.dump, "clips 1"));  // a slice is clipped to the viewport
+  // No viewBox: width and height stand for one, as browsers draw SVG pictures.
+  Drawn sized = draw(std::string(head) + R"X(width="100" height="50")X" + body, 200, 100);
+  CHECK(has(sized.dump, "matrix 2 0 0 2 0 0 "));
 }
 
 TEST_CASE("groups: transforms compose, opacity multiplies, display none draws nothing", "[svg]") {

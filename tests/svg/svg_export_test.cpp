@@ -244,3 +244,35 @@ section
   CHECK(contains(err, "image '../outside.svg' is outside the deck's folder"));
   CHECK(contains(err, "image '../secret.png' is outside the deck's folder"));
 }
+
+TEST_CASE("an SVG's images: SVG files in its own folder, never outside the deck's", "[svg][pdf]") {
+  std::string dir = test::temp_dir() + "/svg-images";
+  std::filesystem::create_directories(dir + "/deck/pics");
+  // outer.svg shows inner.svg (relative to its own folder), which shows
+  // outer.svg again: drawn two levels deep, then a warning.
+  test::write_file(dir + "/deck/pics/outer.svg",
+                   R"X(<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">
+      <rect width="200" height="100" fill="#00ff00"/>
+      <image href="inner.svg" x="100" y="0" width="100" height="100" opacity="0.5"/>
+      <image href="../../secret.svg" width="10" height="10"/></svg>)X");
+  test::write_file(dir + "/deck/pics/inner.svg",
+                   R"X(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">
+      <rect width="10" height="10" fill="#0000ff"/><text x="1" y="8" font-size="4">Inner</text>
+      <image href="outer.svg" width="5" height="5"/></svg>)X");
+  test::write_file(dir + "/secret.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
+  test::write_file(dir + "/deck/deck.pug", "section\n  img(src=\"pics/outer.svg\")\n");
+  Export e = export_deck(dir + "/deck/deck.pug", "svg-images");
+  CHECK(qpdf_clean(e.pdf));
+  test::PdfDoc doc = test::pdf_read(e.pdf);
+  REQUIRE(doc.loaded);
+  CHECK(doc.warnings.empty());
+  CHECK(contains(doc.pages.at(0).text, "Inner"));
+  CHECK(contains(e.run.err, "image '../../secret.svg' is outside the deck's folder"));
+  CHECK(contains(e.run.err, "SVG images nested more than two deep"));
+  auto r = test::run_deckpdf("'" + dir + "/deck/deck.pug' --dump=layout -o -");
+  // The inner picture's blue square: 100 px wide at half opacity, clipped to its box.
+  CHECK(contains(r.out, "matrix 10 0 0 10 0 0 fill #0000ff clips 1 opacity 0.50"));
+  // outer.svg again inside inner.svg: scaled into its 5 x 5 box (no viewBox:
+  // its width and height are one), clipped to it.
+  CHECK(contains(r.out, "matrix 0.25 0 0 0.25 0 12.5 fill #00ff00 clips 2 opacity 0.50"));
+}
