@@ -469,6 +469,9 @@ bool Drawer::geometry(const Node& n, const State& s, PathData& p) {
 void Drawer::shape(uint32_t id, const State& s) {
   const Node& n = tree_.nodes[id];
   auto data = std::make_shared<PathData>();
+  // A transform that squashes the shape flat draws nothing (a singular
+  // matrix in the PDF would only draw a warning).
+  if (std::fabs(s.ctm[0] * s.ctm[3] - s.ctm[1] * s.ctm[2]) < 1e-12f) return;
   if (!geometry(n, s, *data) || !s.visible) return;
   std::array<float, 4> bbox = path_bounds(*data);
   PathItem p;

@@ -145,6 +145,7 @@ std::shared_ptr<const Gradient> Drawer::gradient(const Node& g, const std::array
   if (const std::string* t = attr("gradienttransform")) {
     if (auto gt = parse_transform(*t)) m = multiply(m, *gt);
   }
+  if (std::fabs(m[0] * m[3] - m[1] * m[2]) < 1e-12f) return nullptr;  // flat: paints nothing
   out->matrix = m;
   if (user && !key.empty()) user_gradients_[key] = out;
   return out;
