@@ -64,11 +64,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   size_t segments = 0;
   for (const Item& it : items) {
     if (auto* p = std::get_if<PathItem>(&it.v)) {
-      if (!p->path || points_for(*p->path) != p->path->pts.size()) __builtin_trap();
-      for (const auto& c : p->clips) {
+      if (!p->path || !p->style || points_for(*p->path) != p->path->pts.size()) __builtin_trap();
+      for (const auto& c : p->style->clips) {
         if (points_for(c->path) != c->path.pts.size()) __builtin_trap();
       }
-      if (p->fill_gradient && p->fill_gradient->stops.empty()) __builtin_trap();
+      if (p->style->fill_gradient && p->style->fill_gradient->stops.empty()) __builtin_trap();
       segments += p->path->ops.size();
     } else if (auto* t = std::get_if<TextItem>(&it.v)) {
       if (!t->run) __builtin_trap();

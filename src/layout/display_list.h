@@ -105,8 +105,9 @@ struct ClipPath {
   bool even_odd = false;
 };
 
-struct PathItem {
-  std::shared_ptr<const PathData> path;
+// How a path is drawn: everything but its segments. Shared and immutable,
+// so that a PathItem stays as small as the other items.
+struct PathStyle {
   Matrix matrix = identity_matrix;  // path space -> list space, before (x, y)
   // Fill: none when both are unset; a gradient wins over the colour, whose
   // alpha (when set) is then the gradient's opacity.
@@ -124,6 +125,11 @@ struct PathItem {
   // Every clip applies (nested groups): the drawn area is their intersection.
   std::vector<std::shared_ptr<const ClipPath>> clips;
   float opacity = 1;  // the group's, on top of the colours' own alpha
+};
+
+struct PathItem {
+  std::shared_ptr<const PathData> path;
+  std::shared_ptr<const PathStyle> style;  // never null
 };
 
 // A step that never comes: Item::until when an item is never hidden, and

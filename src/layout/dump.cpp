@@ -138,8 +138,10 @@ std::string path_data(const PathData& p) {
 // #000000 join round cap butt dash 4,2@0 clips 1 opacity 0.50", the
 // defaults (identity matrix, no fill, no stroke, miter joins, butt caps,
 // no clip, opacity 1) left out.
-std::string path_item(const PathItem& p) {
-  std::string out = "path d " + in_quotes(p.path ? path_data(*p.path) : "");
+std::string path_item(const PathItem& item) {
+  std::string out = "path d " + in_quotes(item.path ? path_data(*item.path) : "");
+  if (!item.style) return out;
+  const PathStyle& p = *item.style;
   if (p.matrix != identity_matrix) {
     out += " matrix";
     for (float v : p.matrix) out += " " + short_num(v);
@@ -157,10 +159,10 @@ std::string path_item(const PathItem& p) {
   if (p.even_odd) out += " evenodd";
   if (p.stroke) {
     out += " stroke " + num(p.stroke_width) + " " + color(*p.stroke);
-    if (p.join != PathItem::Join::Miter)
-      out += p.join == PathItem::Join::Round ? " join round" : " join bevel";
-    if (p.cap != PathItem::Cap::Butt)
-      out += p.cap == PathItem::Cap::Round ? " cap round" : " cap square";
+    if (p.join != PathStyle::Join::Miter)
+      out += p.join == PathStyle::Join::Round ? " join round" : " join bevel";
+    if (p.cap != PathStyle::Cap::Butt)
+      out += p.cap == PathStyle::Cap::Round ? " cap round" : " cap square";
     if (!p.dashes.empty()) {
       out += " dash ";
       for (size_t i = 0; i < p.dashes.size(); ++i) out += (i ? "," : "") + short_num(p.dashes[i]);

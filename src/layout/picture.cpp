@@ -159,7 +159,10 @@ void background_image(Context& ctx, const deck::Slide& slide, DisplayList& list,
   } else {
     info = image_find(*src, ctx.deck_dir, ctx.asset_root);
   }
-  if (info.ok && (info.width == 0 || info.height == 0)) info.ok = false;
+  if (info.ok && (info.width == 0 || info.height == 0)) {
+    info.ok = false;  // an SVG smaller than a pixel
+    info.problem = "is smaller than a pixel";
+  }
   if (!info.ok) {
     ctx.diags.warning(section.span, "layout.image",
                       "background image '" + *src + "' " + info.problem + "; it is left out");

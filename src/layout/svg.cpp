@@ -257,14 +257,14 @@ bool Drawer::apply(uint32_t id, const State& parent, State& s) {
     s.miter = std::max(1.0f, number(*v).value_or(4));
   }
   if (const std::string* v = get("stroke-linejoin")) {
-    s.join = *v == "round"   ? PathItem::Join::Round
-             : *v == "bevel" ? PathItem::Join::Bevel
-                             : PathItem::Join::Miter;
+    s.join = *v == "round"   ? PathStyle::Join::Round
+             : *v == "bevel" ? PathStyle::Join::Bevel
+                             : PathStyle::Join::Miter;
   }
   if (const std::string* v = get("stroke-linecap")) {
-    s.cap = *v == "round"    ? PathItem::Cap::Round
-            : *v == "square" ? PathItem::Cap::Square
-                             : PathItem::Cap::Butt;
+    s.cap = *v == "round"    ? PathStyle::Cap::Round
+            : *v == "square" ? PathStyle::Cap::Square
+                             : PathStyle::Cap::Butt;
   }
   if (const std::string* v = get("stroke-dasharray")) {
     s.dashes = *v == "none" ? std::vector<float>{} : parse_numbers(*v);
@@ -474,7 +474,7 @@ void Drawer::shape(uint32_t id, const State& s) {
   if (std::fabs(s.ctm[0] * s.ctm[3] - s.ctm[1] * s.ctm[2]) < 1e-12f) return;
   if (!geometry(n, s, *data) || !s.visible) return;
   std::array<float, 4> bbox = path_bounds(*data);
-  PathItem p;
+  PathStyle p;
   p.matrix = s.ctm;
   p.even_odd = s.even_odd;
   p.opacity = s.opacity;
@@ -509,9 +509,8 @@ void Drawer::shape(uint32_t id, const State& s) {
   }
   bool markable = n.tag == "path" || n.tag == "line" || n.tag == "polyline" || n.tag == "polygon";
   if (p.fill || p.fill_gradient || p.stroke) {
-    p.path = data;
     Item it;
-    it.v = std::move(p);
+    it.v = PathItem{data, std::make_shared<const PathStyle>(std::move(p))};
     out_.push_back(std::move(it));
   }
   if (markable && (!s.markers[0].empty() || !s.markers[1].empty() || !s.markers[2].empty())) {

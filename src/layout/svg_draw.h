@@ -31,8 +31,8 @@ struct State {
   Paint stroke;
   float fill_opacity = 1, stroke_opacity = 1, stroke_width = 1, miter = 4, dash_offset = 0;
   bool even_odd = false, clip_even_odd = false;
-  PathItem::Join join = PathItem::Join::Miter;
-  PathItem::Cap cap = PathItem::Cap::Butt;
+  PathStyle::Join join = PathStyle::Join::Miter;
+  PathStyle::Cap cap = PathStyle::Cap::Butt;
   std::vector<float> dashes;
   Color color{0, 0, 0, 1};
   float font_size = 16;

@@ -96,8 +96,10 @@ void Drawer::svg_image(const Node& n, const State& s, const std::string& src,
     it.x += bx;
     it.y += by;
     if (auto* p = std::get_if<PathItem>(&it.v)) {
-      p->opacity *= s.opacity;
-      p->clips.insert(p->clips.begin(), clips.begin(), clips.end());
+      auto style = std::make_shared<PathStyle>(*p->style);
+      style->opacity *= s.opacity;
+      style->clips.insert(style->clips.begin(), clips.begin(), clips.end());
+      p->style = std::move(style);
     } else if (auto* t = std::get_if<TextItem>(&it.v)) {
       t->fill.a *= s.opacity;
     }

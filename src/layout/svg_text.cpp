@@ -54,14 +54,13 @@ float Drawer::outlined(const std::string& str, const State& st, float x, float y
     if (fill && st.visible &&
         glyph_outlines(env_.shaper.fonts(), *part.run, *data, segments_left_) &&
         !data->ops.empty()) {
-      PathItem p;
-      p.path = std::move(data);
+      PathStyle p;
       p.matrix = multiply(st.ctm, Matrix{1, 0, 0, 1, x + width, y});
       p.fill = fill;
       p.opacity = st.opacity;
       p.clips = st.clips;
       Item it;
-      it.v = std::move(p);
+      it.v = PathItem{std::move(data), std::make_shared<const PathStyle>(std::move(p))};
       out_.push_back(std::move(it));
     }
     width += part.run->width;
@@ -344,13 +343,12 @@ void Drawer::foreign_text(uint32_t id, const State& s) {
         out_.push_back(std::move(it));
       } else if (s.visible &&
                  glyph_outlines(env_.shaper.fonts(), *runs[i], *data, segments_left_)) {
-        PathItem outline;
-        outline.path = std::move(data);
+        PathStyle outline;
         outline.matrix = multiply(m, Matrix{1, 0, 0, 1, ux + pen, uy});
         outline.fill = c;
         outline.clips = s.clips;
         Item it;
-        it.v = std::move(outline);
+        it.v = PathItem{std::move(data), std::make_shared<const PathStyle>(std::move(outline))};
         out_.push_back(std::move(it));
       }
       pen += runs[i]->width;

@@ -125,9 +125,10 @@ const std::pair<std::string, HPDF_ExtGState>& ContentWriter::opacity_state(float
 // One path inside q/Q: moved to the item's place, clipped, mapped by its
 // matrix, then filled (colour, or a shading inside the path as a clip) and
 // stroked.
-void ContentWriter::path_item(std::string& s, const layout::Item& item, const layout::PathItem& p,
-                              Needs& needs) {
-  if (!p.path || p.path->ops.empty()) return;
+void ContentWriter::path_item(std::string& s, const layout::Item& item,
+                              const layout::PathItem& path, Needs& needs) {
+  if (!path.path || path.path->ops.empty() || !path.style) return;
+  const layout::PathStyle& p = *path.style;
   bool fill = p.fill || p.fill_gradient;
   bool stroke = p.stroke && p.stroke_width > 0;
   float fill_alpha = p.fill ? p.fill->a : 1;
@@ -152,8 +153,8 @@ void ContentWriter::path_item(std::string& s, const layout::Item& item, const la
   if (stroke) {
     color(s, *p.stroke, true);
     op(s, {p.stroke_width}, "w");
-    if (p.join != layout::PathItem::Join::Miter) op(s, {static_cast<double>(p.join)}, "j");
-    if (p.cap != layout::PathItem::Cap::Butt) op(s, {static_cast<double>(p.cap)}, "J");
+    if (p.join != layout::PathStyle::Join::Miter) op(s, {static_cast<double>(p.join)}, "j");
+    if (p.cap != layout::PathStyle::Cap::Butt) op(s, {static_cast<double>(p.cap)}, "J");
     if (p.miter_limit != 10) op(s, {p.miter_limit}, "M");
     if (!p.dashes.empty()) {
       s += '[';
@@ -171,18 +172,18 @@ void ContentWriter::path_item(std::string& s, const layout::Item& item, const la
     const auto& [name, sh] = shading(p.fill_gradient);
     needs.shadings[name] = sh;
     s += "q\n";
-    path_ops(s, *p.path);
+    path_ops(s, *path.path);
     s += p.even_odd ? "W* n\n" : "W n\n";
     const layout::Matrix& g = p.fill_gradient->matrix;
     if (g != layout::identity_matrix) op(s, {g[0], g[1], g[2], g[3], g[4], g[5]}, "cm");
     s += '/' + name + " sh\nQ\n";
     if (stroke) {
-      path_ops(s, *p.path);
+      path_ops(s, *path.path);
       s += "S\n";
     }
   } else {
     if (fill) color(s, *p.fill, false);
-    path_ops(s, *p.path);
+    path_ops(s, *path.path);
     if (fill && stroke) {
       s += p.even_odd ? "B*\n" : "B\n";
     } else if (fill) {

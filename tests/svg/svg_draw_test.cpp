@@ -114,7 +114,7 @@ TEST_CASE("gradients: units, transform, stops inherited through href", "[svg]") 
     <rect width="10" height="10" fill="url(#t)" fill-opacity="0.5"/></svg>)X",
                  200, 100);
   REQUIRE(d.items.size() == 4);
-  const auto& lin = std::get<PathItem>(d.items[0].v);
+  const PathStyle& lin = *std::get<PathItem>(d.items[0].v).style;
   REQUIRE(lin.fill_gradient);
   CHECK_FALSE(lin.fill_gradient->radial);
   CHECK(lin.fill_gradient->stops.size() == 3);  // from #a
@@ -122,7 +122,7 @@ TEST_CASE("gradients: units, transform, stops inherited through href", "[svg]") 
   CHECK(lin.fill_gradient->y2 == 1);
   // objectBoundingBox: the unit square mapped onto the rect's box.
   CHECK(lin.fill_gradient->matrix == Matrix{100, 0, 0, 50, 10, 20});
-  const auto& rad = std::get<PathItem>(d.items[1].v);
+  const PathStyle& rad = *std::get<PathItem>(d.items[1].v).style;
   REQUIRE(rad.fill_gradient);
   CHECK(rad.fill_gradient->radial);
   CHECK(rad.fill_gradient->r2 == 40);
@@ -141,12 +141,12 @@ TEST_CASE("clip paths are placed in item space and named in the dump", "[svg]") 
     <rect x="60" y="60" width="20" height="20" clip-path="url(#bb)"/></svg>)X",
                  100, 100);
   REQUIRE(d.items.size() == 2);
-  const auto& a = std::get<PathItem>(d.items[0].v);
+  const PathStyle& a = *std::get<PathItem>(d.items[0].v).style;
   REQUIRE(a.clips.size() == 1);
   // scale(2) then translate(5 5): the clip rect runs from 10 to 30.
   CHECK(a.clips[0]->path.pts[0] == 10);
   CHECK(a.clips[0]->path.pts[2] == 30);
-  const auto& b = std::get<PathItem>(d.items[1].v);
+  const PathStyle& b = *std::get<PathItem>(d.items[1].v).style;
   REQUIRE(b.clips.size() == 1);
   auto box = svg::path_bounds(b.clips[0]->path);
   CHECK(box[0] == Approx(60));
@@ -160,7 +160,7 @@ TEST_CASE("strokes: joins, caps, dashes and miter limits", "[svg]") {
       stroke-miterlimit="8"/></svg>)X",
                  100, 100);
   REQUIRE(d.items.size() == 1);
-  const auto& p = std::get<PathItem>(d.items[0].v);
+  const PathStyle& p = *std::get<PathItem>(d.items[0].v).style;
   CHECK_FALSE(p.fill);
   CHECK(p.miter_limit == 8);
   CHECK(has(d.dump, "stroke 3.00 #000000 join round cap square dash 5,5@2"));
@@ -214,7 +214,7 @@ TEST_CASE("markers sit on the vertices, turned along the path", "[svg]") {
   // At (0, 50), heading down (90 degrees), twice the stroke width, ref at 0.
   CHECK(has(d.dump, "d \"M0,0 L10,5 L0,10 Z\" matrix 0 2 -2 0 10 40 fill #ff0000"));
   // The middle dot turns by half the corner: 45 degrees.
-  const auto& mid = std::get<PathItem>(d.items[4].v);
+  const PathStyle& mid = *std::get<PathItem>(d.items[4].v).style;
   CHECK(mid.matrix[0] == Approx(std::sqrt(0.5f)));
   CHECK(mid.matrix[4] == Approx(10));
   CHECK(mid.matrix[5] == Approx(0).margin(1e-5));
