@@ -59,7 +59,10 @@ bool Engine::is_block_level(dom::NodeId id, const ComputedStyle& s) {
   if (s.display != Display::Inline) return true;
   // A picture is inline, as in HTML, except a .r-stretch one: reveal.js
   // gives it the height the rest of the slide leaves, as to a block.
-  if (ctx_.doc[id].tag == "img") return ctx_.doc[id].has_class("r-stretch");
+  const std::string& tag = ctx_.doc[id].tag;
+  if (tag == "img") return ctx_.doc[id].has_class("r-stretch");
+  // Inline SVG and object/embed sit on lines of their own.
+  if (tag == "svg" || tag == "object" || tag == "embed") return true;
   // An inline element that holds block-level content is treated as a block.
   for (dom::NodeId c : ctx_.doc[id].children) {
     const dom::Node& n = ctx_.doc[c];
@@ -121,7 +124,7 @@ Extent Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, fl
     Extent br;
     if (n.tag == "table") {
       br = table(c, *cs, ctag, x, cursor, width, out);
-    } else if (n.tag == "img") {
+    } else if (n.tag == "img" || n.tag == "svg" || n.tag == "object" || n.tag == "embed") {
       br = picture(c, *cs, ctag, x, cursor, width, out, ps.text_align);
     } else {
       bool item = is_list(ctx_.doc[parent]) && cs->display == Display::ListItem;

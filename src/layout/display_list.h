@@ -5,9 +5,11 @@
 // slides page, every build page and the handout all draw the same list.
 #pragma once
 
+#include <array>
 #include <climits>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -71,6 +73,67 @@ struct ImageItem {
   std::shared_ptr<const image::Picture> picture;
 };
 
+// A vector path (SVG shapes): segments in the path's own user space,
+// mapped to the list's by `matrix` and then moved by the item's (x, y), so
+// that strokes and dashes scale with the drawing as SVG asks.
+struct PathData {
+  enum class Op : uint8_t { Move, Line, Cubic, Close };
+  std::vector<Op> ops;
+  std::vector<float> pts;  // 2 per Move and Line, 6 per Cubic, none for Close
+};
+
+// An affine map [a b c d e f]: (x, y) -> (a x + c y + e, b x + d y + f).
+using Matrix = std::array<float, 6>;
+inline constexpr Matrix identity_matrix{1, 0, 0, 1, 0, 0};
+
+// A linear or radial gradient in its own space, mapped to the path's user
+// space by `matrix` (gradientTransform and, for objectBoundingBox units,
+// the box). Linear: from (x1, y1) to (x2, y2). Radial: from the focal
+// circle (x1, y1, r1) to the end circle (x2, y2, r2). Pads at both ends.
+struct Gradient {
+  bool radial = false;
+  float x1 = 0, y1 = 0, x2 = 1, y2 = 0, r1 = 0, r2 = 0.5f;
+  Matrix matrix = identity_matrix;
+  struct Stop {
+    float offset = 0;  // 0..1, increasing
+    Color color;
+  };
+  std::vector<Stop> stops;  // at least two
+};
+
+// A clip region: a path already in item space (the item's (x, y) applies).
+struct ClipPath {
+  PathData path;
+  bool even_odd = false;
+};
+
+// How a path is drawn: everything but its segments. Shared and immutable,
+// so that a PathItem stays as small as the other items.
+struct PathStyle {
+  Matrix matrix = identity_matrix;  // path space -> list space, before (x, y)
+  // Fill: none when both are unset; a gradient wins over the colour, whose
+  // alpha (when set) is then the gradient's opacity.
+  std::optional<Color> fill;
+  std::shared_ptr<const Gradient> fill_gradient;
+  bool even_odd = false;
+  // Stroke, in path space units.
+  std::optional<Color> stroke;
+  float stroke_width = 1;
+  enum class Join : uint8_t { Miter, Round, Bevel } join = Join::Miter;
+  enum class Cap : uint8_t { Butt, Round, Square } cap = Cap::Butt;
+  float miter_limit = 4;
+  std::vector<float> dashes;  // empty: solid
+  float dash_offset = 0;
+  // Every clip applies (nested groups): the drawn area is their intersection.
+  std::vector<std::shared_ptr<const ClipPath>> clips;
+  float opacity = 1;  // the group's, on top of the colours' own alpha
+};
+
+struct PathItem {
+  std::shared_ptr<const PathData> path;
+  std::shared_ptr<const PathStyle> style;  // never null
+};
+
 // A step that never comes: Item::until when an item is never hidden, and
 // the step of a fragment that reveal.js never shows.
 inline constexpr int never = INT_MAX;
@@ -101,7 +164,7 @@ struct Effect {
 
 struct Item {
   float x = 0, y = 0;  // px in the list's own space, y down
-  std::variant<TextItem, RectItem, LineItem, MarkerItem, LinkItem, ImageItem> v;
+  std::variant<TextItem, RectItem, LineItem, MarkerItem, LinkItem, ImageItem, PathItem> v;
   int step = 0;       // fragment step at which the item appears; 0 = always
   int until = never;  // step from which it is hidden again (.fade-out, .current-visible)
   int effects = 0;    // index into DisplayList::effects; 0 = none

@@ -4,6 +4,7 @@
 //   effects 1: dim 1..never, color #ff0000 2..3
 //   text 80.00 120.00 w 312.40 font SourceSans3-Bold size 40.00 fill #222222 "Title"
 //   rect 0.00 0.00 960.00x700.00 fill #ffffff step 1 until 2 effects 1
+//   path 10.00 20.00 d "M0,0 L10,0 L10,10 Z" matrix 2 0 0 2 0 0 fill #ff0000 stroke 1.00 #000000
 //   layer 1: step 1 until never effects 1 items 3-5, 9
 // Items show step, until and effects only where they differ from 0,
 // never and 0. Layers (what one step reveals, hides or restyles) come last.
@@ -101,6 +102,78 @@ std::string text_item(const TextItem& t, const DumpOptions& options) {
   return "text " + out;
 }
 
+// A short number: up to two decimals, no trailing zeros ("12", "0.5").
+std::string short_num(float v) {
+  std::string s = num(v);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+// Path data as SVG writes it, absolute commands, the first 12 segments
+// and a count of the rest.
+std::string path_data(const PathData& p) {
+  std::string out;
+  size_t k = 0, shown = 0;
+  for (PathData::Op o : p.ops) {
+    if (shown == 12) {
+      out += " +" + std::to_string(p.ops.size() - 12);
+      break;
+    }
+    int n = o == PathData::Op::Cubic ? 6 : o == PathData::Op::Close ? 0 : 2;
+    out += shown ? " " : "";
+    out += o == PathData::Op::Move    ? "M"
+           : o == PathData::Op::Line  ? "L"
+           : o == PathData::Op::Cubic ? "C"
+                                      : "Z";
+    for (int i = 0; i < n; ++i)
+      out += (i ? "," : "") + short_num(p.pts[k + static_cast<size_t>(i)]);
+    k += static_cast<size_t>(n);
+    ++shown;
+  }
+  return out;
+}
+
+// "path d "M0,0 L10,0 Z" matrix 2 0 0 2 0 0 fill #ff0000 evenodd stroke 1.00
+// #000000 join round cap butt dash 4,2@0 clips 1 opacity 0.50", the
+// defaults (identity matrix, no fill, no stroke, miter joins, butt caps,
+// no clip, opacity 1) left out.
+std::string path_item(const PathItem& item) {
+  std::string out = "path d " + in_quotes(item.path ? path_data(*item.path) : "");
+  if (!item.style) return out;
+  const PathStyle& p = *item.style;
+  if (p.matrix != identity_matrix) {
+    out += " matrix";
+    for (float v : p.matrix) out += " " + short_num(v);
+  }
+  if (p.fill_gradient) {
+    const Gradient& g = *p.fill_gradient;
+    out += std::string(" fill ") + (g.radial ? "radial" : "linear");
+    for (const Gradient::Stop& st : g.stops) {
+      out += " " + short_num(st.offset) + ":" + color(st.color);
+    }
+    if (p.fill && p.fill->a < 1) out += " alpha " + num(p.fill->a);
+  } else if (p.fill) {
+    out += " fill " + color(*p.fill);
+  }
+  if (p.even_odd) out += " evenodd";
+  if (p.stroke) {
+    out += " stroke " + num(p.stroke_width) + " " + color(*p.stroke);
+    if (p.join != PathStyle::Join::Miter)
+      out += p.join == PathStyle::Join::Round ? " join round" : " join bevel";
+    if (p.cap != PathStyle::Cap::Butt)
+      out += p.cap == PathStyle::Cap::Round ? " cap round" : " cap square";
+    if (!p.dashes.empty()) {
+      out += " dash ";
+      for (size_t i = 0; i < p.dashes.size(); ++i) out += (i ? "," : "") + short_num(p.dashes[i]);
+      out += "@" + short_num(p.dash_offset);
+    }
+  }
+  if (!p.clips.empty()) out += " clips " + std::to_string(p.clips.size());
+  if (p.opacity != 1) out += " opacity " + num(p.opacity);
+  return out;
+}
+
 std::string path_shown(const std::string& path, const DumpOptions& options) {
   if (options.base_dir.empty()) return path;
   std::error_code ec;
@@ -130,6 +203,7 @@ std::string item_body(const Item& item, const DumpOptions& options) {
   if (auto* k = std::get_if<LinkItem>(&item.v)) {
     return "link " + num(k->width) + "x" + num(k->height) + " href " + in_quotes(k->href);
   }
+  if (auto* p = std::get_if<PathItem>(&item.v)) return path_item(*p);
   const auto& img = std::get<ImageItem>(item.v);
   return std::string("image ") + num(img.width) + "x" + num(img.height) + " " +
          image::format_name(img.picture->format) + " " + in_quotes(path_shown(img.path, options));

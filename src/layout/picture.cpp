@@ -10,6 +10,8 @@
 #include "layout/engine.h"
 #include "layout/image.h"
 #include "layout/slide.h"
+#include "layout/svg.h"
+#include "layout/svg_box.h"
 
 namespace deckpdf::layout {
 
@@ -42,14 +44,28 @@ Extent Engine::picture_draw(dom::NodeId id, const ComputedStyle& s, int tag, flo
   const dom::Node& n = ctx_.doc[id];
   // reveal.js loads `data-src` lazily, when the slide comes near: in a
   // PDF every slide is there, so it is the picture.
-  const std::string* src = n.attr("src");
+  const std::string* src = n.attr(n.tag == "object" ? "data" : "src");
   if (!src || src->empty()) {
     if (const std::string* lazy = n.attr("data-src")) src = lazy;
   }
-  ImageInfo info =
-      image_find(src ? *src : std::string(), ctx_.deck_dir, ctx_.asset_root, ctx_.pictures.get());
+  // An SVG is sized from its width and height, else from its viewBox's
+  // proportions at the available width, else 300 x 150 as browsers do.
+  std::string svg_problem;
+  std::optional<VectorPicture> vec = vector_picture(ctx_, id, src, svg_problem);
+  ImageInfo info;
+  if (vec) {
+    info.ok = vec->tree->ok();
+    info.problem = svg_problem;
+  } else {
+    info =
+        image_find(src ? *src : std::string(), ctx_.deck_dir, ctx_.asset_root, ctx_.pictures.get());
+  }
   float iw = 320, ih = 180;  // a placeholder's size when nothing else is known
-  if (info.ok) {
+  if (vec && info.ok) {
+    float ratio = vec->ratio.value_or(vec->width && vec->height ? *vec->width / *vec->height : 2);
+    iw = vec->width.value_or(vec->height ? *vec->height * ratio : vec->ratio ? avail : 300);
+    ih = vec->height.value_or(iw / ratio);
+  } else if (info.ok) {
     iw = static_cast<float>(info.width);
     ih = static_cast<float>(info.height);
   } else {
@@ -85,7 +101,9 @@ Extent Engine::picture_draw(dom::NodeId id, const ComputedStyle& s, int tag, flo
   Item it;
   it.tag = tag;
   it.span = n.span;
-  if (info.ok) {
+  if (vec && info.ok) {
+    vector_items(ctx_, *vec, it.x, it.y, w, h, tag, n.span, out);
+  } else if (info.ok) {
     it.v = ImageItem{info.path, w, h, info.picture};
     out.push_back(it);
   } else {
@@ -160,7 +178,23 @@ void background_image(Context& ctx, const deck::Slide& slide, DisplayList& list,
     if (bg && !style::parse_color(*bg)) src = bg;
   }
   if (!src || src->empty()) return;
-  ImageInfo info = image_find(*src, ctx.deck_dir, ctx.asset_root, ctx.pictures.get());
+  std::string svg_problem;
+  std::optional<VectorPicture> vec = vector_picture(ctx, slide.section, src, svg_problem);
+  ImageInfo info;
+  if (vec) {
+    info.ok = vec->tree->ok();
+    info.problem = svg_problem;
+    float ratio = vec->ratio.value_or(16.0f / 9);
+    info.width = static_cast<uint32_t>(vec->width.value_or(list.width));
+    info.height =
+        static_cast<uint32_t>(vec->height.value_or(static_cast<float>(info.width) / ratio));
+  } else {
+    info = image_find(*src, ctx.deck_dir, ctx.asset_root, ctx.pictures.get());
+  }
+  if (info.ok && (info.width == 0 || info.height == 0)) {
+    info.ok = false;  // an SVG smaller than a pixel
+    info.problem = "is smaller than a pixel";
+  }
   if (!info.ok) {
     ctx.diags.warning(section.span, "layout.image",
                       "background image '" + *src + "' " + info.problem + "; it is left out");
@@ -207,6 +241,14 @@ void background_image(Context& ctx, const deck::Slide& slide, DisplayList& list,
     if (pos->find("bottom") != std::string::npos) fy = 1;
   }
   float x = (list.width - w) * fx, y = (list.height - h) * fy;
+  if (vec) {
+    std::vector<Item> drawn;
+    vector_items(ctx, *vec, (x - list.dx) / list.scale, (y - list.dy) / list.scale, w / list.scale,
+                 h / list.scale, 0, section.span, drawn);
+    items.insert(items.begin(), std::make_move_iterator(drawn.begin()),
+                 std::make_move_iterator(drawn.end()));
+    return;
+  }
   Item it;
   it.x = (x - list.dx) / list.scale;
   it.y = (y - list.dy) / list.scale;

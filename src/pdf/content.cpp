@@ -322,6 +322,8 @@ std::string ContentWriter::layer(const LayerKey& key, Needs& needs) {
       marker(s, item.x, item.y, shown);
     } else if (auto* im = std::get_if<layout::ImageItem>(&item.v)) {
       picture(s, item.x, item.y, *im, needs);
+    } else if (auto* path = std::get_if<layout::PathItem>(&item.v)) {
+      path_item(s, item, *path, needs);
     }
   }
   return s;

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,6 +85,11 @@ class ContentWriter {
   const EmojiImage* emoji_image(text::FontId font, uint32_t glyph);
   void picture(std::string& s, float x, float y, const layout::ImageItem& im, Needs& needs);
   void marker(std::string& s, float cx, float cy, const layout::MarkerItem& m);
+  // paths.cpp
+  void path_item(std::string& s, const layout::Item& item, const layout::PathItem& p, Needs& needs);
+  const std::pair<std::string, HPDF_Dict>& shading(
+      const std::shared_ptr<const layout::Gradient>& g);
+  const std::pair<std::string, HPDF_ExtGState>& opacity_state(float fill, float stroke);
 
   HPDF_Doc doc_;
   const text::FontSet& fonts_;
@@ -95,6 +101,12 @@ class ContentWriter {
   std::map<uint64_t, std::pair<HPDF_Dict, std::string>> pictures_;    // hash -> image, name
   std::map<uint64_t, std::pair<uint32_t, uint32_t>> picture_pixels_;  // hash -> stored w, h needed
   std::map<float, std::pair<std::string, HPDF_ExtGState>> alpha_states_;
+  struct Shading {
+    std::shared_ptr<const layout::Gradient> gradient;  // kept alive: the key is its address
+    std::pair<std::string, HPDF_Dict> named;
+  };
+  std::map<const layout::Gradient*, Shading> shadings_;
+  std::map<std::pair<float, float>, std::pair<std::string, HPDF_ExtGState>> path_states_;
 };
 
 }  // namespace deckpdf::pdf

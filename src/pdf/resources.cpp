@@ -13,6 +13,8 @@ HPDF_Dict Resources::get(const Needs& needs) {
   for (const auto& [name, d] : needs.xobjects) key += name + ' ';
   key += '|';
   for (const auto& [name, d] : needs.states) key += name + ' ';
+  key += '|';
+  for (const auto& [name, d] : needs.shadings) key += name + ' ';
   auto it = made_.find(key);
   if (it != made_.end()) return it->second;
   HPDF_Dict r = HPDF_Dict_New(doc_->mmgr);
@@ -34,6 +36,11 @@ HPDF_Dict Resources::get(const Needs& needs) {
     HPDF_Dict states = HPDF_Dict_New(doc_->mmgr);
     for (const auto& [name, d] : needs.states) HPDF_Dict_Add(states, name.c_str(), d);
     HPDF_Dict_Add(r, "ExtGState", states);
+  }
+  if (!needs.shadings.empty()) {
+    HPDF_Dict shadings = HPDF_Dict_New(doc_->mmgr);
+    for (const auto& [name, d] : needs.shadings) HPDF_Dict_Add(shadings, name.c_str(), d);
+    HPDF_Dict_Add(r, "Shading", shadings);
   }
   made_.emplace(key, r);
   return r;

@@ -23,10 +23,12 @@ struct Needs {
   std::set<text::FontId> fonts;
   std::map<std::string, HPDF_Dict> xobjects;  // pictures, emoji, dimmed layers
   std::map<std::string, HPDF_Dict> states;    // opacities
+  std::map<std::string, HPDF_Dict> shadings;  // gradients (paths.cpp)
   void merge(const Needs& o) {
     fonts.insert(o.fonts.begin(), o.fonts.end());
     xobjects.insert(o.xobjects.begin(), o.xobjects.end());
     states.insert(o.states.begin(), o.states.end());
+    shadings.insert(o.shadings.begin(), o.shadings.end());
   }
 };
 

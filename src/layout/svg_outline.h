@@ -1,0 +1,18 @@
+// layout/svg_outline — a shaped run's glyphs as outlines (HarfBuzz's glyph
+// shapes): SVG text that is rotated or skewed, which a TextItem (always
+// level) cannot draw, is drawn as paths instead.
+#pragma once
+
+#include "layout/display_list.h"
+#include "text/font_set.h"
+#include "text/glyph_run.h"
+
+namespace deckpdf::layout::svg {
+
+// The run's outlines with its pen starting at (0, 0) on the baseline, y
+// down, in px at the run's size; appended to `out`. False when the face
+// has no outlines (colour emoji) or `budget` segments are spent.
+bool glyph_outlines(const text::FontSet& fonts, const text::GlyphRun& run, PathData& out,
+                    size_t& budget);
+
+}  // namespace deckpdf::layout::svg

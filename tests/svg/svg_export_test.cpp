@@ -1,0 +1,278 @@
+// SVG end to end: decks with SVG pictures exported by the real binary, the
+// PDF read back with poppler and qpdf: what a reader sees and can copy.
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+#include "support/paths.h"
+#include "support/pdf_reader.h"
+
+using namespace deckpdf;
+
+namespace {
+
+std::string decks() {
+  return test::source_dir() + "/tests/svg/decks";
+}
+
+struct Export {
+  std::string pdf;
+  test::RunResult run;
+};
+
+Export export_deck(const std::string& input, const std::string& name,
+                   const std::string& extra = "") {
+  Export e;
+  e.pdf = test::temp_dir() + "/" + name + ".pdf";
+  e.run = test::run_deckpdf("'" + input + "' -o '" + e.pdf + "' " + extra);
+  INFO(e.run.err);
+  REQUIRE(e.run.exit_code == 0);
+  return e;
+}
+
+bool contains(const std::string& hay, const std::string& needle) {
+  return test::squash_spaces(hay).find(test::squash_spaces(needle)) != std::string::npos;
+}
+
+bool qpdf_clean(const std::string& pdf) {
+  return std::system(("qpdf --check '" + pdf + "' >/dev/null 2>&1").c_str()) == 0;
+}
+
+// The colour of the pixel at (x, y) in page points, as 0xRRGGBB.
+uint32_t pixel(const test::Raster& r, double x, double y) {
+  return r.at(static_cast<int>(x), static_cast<int>(y)) & 0xFFFFFF;
+}
+
+int channel(uint32_t rgb, int shift) {
+  return static_cast<int>((rgb >> shift) & 0xFF);
+}
+
+}  // namespace
+
+TEST_CASE("real talks' SVG pictures are drawn and their text extracts", "[svg][pdf]") {
+  Export e = export_deck(decks() + "/real.pug", "svg-real");
+  CHECK(qpdf_clean(e.pdf));
+  test::PdfDoc doc = test::pdf_read(e.pdf);
+  REQUIRE(doc.loaded);
+  CHECK(doc.warnings.empty());
+  REQUIRE(doc.pages.size() == 4);
+  // matplotlib's plot: its title, legend and axis labels are SVG text.
+  CHECK(contains(doc.pages[1].text, "Potentiometer reading vs. time"));
+  CHECK(contains(doc.pages[1].text, "Time [ms]"));
+  CHECK(contains(doc.pages[1].text, "EWMA"));
+  // draw.io's labels are HTML in foreignObject: drawn as their text, and
+  // not as the "[Not supported by viewer]" fallback.
+  CHECK(contains(doc.pages[2].text, "ASP.NET Core runtime"));
+  CHECK(contains(doc.pages[2].text, "Shared code"));
+  CHECK_FALSE(contains(doc.pages[2].text, "Not supported"));
+  CHECK(contains(doc.pages[3].text, "Database schema"));  // via data-src
+  CHECK(contains(e.run.err, "foreignObject"));
+  CHECK_FALSE(contains(e.run.err, "placeholder"));
+  // The plot's dark background (#313131) fills the middle of its picture.
+  test::Raster r = test::pdf_render_page(e.pdf, 1);
+  uint32_t mid = pixel(r, r.width / 2.0, r.height * 0.55);
+  CHECK(channel(mid, 16) < 0x60);
+  CHECK(channel(mid, 0) < 0x60);
+}
+
+TEST_CASE("shapes, gradients and text of our own SVGs", "[svg][pdf]") {
+  Export e = export_deck(decks() + "/own.pug", "svg-own");
+  CHECK(qpdf_clean(e.pdf));
+  test::PdfDoc doc = test::pdf_read(e.pdf);
+  REQUIRE(doc.loaded);
+  CHECK(doc.warnings.empty());
+  REQUIRE(doc.pages.size() == 3);
+  const std::string& text = doc.pages[1].text;
+  CHECK(contains(text, "Quarterly results"));
+  CHECK(contains(text, "Revenue up 12% year over year"));
+  CHECK(contains(text, "status = ok()"));
+  CHECK(contains(text, "first line"));
+  CHECK(contains(text, "second line"));
+  CHECK(contains(text, "scaled twice"));
+  // The heading's words come before the picture's, the picture's in order.
+  CHECK(text.find("Quarterly") < text.find("Revenue"));
+  // pdftotext, as a reader would copy it, gives the SVG's text too.
+  std::string txt = e.pdf + ".txt";
+  REQUIRE(std::system(("pdftotext -f 2 -l 2 '" + e.pdf + "' '" + txt + "'").c_str()) == 0);
+  std::string extracted = test::read_file(txt);
+  CHECK(contains(extracted, "Revenue up 12% year over year"));
+  CHECK(contains(extracted, "status = ok()"));
+  // The lacks SVG: one warning naming what is not drawn; the rest drawn.
+  CHECK(contains(e.run.err, "uses filters, masks, patterns, scripts"));
+  CHECK(contains(e.run.err, "[layout.svg]"));
+  CHECK(contains(doc.pages[2].text, "drawn anyway"));
+  // The sky gradient: blue at its top, near white at its bottom. The
+  // picture is 480 x 320 px (viewBox 240 x 160) centred on the slide.
+  test::Raster r = test::pdf_render_page(e.pdf, 0);
+  auto words = doc.pages[0].words;
+  REQUIRE(!words.empty());
+  double left = (r.width - 480 * (r.width / 1244.44)) / 2;  // slide scaled to the page
+  double k = r.width / 1244.44;
+  double top = words[0].y + words[0].height;  // under the heading
+  bool found_blue = false, found_pale = false;
+  for (double y = top; y < r.height && !(found_blue && found_pale); y += 1) {
+    uint32_t c = pixel(r, left + 220 * k, y);
+    if (channel(c, 0) > 0xd0 && channel(c, 16) < 0x60) found_blue = true;
+    if (found_blue && channel(c, 16) > 0xd0 && channel(c, 8) > 0xe0 && channel(c, 0) > 0xf0 &&
+        c != 0xFFFFFF) {
+      found_pale = true;
+    }
+  }
+  CHECK(found_blue);
+  CHECK(found_pale);
+}
+
+TEST_CASE("SVG inline, in object and embed, as a data: URI, a background and in notes",
+          "[svg][pdf]") {
+  Export e = export_deck(decks() + "/inline.pug", "svg-inline");
+  CHECK(qpdf_clean(e.pdf));
+  test::PdfDoc doc = test::pdf_read(e.pdf);
+  REQUIRE(doc.loaded);
+  CHECK(doc.warnings.empty());
+  REQUIRE(doc.pages.size() == 5);
+  CHECK(contains(doc.pages[0].text, "Inline label"));
+  CHECK(contains(doc.pages[1].text, "Quarterly results"));  // embed of text.svg
+  CHECK(contains(doc.pages[2].text, "Data URI Data URI"));
+  CHECK_FALSE(contains(e.run.err, "placeholder"));
+  // The background SVG is drawn under the heading: its teal circle.
+  test::Raster bg = test::pdf_render_page(e.pdf, 3);
+  bool teal = false;
+  for (int y = 0; y < bg.height && !teal; y += 2) {
+    for (int x = 0; x < bg.width && !teal; x += 2) teal = (bg.at(x, y) & 0xFFFFFF) == 0x008080;
+  }
+  CHECK(teal);
+  // The notes' SVG text is in the speaker's script.
+  Export notes = export_deck(decks() + "/inline.pug", "svg-notes", "--notes-only");
+  test::PdfDoc script = test::pdf_read(notes.pdf);
+  REQUIRE(script.loaded);
+  CHECK(contains(script.pages.at(0).text, "Before the picture. In the notes"));
+}
+
+TEST_CASE("an inline svg and the same SVG as a file make the same paths", "[svg][layout]") {
+  std::string dir = test::temp_dir() + "/svg-same";
+  std::filesystem::create_directories(dir);
+  test::write_file(dir + "/p.svg", R"X(<svg xmlns="http://www.w3.org/2000/svg" width="200"
+    height="100" viewBox="0 0 100 50"><g class="a" transform="rotate(10)"><path
+    d="M10 10 h30 a5 5 0 0 1 5 5 v20 z" fill="teal" stroke="navy" stroke-dasharray="2 1"/>
+    <circle cx="70" cy="25" r="10" fill="url(#g)"/></g><radialGradient id="g"><stop
+    stop-color="gold"/><stop offset="1" stop-color="red"/></radialGradient></svg>)X");
+  test::write_file(dir + "/deck.pug", R"X(section
+  img(src="p.svg")
+section
+  svg(xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 100 50")
+    g.a(transform="rotate(10)")
+      path(d="M10 10 h30 a5 5 0 0 1 5 5 v20 z" fill="teal" stroke="navy" stroke-dasharray="2 1")
+      circle(cx="70" cy="25" r="10" fill="url(#g)")
+    radialGradient#g
+      stop(stop-color="gold")
+      stop(offset="1" stop-color="red")
+)X");
+  auto r = test::run_deckpdf("'" + dir + "/deck.pug' --dump=layout -o -");
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> paths[2];
+  int slide = -1;
+  size_t pos = 0;
+  while (pos < r.out.size()) {
+    size_t end = r.out.find('\n', pos);
+    std::string line = r.out.substr(pos, end - pos);
+    pos = end == std::string::npos ? r.out.size() : end + 1;
+    if (line.rfind("slide ", 0) == 0) ++slide;
+    // What each path is and draws, without where (the theme gives img a
+    // margin that svg does not have).
+    if (line.rfind("  path ", 0) == 0 && slide >= 0 && slide < 2) {
+      paths[slide].push_back(line.substr(line.find(" d ")));
+    }
+  }
+  REQUIRE(paths[0].size() == 2);
+  CHECK(paths[0] == paths[1]);
+  CHECK(contains(paths[0][0], "fill #008080"));
+  CHECK(contains(paths[0][1], "fill radial 0:#ffd700 1:#ff0000"));
+}
+
+TEST_CASE("hostile SVG files give warnings and valid PDFs, quickly", "[svg][reliability]") {
+  std::string dir = test::temp_dir() + "/svg-hostile";
+  std::filesystem::create_directories(dir + "/deck");
+  std::string uses =
+      R"X(<svg xmlns="http://www.w3.org/2000/svg"><defs><rect id="a0" width="1" height="1"/>)X";
+  for (int i = 1; i <= 12; ++i) {
+    uses += "<g id=\"a" + std::to_string(i) + "\">";
+    for (int k = 0; k < 10; ++k) uses += "<use href=\"#a" + std::to_string(i - 1) + "\"/>";
+    uses += "</g>";
+  }
+  test::write_file(dir + "/deck/uses.svg", uses + R"X(</defs><use href="#a12"/></svg>)X");
+  std::string deep = "<svg xmlns='http://www.w3.org/2000/svg'>";
+  for (int i = 0; i < 200000; ++i) deep += "<g>";
+  test::write_file(dir + "/deck/deep.svg", deep);  // deep and never closed
+  std::string path = "<svg xmlns='http://www.w3.org/2000/svg'><path stroke='red' d='M0 0";
+  for (int i = 0; i < 400000; ++i) path += " l1 1";
+  test::write_file(dir + "/deck/path.svg", path + "'/></svg>");
+  test::write_file(dir + "/deck/broken.svg", "<svg><rect width='10'");
+  test::write_file(dir + "/outside.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
+  test::write_file(dir + "/deck/escape.svg",
+                   R"X(<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">
+                   <image href="../secret.png" width="10" height="10"/></svg>)X");
+  test::write_file(dir + "/deck/deck.pug", R"X(section
+  img(src="uses.svg" width="100")
+section
+  img(src="deep.svg" width="100")
+section
+  img(src="path.svg" width="100")
+section
+  img(src="broken.svg" width="100")
+section
+  img(src="../outside.svg" width="100")
+section
+  img(src="escape.svg")
+)X");
+  auto start = std::chrono::steady_clock::now();
+  Export e = export_deck(dir + "/deck/deck.pug", "svg-hostile");
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+#ifndef DECKPDF_SANITIZED
+  CHECK(seconds < 5);
+#endif
+  CHECK(qpdf_clean(e.pdf));
+  test::PdfDoc doc = test::pdf_read(e.pdf);
+  REQUIRE(doc.loaded);
+  CHECK(doc.warnings.empty());
+  CHECK(doc.pages.size() == 6);
+  const std::string& err = e.run.err;
+  CHECK(contains(err, "SVG 'uses.svg' draws more than"));
+  CHECK(contains(err, "not well-formed XML"));  // deep.svg never closes its tags
+  CHECK(contains(err, "SVG 'path.svg' has more than 200000 path segments"));
+  CHECK(contains(err, "image 'broken.svg'"));
+  CHECK(contains(err, "image '../outside.svg' is outside the deck's folder"));
+  CHECK(contains(err, "image '../secret.png' is outside the deck's folder"));
+}
+
+TEST_CASE("an SVG's images: SVG files in its own folder, never outside the deck's", "[svg][pdf]") {
+  std::string dir = test::temp_dir() + "/svg-images";
+  std::filesystem::create_directories(dir + "/deck/pics");
+  // outer.svg shows inner.svg (relative to its own folder), which shows
+  // outer.svg again: drawn two levels deep, then a warning.
+  test::write_file(dir + "/deck/pics/outer.svg",
+                   R"X(<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">
+      <rect width="200" height="100" fill="#00ff00"/>
+      <image href="inner.svg" x="100" y="0" width="100" height="100" opacity="0.5"/>
+      <image href="../../secret.svg" width="10" height="10"/></svg>)X");
+  test::write_file(dir + "/deck/pics/inner.svg",
+                   R"X(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">
+      <rect width="10" height="10" fill="#0000ff"/><text x="1" y="8" font-size="4">Inner</text>
+      <image href="outer.svg" width="5" height="5"/></svg>)X");
+  test::write_file(dir + "/secret.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
+  test::write_file(dir + "/deck/deck.pug", "section\n  img(src=\"pics/outer.svg\")\n");
+  Export e = export_deck(dir + "/deck/deck.pug", "svg-images");
+  CHECK(qpdf_clean(e.pdf));
+  test::PdfDoc doc = test::pdf_read(e.pdf);
+  REQUIRE(doc.loaded);
+  CHECK(doc.warnings.empty());
+  CHECK(contains(doc.pages.at(0).text, "Inner"));
+  CHECK(contains(e.run.err, "image '../../secret.svg' is outside the deck's folder"));
+  CHECK(contains(e.run.err, "SVG images nested more than two deep"));
+  auto r = test::run_deckpdf("'" + dir + "/deck/deck.pug' --dump=layout -o -");
+  // The inner picture's blue square: 100 px wide at half opacity, clipped to its box.
+  CHECK(contains(r.out, "matrix 10 0 0 10 0 0 fill #0000ff clips 1 opacity 0.50"));
+  // outer.svg again inside inner.svg: scaled into its 5 x 5 box (no viewBox:
+  // its width and height are one), clipped to it.
+  CHECK(contains(r.out, "matrix 0.25 0 0 0.25 0 12.5 fill #00ff00 clips 2 opacity 0.50"));
+}
