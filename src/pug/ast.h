@@ -72,6 +72,15 @@ struct AstNode {
   bool raw = false;           // Text: a line break the parser made, text rather than HTML
 };
 
+// What the parser saw in one file, so that later stages can skip walks of
+// the whole tree that a deck without these features does not need (a deck
+// that does not use a feature must not pay for it). Conservative: a flag may
+// be set when the walk then finds nothing, never the other way round.
+struct AstFeatures {
+  bool links = false;        // an Include or Extends node: the linker has work
+  bool may_need_js = false;  // code, control flow, mixins or an attribute list with values
+};
+
 // A compact text dump (one node a line, two spaces per level): for tests.
 std::string ast_dump(const AstNode& node);
 

@@ -10,6 +10,7 @@
 //   - A line indented past `max_nesting` levels is kept at that depth.
 #include "pug/lexer.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -52,6 +53,11 @@ const char* token_kind_name(TokenKind kind) {
 namespace detail {
 
 std::vector<Token> Lexer::run() {
+  // About four tokens a line at most (indentation, tag, shorthand, text),
+  // reserved at once: growing the vector would copy it again and again.
+  // Reserved pages that are never written are never touched either.
+  size_t lines = static_cast<size_t>(std::count(s_.begin() + pos_, s_.end(), '\n'));
+  tokens_.reserve(4 * lines + 8);
   bool first = true;
   while (pos_ < s_.size()) {
     uint32_t line_begin = pos_;

@@ -28,7 +28,9 @@ struct ParseOptions {
 
 // Tokens of one file → its syntax tree. Spans are the tokens' plus `base`
 // (the file's place in the SourceSet).
-AstNode parse_tree(const std::vector<Token>& tokens, uint32_t base, Diagnostics& diags);
+// `seen` (when given) gets what the tree holds (see AstFeatures).
+AstNode parse_tree(const std::vector<Token>& tokens, uint32_t base, Diagnostics& diags,
+                   AstFeatures* seen = nullptr);
 
 // Parses `source` from `body_offset` on (after any front matter). Errors and
 // warnings go to `diags`; the tree holds whatever could be read. Files the

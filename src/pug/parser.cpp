@@ -34,6 +34,8 @@ class Parser {
     return root;
   }
 
+  const AstFeatures& seen() const { return seen_; }
+
  private:
   // --- token access --------------------------------------------------------
 
@@ -49,11 +51,29 @@ class Parser {
   bool at(TokenKind k) const { return peek().kind == k; }
   Span span(Span s) const { return {s.begin + base_, s.end + base_}; }
 
-  AstNode node(AstKind kind, Span s) const {
+  AstNode node(AstKind kind, Span s) {
+    note(kind);
     AstNode n;
     n.kind = kind;
     n.span = span(s);
     return n;
+  }
+
+  // Every node is made by node(): its kind is noted in seen_ here.
+  void note(AstKind kind) {
+    switch (kind) {
+      case AstKind::Include:
+      case AstKind::Extends: seen_.links = true; break;
+      case AstKind::Code:
+      case AstKind::Conditional:
+      case AstKind::Case:
+      case AstKind::When:
+      case AstKind::Each:
+      case AstKind::While:
+      case AstKind::MixinDef:
+      case AstKind::MixinCall: seen_.may_need_js = true; break;
+      default: break;
+    }
   }
 
   // --- blocks and statements -----------------------------------------------
@@ -87,7 +107,7 @@ class Parser {
   }
 
   // A Text node holding a line break between piped lines or text block lines.
-  AstNode newline(Span at_span) const {
+  AstNode newline(Span at_span) {
     AstNode n = node(AstKind::Text, {at_span.begin, at_span.begin});
     n.value = "\n";
     n.raw = true;  // already text, not HTML
@@ -215,7 +235,11 @@ class Parser {
         el.attrs.push_back(std::move(a));
       } else if (t.kind == TokenKind::AttrsStart) {
         next();
-        while (at(TokenKind::Attr)) el.attrs.push_back(attribute(next()));
+        while (at(TokenKind::Attr)) {
+          el.attrs.push_back(attribute(next()));
+          // A written value may be JavaScript: ast_needs_js reads it.
+          if (!el.attrs.back().boolean) seen_.may_need_js = true;
+        }
         if (at(TokenKind::AttrsEnd)) el.span.end = std::max(el.span.end, span(next().span).end);
         continue;
       } else if (t.kind == TokenKind::AndAttributes) {
@@ -226,6 +250,7 @@ class Parser {
         }
         AstAttr a;
         a.name = "&attributes";
+        seen_.may_need_js = true;
         a.value = std::string(expr);
         a.span = span(t.span);
         a.value_span = a.span;
@@ -425,6 +450,7 @@ class Parser {
   size_t i_ = 0;
   uint32_t base_;
   Diagnostics& diags_;
+  AstFeatures seen_;
   bool too_deep_reported_ = false;
   bool xml_ = false;  // after `doctype xml` (or another not HTML)
 };
@@ -628,8 +654,12 @@ AstNode Parser::mixin_call(const Token& t, size_t depth) {
 
 }  // namespace
 
-AstNode parse_tree(const std::vector<Token>& tokens, uint32_t base, Diagnostics& diags) {
-  return Parser(tokens, base, diags).run();
+AstNode parse_tree(const std::vector<Token>& tokens, uint32_t base, Diagnostics& diags,
+                   AstFeatures* seen) {
+  Parser parser(tokens, base, diags);
+  AstNode tree = parser.run();
+  if (seen) *seen = parser.seen();
+  return tree;
 }
 
 }  // namespace deckpdf::pug
