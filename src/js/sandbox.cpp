@@ -112,19 +112,26 @@ std::string to_string(JSContext* ctx, JSValueConst v) {
   return s;
 }
 
-// The line of the innermost frame in `filename` in the engine's stack text
-// ("    at f (deck.pug:12)"); the engine of this version gives no column.
-int line_in(const std::string& stack, const std::string& filename) {
+// The line and column of the innermost frame in `filename` that has them, in
+// the engine's stack text ("    at f (deck.pug:12:7)", "    at deck.pug:3:1").
+void position_in(const std::string& stack, const std::string& filename, Error& error) {
   const std::string needle = filename + ":";
-  for (size_t at = stack.find(needle); at != std::string::npos; at = stack.find(needle, at + 1)) {
-    size_t p = at + needle.size();
-    int line = 0;
-    while (p < stack.size() && stack[p] >= '0' && stack[p] <= '9' && line < 100000000) {
-      line = line * 10 + (stack[p++] - '0');
+  auto number = [&](size_t& p) {
+    int n = 0;
+    while (p < stack.size() && stack[p] >= '0' && stack[p] <= '9' && n < 100000000) {
+      n = n * 10 + (stack[p++] - '0');
     }
-    if (line > 0) return line;
+    return n;
+  };
+  for (size_t at = stack.find(needle); at != std::string::npos; at = stack.find(needle, at + 1)) {
+    if (at == 0 || (stack[at - 1] != '(' && stack[at - 1] != ' ')) continue;
+    size_t p = at + needle.size();
+    int line = number(p);
+    if (line == 0) continue;
+    error.line = line;
+    if (p < stack.size() && stack[p] == ':') error.col = number(++p);
+    return;
   }
-  return 0;
 }
 
 std::string format_seconds(double s) {
@@ -259,7 +266,7 @@ std::optional<Value> Sandbox::run(std::string_view code, const std::string& file
     }
     if (JS_IsObject(exc)) {
       JSValue stack = JS_GetPropertyStr(ctx, exc, "stack");
-      if (JS_IsString(stack)) error.line = line_in(to_string(ctx, stack), filename);
+      if (JS_IsString(stack)) position_in(to_string(ctx, stack), filename, error);
       JS_FreeValue(ctx, stack);
     }
     JS_FreeValue(ctx, exc);

@@ -33,7 +33,11 @@ namespace {
 // One conversion out of the engine, with its budget of values.
 class Reader {
  public:
-  explicit Reader(JSContext* ctx) : ctx_(ctx) {}
+  // At most as many bytes of text as the engine may hold: a string shared a
+  // million times in the engine must not become a million copies here.
+  explicit Reader(JSContext* ctx)
+      : ctx_(ctx),
+        max_bytes_(static_cast<Sandbox::Impl*>(JS_GetContextOpaque(ctx))->limits.memory_bytes) {}
 
   bool read(JSValueConst v, Value& out, int depth) {
     if (++count_ > kMaxValues) {
@@ -50,7 +54,8 @@ class Reader {
       case JS_TAG_BOOL: out = Value::boolean(JS_VALUE_GET_BOOL(v) != 0); return true;
       case JS_TAG_INT: out = Value::number(JS_VALUE_GET_INT(v)); return true;
       case JS_TAG_FLOAT64: out = Value::number(JS_VALUE_GET_FLOAT64(v)); return true;
-      case JS_TAG_STRING: return read_string(v, out);
+      case JS_TAG_STRING:
+      case JS_TAG_STRING_ROPE: return read_string(v, out);  // a rope: built by concatenation
       case JS_TAG_OBJECT: break;
       default: out = Value{}; return true;  // symbols and the like
     }
@@ -68,9 +73,19 @@ class Reader {
     size_t len = 0;
     const char* p = JS_ToCStringLen(ctx_, &len, v);
     if (!p) return false;
-    out = Value::string(std::string(p, len));
+    bool fits = take(len);
+    if (fits) out = Value::string(std::string(p, len));
     JS_FreeCString(ctx_, p);
-    return true;
+    return fits;
+  }
+
+  bool take(size_t bytes) {
+    if (bytes <= max_bytes_ - bytes_) {
+      bytes_ += bytes;
+      return true;
+    }
+    JS_ThrowRangeError(ctx_, "the value has more than %zu bytes of text", max_bytes_);
+    return false;
   }
 
   bool read_array(JSValueConst v, Value& out, int depth) {
@@ -107,7 +122,7 @@ class Reader {
     for (uint32_t i = 0; i < len && ok; ++i) {
       JSValue item = JS_GetProperty(ctx_, v, tab[i].atom);
       const char* key = JS_AtomToCString(ctx_, tab[i].atom);
-      ok = !JS_IsException(item) && key;
+      ok = !JS_IsException(item) && key && take(std::strlen(key));
       if (ok) {
         out.props.emplace_back(key, Value{});
         ok = read(item, out.props.back().second, depth + 1);
@@ -121,7 +136,9 @@ class Reader {
   }
 
   JSContext* ctx_;
+  size_t max_bytes_;
   size_t count_ = 0;
+  size_t bytes_ = 0;
 };
 
 }  // namespace
