@@ -6,6 +6,9 @@
 // proxy that claims every name the global object lacks.
 #include "pug/codegen.h"
 
+#include <cctype>
+#include <string_view>
+
 #include "pug/js.h"
 #include "source/strings.h"
 
@@ -245,6 +248,25 @@ class Gen {
     line("$c();", i);
   }
 
+  // Whether unbuffered code surely begins a statement, so that a `$cur=`
+  // before it keeps the script valid: a loop stopped by the time cap is
+  // then named at its own line (the engine's own position for an interrupt
+  // is the function's first line).
+  static bool starts_statement(std::string_view code) {
+    size_t b = code.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return false;
+    code.remove_prefix(b);
+    for (std::string_view kw :
+         {"var", "let", "const", "for", "while", "if", "switch", "try", "function", "do"}) {
+      if (code.starts_with(kw) && (code.size() == kw.size() ||
+                                   !(std::isalnum(static_cast<unsigned char>(code[kw.size()])) ||
+                                     code[kw.size()] == '_' || code[kw.size()] == '$'))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void code(const AstNode& n) {
     int i = id(n);
     if (n.buffered) {
@@ -252,8 +274,13 @@ class Gen {
                   ");");
       return;
     }
-    // No `$cur=` before it: the code may continue a statement (`- else`).
-    line(n.value, i);
+    // `$cur=` only before code that starts a statement of its own: other
+    // code may continue one (`- else`, `- } while (x)`).
+    if (starts_statement(n.value)) {
+      stmt(i, n.value);
+    } else {
+      line(n.value, i);
+    }
     if (!n.children.empty()) {
       line("{", i);
       children(n);

@@ -198,7 +198,10 @@ void run_js(const AstNode& tree, dom::Document& doc, Diagnostics& diags,
   }
   if (box.run(gen.code, "deck.pug.js", error)) return;
   Span at = host.current_span();
-  if (error.line > 0 && static_cast<size_t>(error.line) <= gen.line_node.size()) {
+  // The engine names a stopped loop at its function's first line: the
+  // statement running (`$cur`) says where the time or memory ran out.
+  bool capped = error.kind == js::Error::Kind::Timeout || error.kind == js::Error::Kind::Memory;
+  if (!capped && error.line > 0 && static_cast<size_t>(error.line) <= gen.line_node.size()) {
     int i = gen.line_node[static_cast<size_t>(error.line - 1)];
     if (i >= 0) at = gen.nodes[static_cast<size_t>(i)]->span;
   }
