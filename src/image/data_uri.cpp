@@ -30,17 +30,20 @@ std::optional<std::string> data_uri_bytes(std::string_view uri, std::string& pro
     problem = "is a data: URI that is not base64";
     return std::nullopt;
   }
+  std::optional<std::string> out = base64_decode(uri.substr(comma + 1));
+  if (!out) problem = "is a data: URI with broken base64";
+  return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
   std::string out;
-  out.reserve((uri.size() - comma) / 4 * 3);
+  out.reserve(text.size() / 4 * 3);
   uint32_t acc = 0;
   int bits = 0;
-  for (char c : uri.substr(comma + 1)) {
+  for (char c : text) {
     if (c == '=' || std::isspace(static_cast<unsigned char>(c))) continue;
     int v = sextet(c);
-    if (v < 0) {
-      problem = "is a data: URI with broken base64";
-      return std::nullopt;
-    }
+    if (v < 0) return std::nullopt;
     acc = (acc << 6) | static_cast<uint32_t>(v);
     bits += 6;
     if (bits >= 8) {

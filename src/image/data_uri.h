@@ -12,4 +12,8 @@ namespace deckpdf::image {
 // other data: URI or broken base64.
 std::optional<std::string> data_uri_bytes(std::string_view uri, std::string& problem);
 
+// Base64 (with the URL-safe alphabet's - and _ too) as bytes; padding and
+// white space are skipped; nullopt at any other character.
+std::optional<std::string> base64_decode(std::string_view text);
+
 }  // namespace deckpdf::image

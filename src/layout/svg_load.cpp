@@ -3,6 +3,7 @@
 // folder, site-absolute paths under --asset-root) or a data: URI.
 #include <filesystem>
 
+#include "image/data_uri.h"
 #include "layout/svg.h"
 #include "source/files.h"
 #include "source/strings.h"
@@ -35,28 +36,6 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
-std::string base64_decode(std::string_view s) {
-  std::string out;
-  unsigned acc = 0;
-  int bits = 0;
-  for (char c : s) {
-    int v = c >= 'A' && c <= 'Z'   ? c - 'A'
-            : c >= 'a' && c <= 'z' ? c - 'a' + 26
-            : c >= '0' && c <= '9' ? c - '0' + 52
-            : c == '+' || c == '-' ? 62
-            : c == '/' || c == '_' ? 63
-                                   : -1;
-    if (v < 0) continue;  // padding, white space
-    acc = (acc << 6) | static_cast<unsigned>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((acc >> bits) & 0xFF));
-    }
-  }
-  return out;
-}
-
 bool starts_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && ascii_lower(s.substr(0, p.size())) == p;
 }
@@ -82,10 +61,15 @@ Tree load(const std::string& src, Env& env, std::string& problem) {
       return tree;
     }
     std::string_view meta(src.data(), comma), data(src.data() + comma + 1, src.size() - comma - 1);
-    std::string bytes =
-        meta.find(";base64") != std::string_view::npos ? base64_decode(data) : percent_decode(data);
+    std::optional<std::string> bytes = meta.find(";base64") != std::string_view::npos
+                                           ? image::base64_decode(data)
+                                           : percent_decode(data);
+    if (!bytes) {
+      problem = "is a data: URI with broken base64";
+      return tree;
+    }
     env.base.clear();
-    tree = tree_from_xml(bytes, env.limits);
+    tree = tree_from_xml(*bytes, env.limits);
   } else {
     if (starts_with(src, "http:") || starts_with(src, "https:") || starts_with(src, "//") ||
         src.find(':') != std::string::npos) {
