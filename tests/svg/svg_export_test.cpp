@@ -1,7 +1,6 @@
 // SVG end to end: decks with SVG pictures exported by the real binary, the
 // PDF read back with poppler and qpdf: what a reader sees and can copy.
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
@@ -225,12 +224,9 @@ section
 section
   img(src="escape.svg")
 )X");
-  auto start = std::chrono::steady_clock::now();
+  // Bounded by the budgets, not timed here (speed lives in bench/); a
+  // runaway would hit ctest's time-out.
   Export e = export_deck(dir + "/deck/deck.pug", "svg-hostile");
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-#ifndef DECKPDF_SANITIZED
-  CHECK(seconds < 5);
-#endif
   CHECK(qpdf_clean(e.pdf));
   test::PdfDoc doc = test::pdf_read(e.pdf);
   REQUIRE(doc.loaded);
