@@ -434,6 +434,21 @@ void evaluate(const AstNode& tree, dom::Document& doc, Diagnostics& diags) {
   Evaluator(doc, diags).block(b, tree);
 }
 
+struct PieceEvaluator::Impl {
+  Impl(dom::Document& doc, Diagnostics& diags) : builder(doc, doc.root), evaluator(doc, diags) {}
+  HtmlBuilder builder;
+  Evaluator evaluator;
+};
+
+PieceEvaluator::PieceEvaluator(dom::Document& doc, Diagnostics& diags)
+    : impl_(std::make_unique<Impl>(doc, diags)) {}
+
+PieceEvaluator::~PieceEvaluator() = default;
+
+void PieceEvaluator::add(const AstNode& piece) {
+  impl_->evaluator.block(impl_->builder, piece);
+}
+
 void evaluate_static(const AstNode& node, HtmlBuilder& b, dom::Document& doc, Diagnostics& diags) {
   Evaluator(doc, diags).node(b, node);
 }
