@@ -143,7 +143,9 @@ void line_place(text::Shaper& shaper, const std::vector<Piece>& pieces,
     Item it;
     it.x = pen;
     it.y = baseline + shift;
-    it.v = TextItem{s.run, p.style->color, s.original};
+    it.v = TextItem{s.run, p.style->color,
+                    s.original.empty() ? nullptr : std::make_shared<const std::string>(s.original),
+                    nullptr};
     it.tag = p.tag;
     it.span = p.span;
     out.push_back(it);

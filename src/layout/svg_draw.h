@@ -1,6 +1,6 @@
 // layout/svg_draw — the interpreter's internals (svg.cpp, svg_paint.cpp,
-// svg_image.cpp, svg_marker.cpp, svg_text.cpp): the inherited state and the Drawer that walks the
-// tree.
+// svg_image.cpp, svg_marker.cpp, svg_text.cpp, svg_label.cpp): the
+// inherited state and the Drawer that walks the tree.
 #pragma once
 
 #include <array>
@@ -84,8 +84,11 @@ class Drawer {
 
   // svg_text.cpp
   void text(uint32_t id, const State& s);
+  Item text_item(std::shared_ptr<const text::GlyphRun> run, Color fill, const State& st,
+                 const Matrix& m);
+
+  // svg_label.cpp
   void foreign_text(uint32_t id, const State& s);
-  float outlined(const std::string& str, const State& st, float x, float y, int anchor);
 
   const Tree& tree_;
   Env& env_;
@@ -100,6 +103,13 @@ class Drawer {
   bool stopped_ = false;
   int marker_depth_ = 0;  // markers drawn inside markers
 };
+
+// svg_text.cpp: the font family list for a family an SVG names (falling
+// back to sans-serif, or monospace for a monospace-looking name); the map
+// from a run's space to list space for text drawn under `m` (of length
+// scale `scale`) from (px, py).
+std::string family_for(const std::string& family);
+Matrix run_matrix(const Matrix& m, float scale, float px, float py);
 
 // A length as SVG writes it ("12", "12px", "3mm", "50%", "1.5em") in px;
 // `percent_of` is what 100% is, `em` the font size.

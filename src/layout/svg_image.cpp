@@ -100,7 +100,18 @@ void Drawer::svg_image(const Node& n, const State& s, const std::string& src,
       style->clips.insert(style->clips.begin(), clips.begin(), clips.end());
       p->style = std::move(style);
     } else if (auto* t = std::get_if<TextItem>(&it.v)) {
-      t->fill.a *= s.opacity;
+      // Text in a frame too, its place in the frame's matrix, so that the
+      // clips stay where the paths' are.
+      auto frame =
+          t->frame ? std::make_shared<TextFrame>(*t->frame) : std::make_shared<TextFrame>();
+      if (!t->frame) {
+        frame->matrix = {1, 0, 0, 1, it.x - bx, it.y - by};
+        it.x = bx;
+        it.y = by;
+      }
+      frame->opacity *= s.opacity;
+      frame->clips.insert(frame->clips.begin(), clips.begin(), clips.end());
+      t->frame = std::move(frame);
     }
     out_.push_back(std::move(it));
   }

@@ -35,6 +35,9 @@ void num(std::string& out, double v);
 // Appends an operator with its numeric operands: "1 0 0 1 10 20 cm\n".
 void op(std::string& out, std::initializer_list<double> operands, std::string_view name);
 
+// Appends a path's segments as path operators (m, l, c, h).
+void path_ops(std::string& out, const layout::PathData& p);
+
 // A layer of a list in one state: compose::ShownLayer's layer and
 // colour and line-through bits.
 struct LayerKey {

@@ -16,8 +16,6 @@
 
 namespace deckpdf::pdf {
 
-namespace {
-
 void path_ops(std::string& s, const layout::PathData& p) {
   size_t k = 0;
   for (layout::PathData::Op o : p.ops) {
@@ -39,6 +37,8 @@ void path_ops(std::string& s, const layout::PathData& p) {
     }
   }
 }
+
+namespace {
 
 HPDF_Array numbers(HPDF_MMgr mmgr, std::initializer_list<float> values) {
   HPDF_Array a = HPDF_Array_New(mmgr);

@@ -186,6 +186,48 @@ TEST_CASE("text is shaped into text items, placed by text-anchor and tspans", "[
   CHECK(texts[2]->fill == Color{1, 0, 0, 1});
 }
 
+TEST_CASE("turned, clipped and translucent text is text in a frame", "[svg]") {
+  Drawn d = draw(std::string(head) + R"X(width="200" height="200">
+    <clipPath id="c"><rect width="50" height="50"/></clipPath>
+    <text transform="rotate(-90 100 100)" x="100" y="100" font-size="10" text-anchor="middle">Axis</text>
+    <text x="10" y="20" clip-path="url(#c)">Clipped</text>
+    <g opacity="0.5"><text x="10" y="40" fill-opacity="0.5">Faint</text></g>
+    <text x="10" y="60">Level</text></svg>)X",
+                 200, 200);
+  std::vector<std::pair<const Item*, const TextItem*>> texts;
+  for (const Item& it : d.items) {
+    if (auto* t = std::get_if<TextItem>(&it.v)) texts.emplace_back(&it, t);
+  }
+  REQUIRE(texts.size() == 4);
+  // Turned -90 degrees about (100, 100), centred there along its baseline.
+  auto [axis_item, axis] = texts[0];
+  REQUIRE(axis->frame);
+  const Matrix& m = axis->frame->matrix;
+  CHECK(m[0] == Approx(0).margin(1e-5));
+  CHECK(m[1] == Approx(-1));
+  CHECK(m[2] == Approx(1));
+  CHECK(m[3] == Approx(0).margin(1e-5));
+  CHECK(m[4] == Approx(100));
+  CHECK(m[5] - axis->run->width / 2 == Approx(100));
+  CHECK(axis_item->x == 0);
+  CHECK(axis->frame->clips.empty());
+  CHECK(axis->frame->opacity == 1);
+  // Clipped: level, its place in the frame, one clip.
+  REQUIRE(texts[1].second->frame);
+  CHECK(texts[1].second->frame->clips.size() == 1);
+  CHECK(texts[1].second->frame->matrix == Matrix{1, 0, 0, 1, 10, 20});
+  // The group's opacity in the frame, the fill's in the colour.
+  REQUIRE(texts[2].second->frame);
+  CHECK(texts[2].second->frame->opacity == Approx(0.5));
+  CHECK(texts[2].second->fill.a == Approx(0.5));
+  // Plain level text has no frame and sits at its item's place.
+  CHECK_FALSE(texts[3].second->frame);
+  CHECK(texts[3].first->x == 10);
+  CHECK(has(d.dump, "\"Axis\" matrix 0.00 -1.00 1.00 0.00 100.00"));
+  CHECK(has(d.dump, "\"Clipped\" matrix 1.00 0.00 0.00 1.00 10.00 20.00 clips 1"));
+  CHECK(has(d.dump, "opacity 0.50"));
+}
+
 TEST_CASE("what the subset lacks is named; the rest is drawn", "[svg]") {
   Drawn d = draw(std::string(head) + R"X(width="100" height="100">
     <filter id="f"/><mask id="m"/><script>x()</script>

@@ -66,8 +66,12 @@ TEST_CASE("real talks' SVG pictures are drawn and their text extracts", "[svg][p
   CHECK(contains(doc.pages[2].text, "Shared code"));
   CHECK_FALSE(contains(doc.pages[2].text, "Not supported"));
   CHECK(contains(doc.pages[3].text, "Database schema"));  // via data-src
-  CHECK(contains(e.run.err, "foreignObject"));
+  CHECK_FALSE(contains(e.run.err, "foreignObject"));      // laid out, not a lack
   CHECK_FALSE(contains(e.run.err, "placeholder"));
+  // matplotlib's y-axis label is turned -90 degrees: text all the same.
+  std::string txt = e.pdf + ".txt";
+  REQUIRE(std::system(("pdftotext -f 2 -l 2 '" + e.pdf + "' '" + txt + "'").c_str()) == 0);
+  CHECK(contains(test::read_file(txt), "Voltage signal [ADC units]"));
   // The plot's dark background (#313131) fills the middle of its picture.
   test::Raster r = test::pdf_render_page(e.pdf, 1);
   uint32_t mid = pixel(r, r.width / 2.0, r.height * 0.55);
@@ -81,7 +85,7 @@ TEST_CASE("shapes, gradients and text of our own SVGs", "[svg][pdf]") {
   test::PdfDoc doc = test::pdf_read(e.pdf);
   REQUIRE(doc.loaded);
   CHECK(doc.warnings.empty());
-  REQUIRE(doc.pages.size() == 3);
+  REQUIRE(doc.pages.size() == 4);
   const std::string& text = doc.pages[1].text;
   CHECK(contains(text, "Quarterly results"));
   CHECK(contains(text, "Revenue up 12% year over year"));
@@ -97,6 +101,7 @@ TEST_CASE("shapes, gradients and text of our own SVGs", "[svg][pdf]") {
   std::string extracted = test::read_file(txt);
   CHECK(contains(extracted, "Revenue up 12% year over year"));
   CHECK(contains(extracted, "status = ok()"));
+  CHECK(contains(extracted, "rotated axis"));  // turned -90 degrees
   // The lacks SVG: one warning naming what is not drawn; the rest drawn.
   CHECK(contains(e.run.err, "uses filters, masks, patterns, scripts"));
   CHECK(contains(e.run.err, "[layout.svg]"));
@@ -120,6 +125,51 @@ TEST_CASE("shapes, gradients and text of our own SVGs", "[svg][pdf]") {
   }
   CHECK(found_blue);
   CHECK(found_pale);
+}
+
+// The words' boxes on a page by their text.
+const test::TextBox* word(const test::PdfPage& page, const std::string& text) {
+  for (const test::TextBox& w : page.words) {
+    if (w.text == text) return &w;
+  }
+  return nullptr;
+}
+
+TEST_CASE("SVG text under a clip, an opacity or a rotation stays text", "[svg][pdf]") {
+  Export e = export_deck(decks() + "/own.pug", "svg-frames");
+  test::PdfDoc doc = test::pdf_read(e.pdf);
+  REQUIRE(doc.pages.size() == 4);
+  const test::PdfPage& page = doc.pages[3];
+  const test::TextBox* clipped = word(page, "MMMMMM");
+  const test::TextBox* faint = word(page, "Faint");
+  const test::TextBox* pale = word(page, "Pale");
+  REQUIRE(clipped);
+  REQUIRE(faint);
+  REQUIRE(pale);
+  CHECK(contains(page.text, "Turned label"));
+  test::Raster r = test::pdf_render_page(e.pdf, 3);
+  // Ink over a row through the middle of a word: the darkest pixel in the
+  // first and the last fifth of its box.
+  auto darkest = [&](const test::TextBox& w, double from, double to, int shift) {
+    int least = 255;
+    double y = w.y + w.height * 0.55;
+    for (double x = w.x + w.width * from; x < w.x + w.width * to; x += 0.5) {
+      least = std::min(least, channel(pixel(r, x, y), shift));
+    }
+    return least;
+  };
+  // Clipped to the picture's left quarter: ink at the start, none after.
+  CHECK(darkest(*clipped, 0, 0.2, 8) < 0x40);
+  CHECK(darkest(*clipped, 0.8, 1, 8) == 0xFF);
+  // opacity 0.5 red over white is pink: green about half, never dark.
+  int g = darkest(*faint, 0, 1, 8);
+  CHECK(g > 0x60);
+  CHECK(g < 0xA0);
+  CHECK(darkest(*faint, 0, 1, 16) > 0xF0);  // red stays full
+  // fill-opacity 0.25 blue: red at about three quarters.
+  int pr = darkest(*pale, 0, 1, 16);
+  CHECK(pr > 0xA8);
+  CHECK(pr < 0xD8);
 }
 
 TEST_CASE("SVG inline, in object and embed, as a data: URI, a background and in notes",
