@@ -228,6 +228,58 @@ TEST_CASE("turned, clipped and translucent text is text in a frame", "[svg]") {
   CHECK(has(d.dump, "opacity 0.50"));
 }
 
+TEST_CASE("draw.io labels: HTML laid out by its styles, wrapped at its width", "[svg]") {
+  Drawn d = draw(std::string(head) + R"X(width="300" height="200">
+    <g transform="translate(10,10)"><switch><foreignObject width="80" height="60"
+      requiredFeatures="http://www.w3.org/TR/SVG11/feature#Extensibility"><div
+      xmlns="http://www.w3.org/1999/xhtml" style="display: inline-block; font-size: 12px;
+      color: rgb(0, 0, 255); line-height: 1.5; width: 80px; white-space: normal; text-align: center;"
+      >alpha beta gamma delta<br/><b>Bold</b> <font style="font-size: 20px" color="#ff0000">Big</font></div>
+      </foreignObject><text x="40" y="20">&lt;b&gt;fallback&lt;/b&gt;</text></switch></g>
+    <g transform="translate(10,150)"><switch><foreignObject width="20" height="20"><div
+      xmlns="http://www.w3.org/1999/xhtml" style="font-size: 12px; white-space: nowrap;
+      background-color: #ffffff">never wrapped here</div></foreignObject></switch></g></svg>)X",
+                 300, 200);
+  CHECK(d.problems.empty());
+  CHECK_FALSE(has(d.dump, "fallback"));
+  std::vector<std::pair<const Item*, const TextItem*>> texts;
+  for (const Item& it : d.items) {
+    if (auto* t = std::get_if<TextItem>(&it.v)) texts.emplace_back(&it, t);
+  }
+  // "alpha beta gamma delta" does not fit 80 px at 12 px: two lines or
+  // more, each centred in the 80 px, 18 px (1.5 em) apart.
+  std::vector<std::pair<const Item*, const TextItem*>> blue;
+  for (auto& t : texts) {
+    if (t.second->fill == Color{0, 0, 1, 1} && t.second->run->text.rfind("Bold", 0) != 0 &&
+        t.second->run->text != " ") {
+      blue.push_back(t);
+    }
+  }
+  REQUIRE(blue.size() >= 2);
+  CHECK(blue[1].first->y - blue[0].first->y == Approx(18));
+  for (auto& [it, t] : blue) {
+    CHECK(t->run->width <= 80.5f);
+    CHECK(it->x - 10 + t->run->width / 2 == Approx(40).margin(0.6));
+  }
+  // After the br: bold, then the font element's size and colour.
+  bool bold = false, big = false;
+  for (auto& [it, t] : texts) {
+    if (t->run->text == "Bold " || t->run->text == "Bold") bold = true;
+    if (t->run->text == "Big") {
+      big = true;
+      CHECK(t->run->size == 20);
+      CHECK(t->fill == Color{1, 0, 0, 1});
+      CHECK(it->y > blue.back().first->y);
+    }
+  }
+  CHECK(bold);
+  CHECK(big);
+  CHECK(has(d.dump, "SourceSans3-Bold"));
+  // nowrap: one run however narrow the object, on a white box.
+  CHECK(texts.back().second->run->text == "never wrapped here");
+  CHECK(has(d.dump, "fill #ffffff"));
+}
+
 TEST_CASE("what the subset lacks is named; the rest is drawn", "[svg]") {
   Drawn d = draw(std::string(head) + R"X(width="100" height="100">
     <filter id="f"/><mask id="m"/><script>x()</script>
