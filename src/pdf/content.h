@@ -93,6 +93,7 @@ class ContentWriter {
   const std::pair<std::string, HPDF_Dict>& shading(
       const std::shared_ptr<const layout::Gradient>& g);
   const std::pair<std::string, HPDF_ExtGState>& opacity_state(float fill, float stroke);
+  const std::pair<std::string, HPDF_ExtGState>& soft_mask(const layout::PathItem& path);
 
   HPDF_Doc doc_;
   const text::FontSet& fonts_;
@@ -110,6 +111,12 @@ class ContentWriter {
   };
   std::map<const layout::Gradient*, Shading> shadings_;
   std::map<std::pair<float, float>, std::pair<std::string, HPDF_ExtGState>> path_states_;
+  struct Mask {  // kept alive: the key is their addresses
+    std::shared_ptr<const layout::Gradient> gradient;
+    std::shared_ptr<const layout::PathData> path;
+    std::pair<std::string, HPDF_ExtGState> named;
+  };
+  std::map<std::pair<const layout::Gradient*, const layout::PathData*>, Mask> masks_;
 };
 
 }  // namespace deckpdf::pdf

@@ -170,6 +170,23 @@ TEST_CASE("SVG text under a clip, an opacity or a rotation stays text", "[svg][p
   int pr = darkest(*pale, 0, 1, 16);
   CHECK(pr > 0xA8);
   CHECK(pr < 0xD8);
+  // Red fading out over black (stop-opacity 1 to 0): red at the left,
+  // black at the right, dark red between; not one mean opacity.
+  int x0 = static_cast<int>(pale->x + 3), row = -1;
+  for (int y = static_cast<int>(pale->y + pale->height); y < r.height && row < 0; ++y) {
+    uint32_t c = pixel(r, x0, y);
+    if (channel(c, 16) > 0xC0 && channel(c, 8) < 0x40) row = y;
+  }
+  REQUIRE(row >= 0);
+  row += 4;
+  int x1 = x0;
+  while (x1 + 1 < r.width && pixel(r, x1 + 1, row) != 0xFFFFFF) ++x1;
+  REQUIRE(x1 - x0 > 60);
+  CHECK(channel(pixel(r, x0 + 1, row), 16) > 0xE0);
+  CHECK(channel(pixel(r, x1 - 1, row), 16) < 0x20);
+  int mid = channel(pixel(r, (x0 + x1) / 2, row), 16);
+  CHECK(mid > 0x60);
+  CHECK(mid < 0xA0);
 }
 
 TEST_CASE("SVG inline, in object and embed, as a data: URI, a background and in notes",
