@@ -2,8 +2,9 @@
 // SVG files, found as `img` finds them (inside the deck's folder, relative
 // to the SVG's own folder), placed in their box by a scale and a move (a
 // rotated or flipped image is not drawn). An SVG image is drawn by an
-// interpreter of its own, at most two levels deep, and its items moved
-// into this SVG's space under its clips and opacity, clipped to its box.
+// interpreter of its own, at most two levels deep and never inside itself
+// (svg_external.cpp), and its items moved into this SVG's space under its
+// clips and opacity, clipped to its box.
 #include <cmath>
 
 #include "layout/image.h"
@@ -61,13 +62,14 @@ void Drawer::svg_image(const Node& n, const State& s, const std::string& src,
     lack("SVG images nested more than two deep");
     return;
   }
-  Env inner{env_.shaper, env_.deck_dir, env_.asset_root, "", env_.limits, env_.depth + 1};
+  Env inner = inner_env();
   std::string why;
   Tree tree = load(src, inner, why);
   if (!tree.ok()) {
     problem("image '" + href + "' " + why);
     return;
   }
+  if (draws_itself(inner, "image '" + href + "'")) return;
   Intrinsic size = intrinsic_size(tree);
   float x = length(n.attr("x"), 0, s, 0), y = length(n.attr("y"), 1, s, 0);
   float w = length(n.attr("width"), 0, s, size.width.value_or(s.vw));

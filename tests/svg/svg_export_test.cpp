@@ -312,7 +312,8 @@ TEST_CASE("an SVG's images: SVG files in its own folder, never outside the deck'
   std::string dir = test::temp_dir() + "/svg-images";
   std::filesystem::create_directories(dir + "/deck/pics");
   // outer.svg shows inner.svg (relative to its own folder), which shows
-  // outer.svg again: drawn two levels deep, then a warning.
+  // outer.svg again (a cycle: refused) and third.svg, whose own image is
+  // one level too deep.
   test::write_file(dir + "/deck/pics/outer.svg",
                    R"X(<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">
       <rect width="200" height="100" fill="#00ff00"/>
@@ -321,7 +322,13 @@ TEST_CASE("an SVG's images: SVG files in its own folder, never outside the deck'
   test::write_file(dir + "/deck/pics/inner.svg",
                    R"X(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">
       <rect width="10" height="10" fill="#0000ff"/><text x="1" y="8" font-size="4">Inner</text>
-      <image href="outer.svg" width="5" height="5"/></svg>)X");
+      <image href="outer.svg" width="5" height="5"/>
+      <image href="third.svg" width="4" height="4"/></svg>)X");
+  test::write_file(dir + "/deck/pics/third.svg",
+                   R"X(<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">
+      <rect width="10" height="10" fill="#ff00ff"/><image href="fourth.svg" width="5" height="5"/></svg>)X");
+  test::write_file(dir + "/deck/pics/fourth.svg",
+                   "<svg xmlns='http://www.w3.org/2000/svg'><rect width='5' height='5'/></svg>");
   test::write_file(dir + "/secret.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
   test::write_file(dir + "/deck/deck.pug", "section\n  img(src=\"pics/outer.svg\")\n");
   Export e = export_deck(dir + "/deck/deck.pug", "svg-images");
@@ -331,11 +338,60 @@ TEST_CASE("an SVG's images: SVG files in its own folder, never outside the deck'
   CHECK(doc.warnings.empty());
   CHECK(contains(doc.pages.at(0).text, "Inner"));
   CHECK(contains(e.run.err, "image '../../secret.svg' is outside the deck's folder"));
+  CHECK(contains(e.run.err,
+                 "image 'outer.svg' would draw itself (pics/outer.svg -> "
+                 "pics/inner.svg -> pics/outer.svg)"));
   CHECK(contains(e.run.err, "SVG images nested more than two deep"));
   auto r = test::run_deckpdf("'" + dir + "/deck/deck.pug' --dump=layout -o -");
   // The inner picture's blue square: 100 px wide at half opacity, clipped to its box.
   CHECK(contains(r.out, "matrix 10 0 0 10 0 0 fill #0000ff clips 1 opacity 0.50"));
-  // outer.svg again inside inner.svg: scaled into its 5 x 5 box (no viewBox:
-  // its width and height are one), clipped to it.
-  CHECK(contains(r.out, "matrix 0.25 0 0 0.25 0 12.5 fill #00ff00 clips 2 opacity 0.50"));
+  // third.svg inside inner.svg: its magenta square in its 40 px box.
+  CHECK(contains(r.out, "fill #ff00ff clips 2 opacity 0.50"));
+  CHECK_FALSE(contains(r.out, "fill #00ff00 clips 2"));  // outer.svg not drawn again
+}
+
+TEST_CASE("use of an element in another SVG file, inside the deck's folder", "[svg][pdf]") {
+  std::string dir = test::temp_dir() + "/svg-use";
+  std::filesystem::create_directories(dir + "/deck/pics/icons");
+  // diagram.svg uses two icons of icons/set.svg, the whole of a file with
+  // no fragment, one that does not exist, one outside the deck, and
+  // icons/set.svg's loop uses diagram.svg back (a cycle).
+  test::write_file(
+      dir + "/deck/pics/diagram.svg",
+      R"X(<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+      width="300" height="100">
+      <use href="icons/set.svg#red" x="10" y="10"/>
+      <use xlink:href="icons/set.svg#label" x="100" y="50" fill="#0000ff"/>
+      <use href="icons/set.svg#nothing"/>
+      <use href="icons/set.svg#loop"/>
+      <use href="../../outside.svg#a"/>
+      <use href="diagram.svg#own" x="200"/>
+      <rect id="own" width="20" height="20" fill="#123456"/></svg>)X");
+  test::write_file(dir + "/deck/pics/icons/set.svg",
+                   R"X(<svg xmlns="http://www.w3.org/2000/svg">
+      <style>.big { font-size: 30px }</style>
+      <defs><linearGradient id="g"><stop stop-color="#ff0000"/><stop offset="1" stop-color="#00ff00"/></linearGradient></defs>
+      <rect id="red" width="40" height="40" fill="url(#g)"/>
+      <text id="label" class="big">Used text</text>
+      <use id="loop" href="../diagram.svg#own"/></svg>)X");
+  test::write_file(dir + "/outside.svg",
+                   "<svg xmlns='http://www.w3.org/2000/svg'><rect id='a'/></svg>");
+  test::write_file(dir + "/deck/deck.pug", "section\n  img(src=\"pics/diagram.svg\")\n");
+  Export e = export_deck(dir + "/deck/deck.pug", "svg-use");
+  CHECK(qpdf_clean(e.pdf));
+  test::PdfDoc doc = test::pdf_read(e.pdf);
+  REQUIRE(doc.loaded);
+  CHECK(contains(doc.pages.at(0).text, "Used text"));
+  CHECK(contains(e.run.err, "use 'icons/set.svg#nothing' names no element of that file"));
+  CHECK(contains(e.run.err, "use '../../outside.svg#a' is outside the deck's folder"));
+  CHECK(contains(e.run.err,
+                 "use '../diagram.svg#own' would draw itself (pics/diagram.svg -> "
+                 "pics/icons/set.svg -> pics/diagram.svg)"));
+  auto r = test::run_deckpdf("'" + dir + "/deck/deck.pug' --dump=layout -o -");
+  // The icon: its own file's gradient, moved by the use's x and y.
+  CHECK(contains(r.out, "matrix 1 0 0 1 10 10 fill linear 0:#ff0000 1:#00ff00"));
+  // Its text: the other file's style sheet (30 px), the use's fill.
+  CHECK(contains(r.out, "size 30.00 fill #0000ff \"Used text\""));
+  // A use of its own file by name is a local reference.
+  CHECK(contains(r.out, "matrix 1 0 0 1 200 0 fill #123456"));
 }
