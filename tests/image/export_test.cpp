@@ -88,8 +88,10 @@ TEST_CASE("every kind of picture is drawn in its colours and the right way up", 
       {"progressive JPEG", 0xff0000, 0x0000ff, 40},
       {"GIF with a transparent colour", 0x0000ff, 0xff0000, 2},
       {"lossless WebP", 0x008000, 0xff0000, 2},
+      {"EXIF-rotated PNG (eXIf)", 0xff0000, 0x0000ff, 2},
+      {"EXIF-rotated WebP (EXIF chunk)", 0xff0000, 0x0000ff, 2},
   };
-  for (int page = 0; page < 9; ++page) {
+  for (int page = 0; page < 11; ++page) {
     test::Raster r = test::pdf_render_page(pdf, page);
     REQUIRE(r.width > 0);
     const Expect& e = expected[page];
