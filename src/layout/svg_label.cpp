@@ -3,11 +3,12 @@
 // inside `switch`): laid out as lines of shaped text by its own inline
 // styles (font size, family, weight, style, colour, line height,
 // text-align, white-space, width), wrapped at the label's width unless
-// `white-space: nowrap`, with a block's background-color behind its lines.
+// `white-space: nowrap`, with a block's background-color behind it.
 // The fallback `text` draw.io puts beside it holds the HTML as escaped
 // markup, so the HTML is what is drawn. Other HTML (tables, pictures,
 // forms) is named in a problem and drawn as its text.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -30,12 +31,16 @@ struct LabelStyle {
   bool operator==(const LabelStyle&) const = default;
 };
 
-// A block's own: alignment, wrapping, width and background.
+// A block's own: alignment, wrapping, width and background (behind its
+// lines' text only when it is an inline-block, as draw.io's edge labels
+// are, else its whole width), and the block it is in.
 struct LabelBlock {
   int align = 0;  // 0 left, 1 centre, 2 right
   bool nowrap = false;
   float width = 0;  // 0: the foreignObject's
   std::optional<Color> background;
+  bool tight = false;
+  int parent = -1;
 };
 
 // A word, a space or a forced break, in its style and block.
@@ -115,6 +120,7 @@ void restyle(const Node& n, LabelStyle& st, LabelBlock& block) {
   if (auto* v = get("width")) {
     if (auto w = parse_length(*v, 0, st.size); w && *w > 0 && *w < 100000) block.width = *w;
   }
+  if (auto* v = get("display")) block.tight = *v == "inline-block" || *v == "inline";
   if (auto* v = get("background-color")) {
     auto c = style::parse_color(*v);
     block.background = c && c->a > 0 ? c : std::nullopt;
@@ -170,7 +176,9 @@ void Drawer::foreign_text(uint32_t id, const State& s) {
     if (is_foreign_content(n.tag) && foreign.empty()) foreign = n.tag;
     LabelBlock own = blocks[static_cast<size_t>(block)];
     own.background.reset();
+    own.tight = false;
     own.width = 0;
+    own.parent = block;
     restyle(n, st, own);
     bool is_block = is_block_tag(n.tag);
     if (is_block && blocks.size() < 4096) {
@@ -231,6 +239,9 @@ void Drawer::foreign_text(uint32_t id, const State& s) {
   }
   const Matrix& m = s.ctm;
   float scale = matrix_scale(m);
+  size_t first_item = out_.size();
+  // The boxes of blocks with a background: x0, y0, x1, y1.
+  std::vector<std::array<float, 4>> boxes(blocks.size(), {1e30f, 1e30f, -1e30f, -1e30f});
   float y = 0;  // the line's top, user units below the object's top
   for (const Line& line : lines) {
     float width = 0, height = 0, ascent = 0;
@@ -251,18 +262,13 @@ void Drawer::foreign_text(uint32_t id, const State& s) {
     const LabelBlock& b = blocks[static_cast<size_t>(atoms[line.begin].block)];
     float bw = b.width > 0 ? b.width : fw;
     float x = fx + (b.align == 1 ? (bw - width) / 2 : b.align == 2 ? bw - width : 0);
-    if (b.background && s.visible) {
-      // An edge label's white box, which hides the edge behind its text.
-      auto path = std::make_shared<PathData>();
-      rect_path(*path, x, fy + y, width, height, 0, 0);
-      PathStyle ps;
-      ps.matrix = m;
-      ps.fill = *b.background;
-      ps.opacity = s.opacity;
-      ps.clips = s.clips;
-      Item it;
-      it.v = PathItem{std::move(path), std::make_shared<const PathStyle>(std::move(ps))};
-      out_.push_back(std::move(it));
+    for (int bi = atoms[line.begin].block; bi >= 0; bi = blocks[static_cast<size_t>(bi)].parent) {
+      const LabelBlock& owner = blocks[static_cast<size_t>(bi)];
+      if (!owner.background) continue;
+      std::array<float, 4>& box = boxes[static_cast<size_t>(bi)];
+      float bx0 = owner.tight ? x : fx, bx1 = owner.tight ? x + width : fx + bw;
+      box = {std::min(box[0], bx0), std::min(box[1], fy + y), std::max(box[2], bx1),
+             std::max(box[3], fy + y + height)};
     }
     float uy = fy + y + ascent;
     // Runs of one style shaped together at their list size.
@@ -295,6 +301,25 @@ void Drawer::foreign_text(uint32_t id, const State& s) {
     }
     y += height;
   }
+  // The backgrounds under the text, outer blocks first: an edge label's
+  // white box hides the edge behind it.
+  std::vector<Item> behind;
+  for (size_t bi = 0; bi < blocks.size() && s.visible; ++bi) {
+    const std::array<float, 4>& box = boxes[bi];
+    if (!blocks[bi].background || box[0] > box[2]) continue;
+    auto path = std::make_shared<PathData>();
+    rect_path(*path, box[0], box[1], box[2] - box[0], box[3] - box[1], 0, 0);
+    PathStyle ps;
+    ps.matrix = m;
+    ps.fill = *blocks[bi].background;
+    ps.opacity = s.opacity;
+    ps.clips = s.clips;
+    Item it;
+    it.v = PathItem{std::move(path), std::make_shared<const PathStyle>(std::move(ps))};
+    behind.push_back(std::move(it));
+  }
+  out_.insert(out_.begin() + static_cast<std::ptrdiff_t>(first_item),
+              std::make_move_iterator(behind.begin()), std::make_move_iterator(behind.end()));
 }
 
 }  // namespace deckpdf::layout::svg

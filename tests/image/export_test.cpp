@@ -105,6 +105,32 @@ TEST_CASE("every kind of picture is drawn in its colours and the right way up", 
   }
 }
 
+TEST_CASE("the showcase: every kind of picture on three slides, SVG text extracts",
+          "[image][pdf][svg]") {
+  std::string err;
+  std::string pdf = export_deck(dir() + "/showcase.pug", "showcase", &err);
+  CHECK(err.empty());  // every picture found and decoded, nothing the SVG subset lacks
+  CHECK(std::system(("qpdf --check '" + pdf + "' >/dev/null 2>&1").c_str()) == 0);
+  test::PdfDoc doc = test::pdf_read(pdf);
+  REQUIRE(doc.loaded);
+  CHECK(doc.warnings.empty());
+  REQUIRE(doc.pages.size() == 3);
+  // chart.svg's text: turned, clipped, HTML label, and parts.svg's badge.
+  std::string txt = pdf + ".txt";
+  REQUIRE(std::system(("pdftotext -f 3 -l 3 '" + pdf + "' '" + txt + "'").c_str()) == 0);
+  std::string text = test::squash_spaces(test::read_file(txt));
+  for (const char* expected :
+       {"Requests per second", "Release", "Peak load", "after v3", "new", "inline SVG"}) {
+    CAPTURE(expected);
+    CHECK(text.find(expected) != std::string::npos);
+  }
+  CHECK(text.find("fallback") == std::string::npos);
+  // One image object per picture file and one per soft mask: 13 files, 4
+  // with alpha (grey-alpha, palette PNG, GIF, diagram); png16.png is shown
+  // twice and stored once.
+  CHECK(image_objects(pdf) == 13 + 4);
+}
+
 TEST_CASE("data-src is the picture of a lazily loaded img", "[image][pdf]") {
   std::string deck = test::temp_dir() + "/lazy.pug";
   test::write_file(test::temp_dir() + "/lazy.png", test::read_file(dir() + "/pictures/png16.png"));

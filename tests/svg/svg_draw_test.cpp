@@ -276,9 +276,35 @@ TEST_CASE("draw.io labels: HTML laid out by its styles, wrapped at its width", "
   CHECK(bold);
   CHECK(big);
   CHECK(has(d.dump, "SourceSans3-Bold"));
-  // nowrap: one run however narrow the object, on a white box.
+  // nowrap: one run however narrow the object, on a white box as wide
+  // as the block (the object's 20 px), under the text.
   CHECK(texts.back().second->run->text == "never wrapped here");
-  CHECK(has(d.dump, "fill #ffffff"));
+  const PathItem* white = nullptr;
+  size_t white_at = 0;
+  for (size_t i = 0; i < d.items.size(); ++i) {
+    auto* p = std::get_if<PathItem>(&d.items[i].v);
+    if (p && p->style->fill == Color{1, 1, 1, 1}) white = p, white_at = i;
+  }
+  REQUIRE(white);
+  CHECK(svg::path_bounds(*white->path)[2] == Approx(20));
+  CHECK(std::get_if<TextItem>(&d.items[white_at + 1].v));
+}
+
+TEST_CASE("draw.io edge labels: an inline-block's background only behind its text", "[svg]") {
+  Drawn d = draw(std::string(head) + R"X(width="300" height="100">
+    <foreignObject width="200" height="30"><div xmlns="http://www.w3.org/1999/xhtml"
+      style="font-size: 16px; text-align: center; white-space: nowrap; width: 200px"><div
+      style="display: inline-block; background-color: #ffffff">Uses</div></div></foreignObject></svg>)X",
+                 300, 100);
+  REQUIRE(d.items.size() == 2);
+  auto* box = std::get_if<PathItem>(&d.items[0].v);
+  auto* text = std::get_if<TextItem>(&d.items[1].v);
+  REQUIRE(box);
+  REQUIRE(text);
+  std::array<float, 4> b = svg::path_bounds(*box->path);
+  CHECK(b[2] == Approx(text->run->width).margin(0.01));  // as wide as "Uses"
+  CHECK(b[0] == Approx(d.items[1].x).margin(0.01));
+  CHECK(b[0] + b[2] / 2 == Approx(100).margin(0.01));  // centred in the 200 px
 }
 
 TEST_CASE("what the subset lacks is named; the rest is drawn", "[svg]") {
