@@ -364,6 +364,23 @@ TEST_CASE("images: vertical-align middle, top, bottom, text-top, text-bottom, le
   CHECK(top(7) + 20 == Approx(baselines[7]).margin(0.01));
 }
 
+TEST_CASE("images: a width attribute in percent is of the line, as style's is", "[layout][image]") {
+  std::string dir = test::source_dir() + "/tests/layout/decks";
+  auto l = lay_out(
+      "section\n  p\n    img(src=\"img/grey.png\" width=\"50%\")\n"
+      "  p\n    img(src=\"img/grey.png\" style=\"width: 50%\")\n"
+      "  p\n    img(src=\"img/grey.png\" width=\"40\" height=\"50%\")\n",
+      dir);
+  std::vector<const layout::ImageItem*> pictures;
+  for (const auto& item : l->lists[0].items) {
+    if (auto* im = std::get_if<layout::ImageItem>(&item.v)) pictures.push_back(im);
+  }
+  REQUIRE(pictures.size() == 3);
+  CHECK(pictures[0]->width > 200);
+  CHECK(pictures[0]->width == Approx(pictures[1]->width));
+  CHECK(pictures[2]->width == 40);  // the height in percent is none: the ratio kept
+}
+
 TEST_CASE("images: remote, outside, site-absolute, file:, missing and broken ones are refused",
           "[layout][image]") {
   std::string dir = test::source_dir() + "/tests/layout/decks";
