@@ -278,7 +278,29 @@ TEST_CASE("hostile SVG files give warnings and valid PDFs, quickly", "[svg][reli
   test::write_file(dir + "/deck/escape.svg",
                    R"X(<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">
                    <image href="../secret.png" width="10" height="10"/></svg>)X");
+  // use of 20 other files, each used 500 times and drawing 11 elements:
+  // 16 files at most, and one element budget for them all.
+  std::string fan = "<svg xmlns='http://www.w3.org/2000/svg'>";
+  for (int k = 0; k < 500; ++k) {
+    for (int i = 0; i < 20; ++i) fan += "<use href='f" + std::to_string(i) + ".svg#x'/>";
+  }
+  test::write_file(dir + "/deck/fan.svg", fan + "</svg>");
+  for (int i = 0; i < 20; ++i) {
+    std::string f =
+        "<svg xmlns='http://www.w3.org/2000/svg'><rect id='r' width='1' height='1'/><g id='x'>";
+    for (int k = 0; k < 10; ++k) f += "<use href='#r'/>";
+    test::write_file(dir + "/deck/f" + std::to_string(i) + ".svg", f + "</g></svg>");
+  }
+  // An HTML label of 6000 blocks and 120 KB of text.
+  std::string label =
+      "<svg xmlns='http://www.w3.org/2000/svg'><foreignObject width='100' height='100'>";
+  for (int i = 0; i < 6000; ++i) label += "<div>word word word word word</div>";
+  test::write_file(dir + "/deck/label.svg", label + "</foreignObject></svg>");
   test::write_file(dir + "/deck/deck.pug", R"X(section
+  img(src="fan.svg" width="100")
+section
+  img(src="label.svg" width="100")
+section
   img(src="uses.svg" width="100")
 section
   img(src="deep.svg" width="100")
@@ -298,8 +320,12 @@ section
   test::PdfDoc doc = test::pdf_read(e.pdf);
   REQUIRE(doc.loaded);
   CHECK(doc.warnings.empty());
-  CHECK(doc.pages.size() == 6);
+  CHECK(doc.pages.size() == 8);
   const std::string& err = e.run.err;
+  CHECK(contains(err, "SVG 'fan.svg' uses more than 16 other SVG files"));
+  CHECK(contains(err, "SVG 'fan.svg' use 'f"));  // one budget for the files it uses:
+  CHECK(contains(err, ".svg#x' draws more than 50000 elements"));
+  CHECK(contains(err, "SVG 'label.svg' has more than 64 KB of text in one foreignObject"));
   CHECK(contains(err, "SVG 'uses.svg' draws more than"));
   CHECK(contains(err, "not well-formed XML"));  // deep.svg never closes its tags
   CHECK(contains(err, "SVG 'path.svg' has more than 200000 path segments"));
