@@ -133,4 +133,14 @@ TEST_CASE("lexer: errors have a code and a position", "[pug][lexer]") {
     test::PugResult r = test::pug_run("p a #[b c");
     CHECK(r.codes() == V{"pug.unclosed-interpolation@1:5"});
   }
+  SECTION("text stuck to a quoted attribute name, at that text") {
+    test::PugResult r = test::pug_run("div(\"foo\"abc title='t')");
+    CHECK(r.codes() == V{"pug.attribute-syntax@1:10"});
+    CHECK(r.html == "<div title=\"t\"></div>");  // the list goes on after it
+  }
+  SECTION("'!' not starting '!=' after a name, at the character after it") {
+    test::PugResult r = test::pug_run("div(foo!~abc)\np(a != 'x') ok");
+    CHECK(r.codes() == V{"pug.attribute-syntax@1:9"});
+    CHECK(r.html == "<div></div><p a=\"x\">ok</p>");
+  }
 }
