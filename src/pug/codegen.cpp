@@ -18,6 +18,12 @@ const char* const pug_prelude = R"JS(
 var $m = {};
 var $cur = 0;
 function $S(v) { return v == null ? '' : '' + v; }
+// pug-runtime's escape, for `#{}` written into literal HTML.
+function $esc(s) {
+  return s.replace(/[&<>"]/g, function (c) {
+    return c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;';
+  });
+}
 function $cls(v) {
   if (Array.isArray(v)) {
     var r = [];
@@ -137,7 +143,55 @@ class Gen {
   void stmt(int i, const std::string& text) { line("$cur=" + std::to_string(i) + ";" + text, i); }
 
   void children(const AstNode& n) {
-    for (const AstNode& c : n.children) node(c);
+    const std::vector<AstNode>& cs = n.children;
+    for (size_t k = 0; k < cs.size();) {
+      size_t e = html_run_end(cs, k);
+      if (e > k) {
+        html_run(cs, k, e);
+        k = e;
+      } else {
+        node(cs[k++]);
+      }
+    }
+  }
+
+  // Text written as HTML, or `#{}` / `!{}` within it.
+  static bool text_piece(const AstNode& n) {
+    return (n.kind == AstKind::Text && !n.raw) ||
+           (n.kind == AstKind::Code && n.is_inline && n.buffered);
+  }
+
+  // pug writes a line's text and its `#{}` values into one HTML string:
+  // markup may span them (`<!-- v=#{v} -->`, `<a href="#{url}">`). A run of
+  // such pieces from one line (contiguous in the file) that holds markup
+  // and a value is written as one `$h`; returns its end, or k when the
+  // pieces go one by one.
+  static size_t html_run_end(const std::vector<AstNode>& cs, size_t k) {
+    size_t e = k;
+    bool code = false, markup = false;
+    while (e < cs.size() && text_piece(cs[e]) &&
+           (e == k || cs[e].span.begin == cs[e - 1].span.end)) {
+      code = code || cs[e].kind == AstKind::Code;
+      markup =
+          markup || (cs[e].kind == AstKind::Text && cs[e].value.find('<') != std::string::npos);
+      ++e;
+    }
+    return code && markup ? e : k;
+  }
+
+  void html_run(const std::vector<AstNode>& cs, size_t k, size_t e) {
+    int i = id(cs[k]);
+    std::string html;
+    for (size_t j = k; j < e; ++j) {
+      if (!html.empty()) html += " + ";
+      const AstNode& c = cs[j];
+      if (c.kind == AstKind::Text) {
+        html += str(c.value);
+      } else {
+        html += c.escaped ? "$esc($S(" + c.value + "))" : "$S(" + c.value + ")";
+      }
+    }
+    stmt(i, "$h(" + html + "," + std::to_string(i) + ");");
   }
 
   void node(const AstNode& n) {

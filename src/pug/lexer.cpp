@@ -184,7 +184,10 @@ uint32_t Lexer::statement(uint32_t p, uint32_t end, size_t level, bool stop_brac
           push(TokenKind::Doctype, {p, end}, trim(view(w, end)));
           return next_line(end);
         }
-        return keyword(p, w, end, level, stop_bracket);
+        bool colon = false;
+        p = keyword(p, w, end, stop_bracket, colon);
+        if (colon) continue;
+        return p;
       }
     }
     if (is_word(c) ||
@@ -281,16 +284,41 @@ uint32_t Lexer::mixin_call(uint32_t p, uint32_t& end, size_t level, bool stop_br
   return tag(q, end, level, stop_bracket, depth, colon);
 }
 
-uint32_t Lexer::keyword(uint32_t p, uint32_t w, uint32_t end, size_t level, bool stop_bracket) {
+// A keyword and the rest of its line. `when x: p text` and `default: p`
+// end at the colon (block expansion, as pug-lexer's scanEndOfLine): then
+// `colon` is set and the returned position is the statement after it.
+uint32_t Lexer::keyword(uint32_t p, uint32_t w, uint32_t end, bool stop_bracket, bool& colon) {
+  colon = false;
   uint32_t word_end = w;
   uint32_t stop = end;
   if (stop_bracket) stop = js_extent(word_end, end, /*stop_bracket*/ true);
-  Token& t = push(TokenKind::Keyword, {p, stop}, view(p, word_end));
+  std::string_view word = view(p, word_end);
+  uint32_t expansion = 0;
+  if (!stop_bracket && (word == "when" || word == "default")) {
+    expansion = js_close(word_end, end, ':');
+    // The colon of a block expansion is followed by a blank and a statement.
+    if (expansion != 0 &&
+        (expansion + 1 >= end || !is_blank(s_[expansion + 1]) || only_blanks(expansion + 1, end))) {
+      expansion = 0;
+    }
+    if (expansion != 0) stop = expansion;
+  }
   uint32_t r = word_end;
   while (r < stop && is_blank(s_[r])) ++r;
-  t.rest = view(r, stop);
-  t.rest_span = {r, stop};
-  (void)level;
+  uint32_t e = stop;
+  if (expansion != 0) {
+    while (e > r && is_blank(s_[e - 1])) --e;
+  }
+  Token& t = push(TokenKind::Keyword, {p, e}, word);
+  t.rest = view(r, e);
+  t.rest_span = {r, e};
+  if (expansion != 0) {
+    push(TokenKind::Colon, {expansion, expansion + 1});
+    uint32_t q = expansion + 1;
+    while (q < end && is_blank(s_[q])) ++q;
+    colon = true;
+    return q;
+  }
   return stop_bracket ? stop : next_line(end);
 }
 

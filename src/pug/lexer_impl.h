@@ -83,7 +83,7 @@ class Lexer {
   uint32_t statement(uint32_t p, uint32_t end, size_t level, bool stop_bracket = false,
                      int depth = 0);
   bool is_keyword(std::string_view word, uint32_t w, uint32_t end) const;
-  uint32_t keyword(uint32_t p, uint32_t w, uint32_t end, size_t level, bool stop_bracket);
+  uint32_t keyword(uint32_t p, uint32_t w, uint32_t end, bool stop_bracket, bool& colon);
   uint32_t mixin_call(uint32_t p, uint32_t& end, size_t level, bool stop_bracket, int depth,
                       bool& colon);
   uint32_t comment(uint32_t p, uint32_t end, size_t level, bool stop_bracket);

@@ -204,6 +204,7 @@ class Parser {
     switch (peek().kind) {
       case TokenKind::Dot:
         next();
+        el.text_only = true;
         if (at(TokenKind::TextBlockStart)) text_block(el, depth + 1);
         break;
       case TokenKind::Code:
@@ -585,6 +586,18 @@ void Parser::keyword(AstNode& into, size_t depth) {
     AstNode n = node(AstKind::When, t.span);
     n.name = std::string(word);
     n.value = std::string(rest);
+    if (at(TokenKind::Colon)) {
+      // `when x: p text`: the statement after the colon is the body.
+      next();
+      if (depth + 1 >= max_nesting) {
+        too_deep(t.span);
+      } else if (!at(TokenKind::Newline) && !at(TokenKind::Indent) && !at(TokenKind::Outdent) &&
+                 !at(TokenKind::Eos)) {
+        statement(n, depth + 1);
+      }
+      into.children.push_back(std::move(n));
+      return;
+    }
     push_with_body(std::move(n));
     return;
   }

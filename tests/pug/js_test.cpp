@@ -60,6 +60,18 @@ TEST_CASE("js: case with fall-through, code with a block, if/else in code", "[pu
         "<p>ab</p><p>yes</p><b>0</b><b>1</b>");
 }
 
+TEST_CASE("js: `when x: tag` block expansion; #{} inside literal HTML", "[pug][js]") {
+  CHECK(html("- var n = 2\ncase n\n  when 1: p one\n  when 2: em two #{n}\n  default: p other\n"
+             "case \"a:b\"\n  when \"a:b\":  span colon in string\n  default\n    p never\n") ==
+        "<em>two 2</em><span>colon in string</span>");
+  // The values are written into the HTML before it is read: markup spans them.
+  CHECK(html("- var u = \"/a?b=1&c=2\"\n- var n = 2\n"
+             "p <a href=\"#{u}\" title=\"#{\"<x>\"}\">link #{n}</a> and !{\"<b>b</b>\"}\n"
+             "<!-- v=#{n} -->\n") ==
+        "<p><a href=\"/a?b=1&amp;c=2\" title=\"&lt;x&gt;\">link 2</a> and <b>b</b></p>"
+        "<!-- v=2 -->");
+}
+
 TEST_CASE("js: errors are reported at the deck line running", "[pug][js]") {
   test::PugResult r = test::pug_run("p a\np= x.y\np b");
   CHECK(r.codes() == V{"pug.js-error@2:2"});
