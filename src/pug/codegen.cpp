@@ -216,7 +216,7 @@ class Gen {
       case AstKind::MixinCall: {
         int i = id(n);
         std::string attrs = n.attrs.empty() ? "{}" : "$attrobj(" + attr_list(n) + ")";
-        stmt(i, "$m[" + str(n.name) + "].call({block: " +
+        stmt(i, "$m[" + mixin_name(n) + "].call({block: " +
                     (n.children.empty() ? std::string("undefined") : std::string("function() {")));
         if (!n.children.empty()) {
           children(n);
@@ -295,9 +295,20 @@ class Gen {
     return list;
   }
 
+  // A call's mixin: its name, or the expression of `+#{expr}`.
+  static std::string mixin_name(const AstNode& call) {
+    const std::string& name = call.name;
+    if (name.size() >= 3 && name.starts_with("#{") && name.back() == '}') {
+      return "$S(" + name.substr(2, name.size() - 3) + ")";
+    }
+    return str(name);
+  }
+
   void tag(const AstNode& n) {
     int i = id(n);
-    stmt(i, "$o(" + std::to_string(i) + "," + attr_list(n) + ");");
+    // `#{expr}` as the name (value the expression): the name is computed.
+    std::string name = n.name.empty() ? ",$S(" + n.value + ")" : "";
+    stmt(i, "$o(" + std::to_string(i) + "," + attr_list(n) + name + ");");
     children(n);
     line("$c();", i);
   }
@@ -383,7 +394,10 @@ bool ast_needs_js(const AstNode& n) {
     case AstKind::While: return true;
     case AstKind::MixinDef:
     case AstKind::MixinCall:
-      if (!n.value.empty()) return true;
+      if (!n.value.empty() || n.name.starts_with("#{")) return true;
+      break;
+    case AstKind::Tag:
+      if (n.name.empty()) return true;  // `#{expr}` as its name
       break;
     default: break;
   }

@@ -20,6 +20,9 @@ namespace deckpdf::pug::detail {
 
 // Nested `#[...]` deeper than this is an error.
 inline constexpr int max_interpolation_depth = 32;
+// Lines a bracket opened in a mixin call's arguments or a `#{}` tag name
+// may stay open (see continued_end).
+inline constexpr int max_continued_lines = 64;
 
 inline bool is_word(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -84,6 +87,8 @@ class Lexer {
                      int depth = 0);
   bool is_keyword(std::string_view word, uint32_t w, uint32_t end) const;
   uint32_t keyword(uint32_t p, uint32_t w, uint32_t end, bool stop_bracket, bool& colon);
+  uint32_t mixin_name(uint32_t p) const;
+  uint32_t continued_end(uint32_t end) const;
   uint32_t mixin_call(uint32_t p, uint32_t& end, size_t level, bool stop_bracket, int depth,
                       bool& colon);
   uint32_t comment(uint32_t p, uint32_t end, size_t level, bool stop_bracket);

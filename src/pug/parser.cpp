@@ -139,6 +139,7 @@ class Parser {
     const Token& t = peek();
     switch (t.kind) {
       case TokenKind::Tag:
+      case TokenKind::InterpTag:
       case TokenKind::Id:
       case TokenKind::Class: into.children.push_back(tag(depth, /*inline*/ false)); return;
       case TokenKind::Pipe:
@@ -172,11 +173,29 @@ class Parser {
     }
   }
 
+  bool at_tag() const {
+    return at(TokenKind::Tag) || at(TokenKind::InterpTag) || at(TokenKind::Id) ||
+           at(TokenKind::Class);
+  }
+
   // A tag line: the tag, `: expansion` chain, then its text and block.
   AstNode tag(size_t depth, bool in_interpolation) {
     AstNode el = node(AstKind::Tag, peek().span);
-    el.name = at(TokenKind::Tag) ? ascii_lower(next().value) : "div";
+    if (at(TokenKind::InterpTag)) {
+      // `#{expr}`: the name is computed (value the expression, name empty).
+      el.value = std::string(next().value);
+      seen_.may_need_js = true;
+    } else {
+      el.name = at(TokenKind::Tag) ? ascii_lower(next().value) : "div";
+    }
     tag_tail(el, depth, in_interpolation);
+    if (!xml_ && dom::is_void_element(el.name)) {
+      // Blanks after a void tag (`img   `) are no content (pug drops them).
+      std::erase_if(el.children, [](const AstNode& c) {
+        return c.kind == AstKind::Text && !c.raw &&
+               c.value.find_first_not_of(" \t") == std::string::npos;
+      });
+    }
     if (!xml_ && dom::is_void_element(el.name) && !el.children.empty()) {
       diags_.error(el.span, "pug.void-content",
                    "<" + el.name + "> is a void element: it cannot hold text, code or tags");
@@ -192,7 +211,7 @@ class Parser {
       const Token& colon = next();
       if (depth + 1 >= max_nesting) {
         too_deep(colon.span);
-      } else if (at(TokenKind::Tag) || at(TokenKind::Id) || at(TokenKind::Class)) {
+      } else if (at_tag()) {
         el.children.push_back(tag(depth + 1, in_interpolation));
         return;
       } else if (!at(TokenKind::Newline) && !at(TokenKind::Indent) && !at(TokenKind::Outdent) &&
@@ -307,7 +326,7 @@ class Parser {
 
   // `#[tag ...]`: one statement, then the `]`.
   void interpolation(AstNode& into, size_t depth) {
-    if (at(TokenKind::Tag) || at(TokenKind::Id) || at(TokenKind::Class)) {
+    if (at_tag()) {
       AstNode t = tag(depth, /*inline*/ true);
       t.is_inline = true;
       into.children.push_back(std::move(t));
@@ -659,7 +678,8 @@ void Parser::else_branch(AstNode& into, size_t depth) {
 
 AstNode Parser::mixin_call(const Token& t, size_t depth) {
   AstNode n = node(AstKind::MixinCall, t.span);
-  n.name = std::string(t.value.substr(1));
+  n.name = std::string(trim_view(t.value.substr(1)));      // `+ name`: blanks allowed
+  if (n.name.starts_with("#{")) seen_.may_need_js = true;  // `+#{expr}`: computed
   n.value = std::string(t.rest);
   tag_tail(n, depth, /*inline*/ false);
   return n;

@@ -3,6 +3,7 @@
 // they receive, errors mapped back to the deck line running.
 #include "pug/run.h"
 
+#include <cctype>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -44,6 +45,7 @@ class Host {
       el.kind = dom::NodeKind::Element;
       el.tag = n->name;
       el.span = n->span;
+      if (a.size() > 2) el.tag = computed_name(a[2], *n);
       if (a.size() > 1) {
         for (const js::Value& attr : a[1].items) attribute(el, attr, *n);
       }
@@ -111,6 +113,23 @@ class Host {
       return nullptr;
     }
     return gen_.nodes[static_cast<size_t>(a[at].n)];
+  }
+
+  // A tag name from `#{expr}`: as pug.js writes it, when it is one
+  // (a letter, then letters, digits, '-', '_', ':'), lower-cased as the
+  // parser does written names; anything else is an error and a div.
+  std::string computed_name(const js::Value& v, const AstNode& n) {
+    std::string name = v.kind == js::Value::Kind::String ? v.s : "";
+    bool ok = !name.empty() && std::isalpha(static_cast<unsigned char>(name[0]));
+    for (char& c : name) {
+      ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':');
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (ok) return name;
+    diags_.error(n.span, "pug.tag-name",
+                 "the interpolated tag name is not a tag name (\"" + name.substr(0, 40) +
+                     "\"); a div is made instead");
+    return "div";
   }
 
   bool room(std::string& err) {

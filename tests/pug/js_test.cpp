@@ -72,6 +72,18 @@ TEST_CASE("js: `when x: tag` block expansion; #{} inside literal HTML", "[pug][j
         "<!-- v=2 -->");
 }
 
+TEST_CASE("js: interpolated tag and mixin names, arguments over several lines", "[pug][js]") {
+  CHECK(html("- var t = 'Section'\nmixin m(a, b)\n  p= a + b\n  block\n+m(\n'x',\n    'y'\n)\n"
+             "+ m('1', '2')\n- var n = 'm'\n+#{n}('a', 'b')\n  em in\n"
+             "#{t.toLowerCase()}(class='c') body\n#{'h' + 2}: b x\nimg  \n#{\n  'br'\n}/\n") ==
+        "<p>xy</p><p>12</p><p>ab</p><em>in</em><section class=\"c\">body</section>"
+        "<h2><b>x</b></h2><img><br>");
+  // What is not a tag name is an error at the tag, and a div.
+  test::PugResult r = test::pug_run("p a\n#{'<x y>'} hi");
+  CHECK(r.codes() == V{"pug.tag-name@2:1"});
+  CHECK(r.html == "<p>a</p><div>hi</div>");
+}
+
 TEST_CASE("js: errors are reported at the deck line running", "[pug][js]") {
   test::PugResult r = test::pug_run("p a\np= x.y\np b");
   CHECK(r.codes() == V{"pug.js-error@2:2"});
