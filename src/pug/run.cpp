@@ -206,12 +206,14 @@ void run_js(const AstNode& tree, dom::Document& doc, Diagnostics& diags,
     diags.error(doc[doc.root].span, "pug.js-error", "the Pug runtime failed: " + error.message);
     return;
   }
-  if (!options.locals_json.empty()) {
+  for (const std::string* json : {&options.front_locals_json, &options.locals_json}) {
+    if (json->empty()) continue;
     std::string code =
-        "(function (o) { for (var k in o) globalThis[k] = o[k]; })(" + options.locals_json + "\n);";
+        "(function (o) { for (var k in o) globalThis[k] = o[k]; })(" + *json + "\n);";
     if (!box.run(code, "locals.json", error)) {
       diags.error(doc[doc.root].span, "pug.locals",
-                  "--locals is not a JSON object: " + error.message);
+                  (json == &options.locals_json ? "--locals" : "the front matter's locals") +
+                      std::string(" is not a JSON object: ") + error.message);
       return;
     }
   }

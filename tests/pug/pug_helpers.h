@@ -53,8 +53,9 @@ inline PugResult pug_run(const std::string& text, const std::string& path = "tes
   PugResult r{Source(path, text), Diagnostics(), dom::Document(), "",
               SourceSet(static_cast<uint32_t>(text.size()))};
   uint32_t body = 0;
-  source_parse_front_matter(r.source, r.diags, body);
+  FrontMatter fm = source_parse_front_matter(r.source, r.diags, body);
   pug::ParseOptions options;
+  options.js.front_locals_json = fm.locals_json;
   options.run_js = run_js;
   options.js.locals_json = locals_json;
   r.doc = pug::parse(r.source, body, r.diags, options, &r.files);
