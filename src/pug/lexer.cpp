@@ -255,10 +255,6 @@ bool Lexer::is_keyword(std::string_view word, uint32_t w, uint32_t end) const {
   return next == ' ' || next == '\t';
 }
 
-// A mixin call `+name(args)`: a Keyword token whose `rest` is the
-// arguments, then what a tag may have (attributes, `&attributes`, text,
-// `: expansion`, a block). As in pug-lexer, a first group that reads as
-// attributes (`+m(class="x")`) is attributes, not arguments.
 // The end of a mixin call's name at s_[p] == '+': `+name`, `+ name` or
 // `+#{expr}` (a name computed by JavaScript); 0 when it is not a call.
 uint32_t Lexer::mixin_name(uint32_t p) const {
@@ -284,6 +280,10 @@ uint32_t Lexer::continued_end(uint32_t end) const {
   return e;
 }
 
+// A mixin call `+name(args)`: a Keyword token whose `rest` is the
+// arguments, then what a tag may have (attributes, `&attributes`, text,
+// `: expansion`, a block). As in pug-lexer, a first group that reads as
+// attributes (`+m(class="x")`) is attributes, not arguments.
 uint32_t Lexer::mixin_call(uint32_t p, uint32_t& end, size_t level, bool stop_bracket, int depth,
                            bool& colon) {
   uint32_t word_end = mixin_name(p);

@@ -192,13 +192,12 @@ class Parser {
     if (!xml_ && dom::is_void_element(el.name)) {
       // Blanks after a void tag (`img   `) are no content (pug drops them).
       std::erase_if(el.children, [](const AstNode& c) {
-        return c.kind == AstKind::Text && !c.raw &&
-               c.value.find_first_not_of(" \t") == std::string::npos;
+        return c.kind == AstKind::Text && c.value.find_first_not_of(" \t") == std::string::npos;
       });
-    }
-    if (!xml_ && dom::is_void_element(el.name) && !el.children.empty()) {
-      diags_.error(el.span, "pug.void-content",
-                   "<" + el.name + "> is a void element: it cannot hold text, code or tags");
+      if (!el.children.empty()) {
+        diags_.error(el.span, "pug.void-content",
+                     "<" + el.name + "> is a void element: it cannot hold text, code or tags");
+      }
     }
     return el;
   }
@@ -605,19 +604,8 @@ void Parser::keyword(AstNode& into, size_t depth) {
     AstNode n = node(AstKind::When, t.span);
     n.name = std::string(word);
     n.value = std::string(rest);
-    if (at(TokenKind::Colon)) {
-      // `when x: p text`: the statement after the colon is the body.
-      next();
-      if (depth + 1 >= max_nesting) {
-        too_deep(t.span);
-      } else if (!at(TokenKind::Newline) && !at(TokenKind::Indent) && !at(TokenKind::Outdent) &&
-                 !at(TokenKind::Eos)) {
-        statement(n, depth + 1);
-      }
-      into.children.push_back(std::move(n));
-      return;
-    }
-    push_with_body(std::move(n));
+    tag_tail(n, depth, /*inline*/ false);  // `when x: p text` expands as a tag's `:` does
+    into.children.push_back(std::move(n));
     return;
   }
   // `yield`: where an include's block goes.
