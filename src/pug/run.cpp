@@ -3,6 +3,7 @@
 // they receive, errors mapped back to the deck line running.
 #include "pug/run.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <memory>
@@ -119,15 +120,18 @@ class Host {
   // (a letter, then letters, digits, '-', '_', ':'), lower-cased as the
   // parser does written names; anything else is an error and a div.
   std::string computed_name(const js::Value& v, const AstNode& n) {
-    std::string name = v.kind == js::Value::Kind::String ? v.s : "";
+    const std::string written = v.kind == js::Value::Kind::String ? v.s : "";
+    std::string name = written;
     bool ok = !name.empty() && std::isalpha(static_cast<unsigned char>(name[0]));
     for (char& c : name) {
       ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':');
       c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     if (ok) return name;
+    size_t cut = std::min<size_t>(written.size(), 40);  // at a character's start
+    while (cut < written.size() && cut > 0 && (written[cut] & 0xC0) == 0x80) --cut;
     diags_.error(n.span, "pug.tag-name",
-                 "the interpolated tag name is not a tag name (\"" + name.substr(0, 40) +
+                 "the interpolated tag name is not a tag name (\"" + written.substr(0, cut) +
                      "\"); a div is made instead");
     return "div";
   }
