@@ -100,7 +100,7 @@ class Lexer {
   uint32_t attributes(uint32_t p, uint32_t end, size_t level, bool stop_bracket);
   uint32_t string_end(uint32_t i, uint32_t limit) const;
   uint32_t attribute_value_end(uint32_t i, uint32_t limit, bool& string_error);
-  void bad_key_character(uint32_t at);
+  void bad_key_character(uint32_t at, uint32_t bad);
   uint32_t skip_attribute(uint32_t i, uint32_t limit) const;
 
   // --- lexer_text.cpp: JavaScript extents, text, interpolation, text blocks

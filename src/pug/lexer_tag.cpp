@@ -141,7 +141,7 @@ uint32_t Lexer::attributes(uint32_t p, uint32_t end, size_t level, bool stop_bra
       // `div("foo"abc)`: pug-lexer refuses what sticks to a quoted name.
       if (i < len() && !is_blank(s_[i]) && s_[i] != '=' && s_[i] != '!' && s_[i] != ',' &&
           s_[i] != ')' && s_[i] != '\n') {
-        bad_key_character(i);
+        bad_key_character(i, i);
         i = skip_attribute(i, stop_bracket ? end : len());
         continue;
       }
@@ -166,8 +166,8 @@ uint32_t Lexer::attributes(uint32_t p, uint32_t end, size_t level, bool stop_bra
     while (j < len() && is_blank(s_[j])) ++j;
     bool bang = j + 1 < len() && s_[j] == '!' && s_[j + 1] == '=';
     if (j < len() && s_[j] == '!' && !bang) {
-      // `div(foo!~abc)`
-      bad_key_character(j + 1 < len() ? j + 1 : j);
+      // `div(foo!~abc)`: at the '!', as pug-lexer reports it.
+      bad_key_character(j, j + 1);
       i = skip_attribute(j, stop_bracket ? end : len());
       continue;
     }
@@ -199,11 +199,18 @@ uint32_t Lexer::attributes(uint32_t p, uint32_t end, size_t level, bool stop_bra
 
 // pug's INVALID_KEY_CHARACTER: a character after an attribute name that
 // can neither end it nor start its `=value`.
-void Lexer::bad_key_character(uint32_t at) {
-  std::string shown =
-      s_[at] == '\n' ? std::string("a line end") : "'" + std::string(1, s_[at]) + "'";
+// Reported at `at`, naming the character at `bad` (a whole UTF-8
+// sequence).
+void Lexer::bad_key_character(uint32_t at, uint32_t bad) {
+  std::string shown = "a line end";
+  if (bad < len() && s_[bad] != '\n') {
+    uint32_t e = bad + 1;
+    while (e < len() && e < bad + 4 && (static_cast<unsigned char>(s_[e]) & 0xC0) == 0x80) ++e;
+    shown = "'" + std::string(view(bad, e)) + "'";
+  }
   diags_.error({at, at + 1}, "pug.attribute-syntax",
-               "unexpected " + shown + " after the attribute name; expected `=`");
+               "unexpected " + shown + " after the attribute name" + (at == bad ? "" : " and '!'") +
+                   "; expected `=`");
 }
 
 // Past the rest of a malformed attribute: to the next blank, ',' or ')'

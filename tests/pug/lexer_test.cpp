@@ -159,11 +159,14 @@ TEST_CASE("lexer: errors have a code and a position", "[pug][lexer]") {
   SECTION("text stuck to a quoted attribute name, at that text") {
     test::PugResult r = test::pug_run("div(\"foo\"abc title='t')");
     CHECK(r.codes() == V{"pug.attribute-syntax@1:10"});
+    CHECK(test::pug_run("div(\"foo\"é)").printed().find("unexpected 'é' after") !=
+          std::string::npos);                    // the whole character
     CHECK(r.html == "<div title=\"t\"></div>");  // the list goes on after it
   }
-  SECTION("'!' not starting '!=' after a name, at the character after it") {
+  SECTION("'!' not starting '!=' after a name, at the '!'") {
     test::PugResult r = test::pug_run("div(foo!~abc)\np(a != 'x') ok");
-    CHECK(r.codes() == V{"pug.attribute-syntax@1:9"});
+    CHECK(r.codes() == V{"pug.attribute-syntax@1:8"});
+    CHECK(r.printed().find("unexpected '~' after the attribute name and '!'") != std::string::npos);
     CHECK(r.html == "<div></div><p a=\"x\">ok</p>");
   }
 }
