@@ -16,22 +16,41 @@ namespace deckpdf::pug {
 namespace {
 
 // Whether the deck's tokens hold nothing that needs the linker, mixins or
-// JavaScript (no keyword at all, no code, no `#{}`, no `&attributes`, only
-// literal attribute values): what the parser would then build, the C++
-// evaluator can take a statement at a time. Stops at the first such token.
+// JavaScript (tags, text, comments, filters, literal attribute values):
+// what the parser would then build, the C++ evaluator can take a statement
+// at a time. Stops at the first token that needs more.
 bool tokens_static(const std::vector<Token>& tokens) {
+  // The kinds that never need more are listed; any other kind (a keyword,
+  // code, `#{}`, `&attributes`, a computed tag name, one added later) does.
   for (const Token& t : tokens) {
     switch (t.kind) {
-      case TokenKind::Keyword:
-      case TokenKind::Code:
-      case TokenKind::InterpCode:
-      case TokenKind::AndAttributes: return false;
+      case TokenKind::Eos:
+      case TokenKind::Newline:
+      case TokenKind::Indent:
+      case TokenKind::Outdent:
+      case TokenKind::Tag:
+      case TokenKind::Id:
+      case TokenKind::Class:
+      case TokenKind::AttrsStart:
+      case TokenKind::AttrsEnd:
+      case TokenKind::Colon:
+      case TokenKind::Dot:
+      case TokenKind::Slash:
+      case TokenKind::Pipe:
+      case TokenKind::Text:
+      case TokenKind::InterpStart:
+      case TokenKind::InterpEnd:
+      case TokenKind::TextBlockStart:
+      case TokenKind::TextBlockEnd:
+      case TokenKind::Comment:
+      case TokenKind::Filter:
+      case TokenKind::Doctype: break;
       case TokenKind::Attr:
         if (!t.boolean && !t.malformed && !t.rest.empty() && attr_value_needs_js(t.value, t.rest)) {
           return false;
         }
         break;
-      default: break;
+      default: return false;
     }
   }
   return true;
