@@ -247,6 +247,7 @@ bool Pipeline::theme_load() {
     theme_name = deck_theme_resolve(deck_.meta.theme, deck_dir_, front_.span, diags_);
   }
   if (theme_name.empty()) theme_name = "white";
+  if (!theme_unknown_check(theme_name)) theme_name = "white";
   if (theme_name.find('/') != std::string::npos || theme_name.ends_with(".css")) {
     r_.files.push_back(theme_name);
   }
@@ -261,11 +262,55 @@ bool Pipeline::theme_load() {
   return true;
 }
 
+// A theme name that layouts/ does not hold is a warning naming the ones it
+// does, at the front matter's `theme:` line (or the --theme option), and
+// white is used: a typo in a theme's name never loses the PDF.
+bool Pipeline::theme_unknown_check(const std::string& name) {
+  if (style::theme_is_path(name)) return true;
+  std::string layouts = job_.data_dir + "/layouts";
+  std::error_code ec;
+  if (fs::is_regular_file(layouts + "/" + name + ".css", ec)) return true;
+  std::string known;
+  for (const std::string& n : style::theme_names(layouts)) known += (known.empty() ? "" : ", ") + n;
+  std::string message = "theme '" + name + "' is not one deckpdf has (" + known + "); using white";
+  if (job_.theme.empty()) {
+    // The `theme:` line of the front matter.
+    Span span = front_.span;
+    std::string_view text = source_.text().substr(0, front_.span.end);
+    if (size_t at = text.find("\ntheme:", front_.span.begin); at != std::string_view::npos) {
+      size_t end = text.find('\n', at + 1);
+      span = {static_cast<uint32_t>(at + 1),
+              static_cast<uint32_t>(end == std::string_view::npos ? text.size() : end)};
+    }
+    diags_.warning(span, "theme.unknown", message);
+  } else {
+    auto option = std::make_shared<const Source>("--theme", name);
+    diags_.warning(option, {0, static_cast<uint32_t>(name.size())}, "theme.unknown", message);
+  }
+  return false;
+}
+
 bool Pipeline::fonts_load() {
   std::string font_error;
   if (!fonts_.load_dir(job_.data_dir + "/fonts", font_error)) {
     return fail(exit_io, font_error, false);
   }
+  // The faces of the families the theme (with the deck's CSS) and inline
+  // styles name, from fonts/FAMILY/ (League Gothic, Lato...).
+  std::vector<std::string> families;
+  for (const style::Rule& rule : theme_->rules) {
+    for (const style::Declaration& d : rule.declarations) {
+      if (d.property == "font-family") families.push_back(d.value);
+    }
+  }
+  for (const dom::Node& n : doc_.nodes) {
+    const std::string* inline_style = n.attr("style");
+    if (!inline_style || inline_style->find("font-family") == std::string::npos) continue;
+    for (const style::Declaration& d : style::parse_declarations(*inline_style)) {
+      if (d.property == "font-family") families.push_back(d.value);
+    }
+  }
+  fonts_.load_families(job_.data_dir + "/fonts", families);
   shaper_ = std::make_unique<text::Shaper>(fonts_);
   return true;
 }

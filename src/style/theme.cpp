@@ -185,13 +185,26 @@ std::optional<Theme> theme_read(const std::string& layouts_dir, const std::strin
 
 }  // namespace
 
+std::vector<std::string> theme_names(const std::string& layouts_dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(layouts_dir, ec)) {
+    if (entry.path().extension() != ".css") continue;
+    std::string stem = entry.path().stem().string();
+    if (stem != "notes" && stem != "base") names.push_back(stem);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+bool theme_is_path(std::string_view name_or_path) {
+  return name_or_path.find('/') != std::string_view::npos || name_or_path.ends_with(".css");
+}
+
 std::optional<Theme> theme_load(const std::string& layouts_dir, const std::string& name_or_path,
                                 std::string& error, Diagnostics& diags) {
   std::string path = name_or_path;
-  bool is_path =
-      name_or_path.find('/') != std::string::npos ||
-      (name_or_path.size() > 4 && name_or_path.compare(name_or_path.size() - 4, 4, ".css") == 0);
-  if (!is_path) path = layouts_dir + "/" + name_or_path + ".css";
+  if (!theme_is_path(name_or_path)) path = layouts_dir + "/" + name_or_path + ".css";
   return theme_read(layouts_dir, path, name_or_path, 0, error, diags);
 }
 
