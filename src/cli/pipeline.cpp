@@ -22,6 +22,8 @@
 #include "pug/parse.h"
 #include "source/files.h"
 #include "source/strings.h"
+#include "style/contrast.h"
+#include "style/deck_css.h"
 
 namespace deckpdf::cli {
 
@@ -255,6 +257,17 @@ bool Pipeline::theme_load() {
   std::string theme_error;
   theme_ = style::theme_load(job_.data_dir + "/layouts", theme_name, theme_error, r_.diags);
   if (!theme_) return fail(exit_io, theme_error, true);
+  // reveal.js's has-dark-background / has-light-background on slides with
+  // a background colour of their own, for the theme's rules for them.
+  style::contrast_classes(doc_, deck_);
+  // The deck's own CSS (style blocks, linked stylesheets) and --css files
+  // after the theme's rules.
+  style::DeckCssInput css{doc_, source_, r_.sources, deck_dir_, job_.css};
+  std::string css_error;
+  for (std::string& file : style::deck_css_add(*theme_, css, diags_, css_error)) {
+    r_.files.push_back(std::move(file));
+  }
+  if (!css_error.empty()) return fail(exit_io, css_error, true);
   std::string size_text = !job_.size.empty() ? job_.size : deck_.meta.size;
   if (!size_text.empty() && !compose::page_size_parse(size_text, page_size_)) {
     return fail(exit_usage, "size '" + size_text + "' is not 16:9, 4:3 or WIDTHxHEIGHT", false);

@@ -113,9 +113,11 @@ bool ignored_property(const std::string& p) {
 bool Applier::apply(const Declaration& d) {
   std::string v = ascii_lower(trim(d.value));
   ignored = false;
-  if (auto known = font(d, v)) return *known;
-  if (auto known = text(d, v)) return *known;
-  if (auto known = box(d, v)) return *known;
+  known = true;
+  if (auto ok = font(d, v)) return *ok;
+  if (auto ok = text(d, v)) return *ok;
+  if (auto ok = box(d, v)) return *ok;
+  known = false;
   ignored = ignored_property(d.property);
   return ignored;
 }

@@ -32,6 +32,9 @@ struct Applier {
   // Set by apply(): the property is accepted but not drawn (box-shadow,
   // transition...), for the deck's own CSS to warn about.
   bool ignored = false;
+  // Set by apply(): the property is one deckpdf reads (its value may still
+  // be wrong).
+  bool known = false;
 
  private:
   // A length in px at this element's font size.
