@@ -248,11 +248,13 @@ bool Pipeline::theme_load() {
   if (theme_name.empty() && !deck_.meta.theme.empty()) {
     theme_name = deck_theme_resolve(deck_.meta.theme, deck_dir_, front_.span, diags_);
   }
+  std::vector<std::string> themes = style::theme_names(job_.data_dir + "/layouts");
+  // Else the reveal.js theme the deck links (.../theme/moon.css).
+  if (theme_name.empty()) theme_name = style::linked_theme(doc_, themes);
   if (theme_name.empty()) theme_name = "white";
+  // (A theme file is watched even when missing: creating it exports again.)
+  if (style::theme_is_path(theme_name)) r_.files.push_back(theme_name);
   if (!theme_unknown_check(theme_name)) theme_name = "white";
-  if (theme_name.find('/') != std::string::npos || theme_name.ends_with(".css")) {
-    r_.files.push_back(theme_name);
-  }
   files_collect(doc_, deck_dir_, job_.asset_root, r_.files);
   std::string theme_error;
   theme_ = style::theme_load(job_.data_dir + "/layouts", theme_name, theme_error, r_.diags);
@@ -262,7 +264,7 @@ bool Pipeline::theme_load() {
   style::contrast_classes(doc_, deck_);
   // The deck's own CSS (style blocks, linked stylesheets) and --css files
   // after the theme's rules.
-  style::DeckCssInput css{doc_, source_, r_.sources, deck_dir_, job_.css};
+  style::DeckCssInput css{doc_, source_, r_.sources, deck_dir_, job_.css, std::move(themes)};
   std::string css_error;
   for (std::string& file : style::deck_css_add(*theme_, css, diags_, css_error)) {
     r_.files.push_back(std::move(file));
@@ -277,15 +279,19 @@ bool Pipeline::theme_load() {
 
 // A theme name that layouts/ does not hold is a warning naming the ones it
 // does, at the front matter's `theme:` line (or the --theme option), and
-// white is used: a typo in a theme's name never loses the PDF.
+// white is used: a typo in a theme's name never loses the PDF. So is a
+// theme file the front matter names that cannot be read (a --theme FILE
+// that cannot be read stays an error).
 bool Pipeline::theme_unknown_check(const std::string& name) {
-  if (style::theme_is_path(name)) return true;
   std::string layouts = job_.data_dir + "/layouts";
   std::error_code ec;
-  if (fs::is_regular_file(layouts + "/" + name + ".css", ec)) return true;
+  bool is_path = style::theme_is_path(name);
+  if (is_path && !job_.theme.empty()) return true;
+  if (fs::is_regular_file(is_path ? name : layouts + "/" + name + ".css", ec)) return true;
   std::string known;
   for (const std::string& n : style::theme_names(layouts)) known += (known.empty() ? "" : ", ") + n;
   std::string message = "theme '" + name + "' is not one deckpdf has (" + known + "); using white";
+  if (is_path) message = "theme '" + deck_.meta.theme + "' is not a file; using white";
   if (job_.theme.empty()) {
     // The `theme:` line of the front matter.
     Span span = front_.span;

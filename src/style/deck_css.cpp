@@ -134,7 +134,55 @@ class StylePlaces {
   uint32_t base_ = 0;
 };
 
+// The stylesheet links of the deck, in document order: element and href.
+template <class F>
+void for_each_stylesheet_link(const dom::Document& doc, F&& f) {
+  for (dom::NodeId id = 0; id < doc.nodes.size(); ++id) {
+    const dom::Node& n = doc.nodes[id];
+    if (n.kind != dom::NodeKind::Element || n.tag != "link") continue;
+    const std::string* rel = n.attr("rel");
+    const std::string* href = n.attr("href");
+    if (!rel || !href) continue;
+    std::vector<std::string> rels = split_values(ascii_lower(*rel));
+    if (std::find(rels.begin(), rels.end(), "stylesheet") != rels.end()) f(n, *href);
+  }
+}
+
+// The theme named by a reveal.js theme's path, or "".
+std::string theme_of(std::string_view href, const std::vector<std::string>& theme_names) {
+  std::string path = ascii_lower(trim(href));
+  path = path.substr(0, path.find_first_of("?#"));
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos || slash < 6 || path.compare(slash - 6, 6, "/theme") != 0 ||
+      !path.ends_with(".css")) {
+    return "";
+  }
+  std::string name = path.substr(slash + 1, path.size() - slash - 5);
+  if (name.ends_with(".min")) name.resize(name.size() - 4);
+  bool known = std::find(theme_names.begin(), theme_names.end(), name) != theme_names.end();
+  return known ? name : "";
+}
+
 }  // namespace
+
+bool reveal_stylesheet(std::string_view href, const std::vector<std::string>& theme_names) {
+  std::string path = ascii_lower(trim(href));
+  path = path.substr(0, path.find_first_of("?#"));
+  size_t slash = path.rfind('/');
+  std::string file = slash == std::string::npos ? path : path.substr(slash + 1);
+  for (const char* own : {"reveal.css", "reveal.min.css", "reset.css"}) {
+    if (file == own) return true;
+  }
+  return !theme_of(href, theme_names).empty();
+}
+
+std::string linked_theme(const dom::Document& doc, const std::vector<std::string>& theme_names) {
+  std::string found;
+  for_each_stylesheet_link(doc, [&](const dom::Node&, const std::string& href) {
+    if (found.empty()) found = theme_of(href, theme_names);
+  });
+  return found;
+}
 
 std::vector<std::string> deck_css_add(Theme& theme, const DeckCssInput& in, Diagnostics& diags,
                                       std::string& error) {
@@ -156,55 +204,66 @@ std::vector<std::string> deck_css_add(Theme& theme, const DeckCssInput& in, Diag
       theme.rules.push_back(std::move(r));
     }
   };
+  auto style_block = [&](dom::NodeId id) {
+    std::string text = in.doc.text_content(id);
+    Uncommented uncommented = strip_comments(text);
+    std::vector<CssProblem> problems;
+    Theme sheet =
+        css_parse_imports(std::move(uncommented.text), deck_root, "style", how, 0, problems, diags);
+    StylePlaces places(in, id);
+    for (CssProblem& p : problems) {
+      diags.warning(places.map(uncommented.origin(p.span)), std::move(p.code),
+                    std::move(p.message));
+    }
+    take(std::move(sheet));
+  };
+  auto link = [&](const dom::Node& n, const std::string& href) {
+    if (reveal_stylesheet(href, in.theme_names)) return;  // deckpdf's own equivalents
+    if (is_remote(href)) {
+      diags.warning(n.span, "css.remote",
+                    "stylesheet '" + href +
+                        "' is remote; deckpdf reads files inside the deck's folder only; it is "
+                        "ignored");
+      return;
+    }
+    std::optional<fs::path> path;
+    if (href.find(':') == std::string::npos) path = path_resolve_inside(deck_root, href);
+    if (!path) {
+      diags.warning(n.span, "css.link-refused",
+                    "stylesheet '" + href +
+                        "' is not a file inside the deck's folder; it is "
+                        "ignored");
+      return;
+    }
+    files.push_back(path->string());  // also when missing: creating it exports again (--watch)
+    if (!fs::is_regular_file(*path, ec)) {
+      diags.warning(
+          n.span, "css.link-missing",
+          "stylesheet '" + href + "' is not there (" + path->string() + "); it is ignored");
+      return;
+    }
+    std::string read_error;
+    std::optional<Theme> sheet = css_file_read(path->string(), href, how, 0, read_error, diags);
+    if (!sheet) {
+      diags.warning(n.span, "css.link-unreadable", read_error);
+      return;
+    }
+    take(std::move(*sheet));
+  };
+  // Style blocks and links in document order.
   const dom::Document& doc = in.doc;
   for (dom::NodeId id = 0; id < doc.nodes.size(); ++id) {
     const dom::Node& n = doc.nodes[id];
-    if (n.kind != dom::NodeKind::Element || (n.tag != "style" && n.tag != "link")) continue;
-    if (n.tag == "style") {
-      if (inside_svg(doc, id)) continue;  // the SVG's own
-      std::string text = doc.text_content(id);
-      Uncommented uncommented = strip_comments(text);
-      std::vector<CssProblem> problems;
-      Theme sheet = css_parse_imports(std::move(uncommented.text), deck_root, "style", how, 0,
-                                      problems, diags);
-      StylePlaces places(in, id);
-      for (CssProblem& p : problems) {
-        diags.warning(places.map(uncommented.origin(p.span)), std::move(p.code),
-                      std::move(p.message));
-      }
-      take(std::move(sheet));
-      continue;
+    if (n.kind != dom::NodeKind::Element) continue;
+    if (n.tag == "style" && !inside_svg(doc, id)) {  // (an SVG's style is the SVG's own)
+      style_block(id);
+    } else if (n.tag == "link") {
+      const std::string* rel = n.attr("rel");
+      const std::string* href = n.attr("href");
+      if (!rel || !href) continue;
+      std::vector<std::string> rels = split_values(ascii_lower(*rel));
+      if (std::find(rels.begin(), rels.end(), "stylesheet") != rels.end()) link(n, *href);
     }
-    const std::string* rel = n.attr("rel");
-    const std::string* href = n.attr("href");
-    if (!rel || !href) continue;
-    std::vector<std::string> rels = split_values(ascii_lower(*rel));
-    if (std::find(rels.begin(), rels.end(), "stylesheet") == rels.end()) continue;
-    if (is_remote(*href)) {
-      diags.warning(n.span, "css.remote",
-                    "stylesheet '" + *href +
-                        "' is remote; deckpdf reads files inside the deck's folder only; it is "
-                        "ignored");
-      continue;
-    }
-    std::optional<fs::path> path;
-    if (href->find(':') == std::string::npos) path = path_resolve_inside(deck_root, *href);
-    if (!path || !fs::is_regular_file(*path, ec)) {
-      diags.warning(n.span, "css.link-refused",
-                    "stylesheet '" + *href +
-                        "' is not a file inside the deck's folder; it is "
-                        "ignored");
-      if (path) files.push_back(path->string());  // created later: --watch exports again
-      continue;
-    }
-    files.push_back(path->string());
-    std::string read_error;
-    std::optional<Theme> sheet = css_file_read(path->string(), *href, how, 0, read_error, diags);
-    if (!sheet) {
-      diags.warning(n.span, "css.link-unreadable", read_error);
-      continue;
-    }
-    take(std::move(*sheet));
   }
   for (const std::string& file : in.css_files) {
     CssImports own = how;  // a --css file's imports stay in its own folder

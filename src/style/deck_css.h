@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dom/node.h"
@@ -18,11 +19,21 @@ namespace deckpdf::style {
 
 struct DeckCssInput {
   const dom::Document& doc;
-  const Source& deck;                  // the deck's text, for the places of style blocks
-  const SourceSet& sources;            // the files it includes
-  std::string deck_dir;                // links and imports stay inside it
-  std::vector<std::string> css_files;  // --css, read after the deck's own
+  const Source& deck;                    // the deck's text, for the places of style blocks
+  const SourceSet& sources;              // the files it includes
+  std::string deck_dir;                  // links and imports stay inside it
+  std::vector<std::string> css_files;    // --css, read after the deck's own
+  std::vector<std::string> theme_names;  // reveal.js themes, whose links are skipped
 };
+
+// reveal.js's own stylesheets, which decks link beside their content:
+// reveal.css and reset.css (deckpdf is their equivalent) and a theme
+// (`.../theme/NAME.css` with NAME a theme deckpdf has). deck_css_add skips
+// them.
+bool reveal_stylesheet(std::string_view href, const std::vector<std::string>& theme_names);
+// The theme a deck links (`link(rel="stylesheet" href=".../theme/moon.css")`),
+// by name, or "" when it links none of `theme_names`.
+std::string linked_theme(const dom::Document& doc, const std::vector<std::string>& theme_names);
 
 // Appends the deck's rules to `theme.rules`. Warnings: a property deckpdf
 // does not draw once per property, at the first place the deck's CSS uses

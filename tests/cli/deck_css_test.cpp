@@ -107,3 +107,25 @@ TEST_CASE("deck CSS: what it says that deckpdf does not draw, once per property"
             " 6 | link(rel=\"stylesheet\" href=\"../../etc/passwd\")\n"
             "   | ^\n");
 }
+
+TEST_CASE("deck CSS: reveal.js's own stylesheets are skipped, its linked theme is used", "[cli]") {
+  std::string dir = test::temp_dir() + "/deck-css-reveal";
+  std::filesystem::create_directories(dir);
+  test::write_file(dir + "/deck.pug",
+                   "link(rel=\"stylesheet\" href=\"reveal.js/dist/reset.css\")\n"
+                   "link(rel=\"stylesheet\" href=\"reveal.js/dist/reveal.css\")\n"
+                   "link(rel=\"stylesheet\" href=\"reveal.js/dist/theme/moon.css\" id=\"theme\")\n"
+                   "link(rel=\"stylesheet\" href=\"css/custom.css\")\n"
+                   "section\n"
+                   "  h2 Hi\n");
+  auto r = test::run_deckpdf("'" + dir + "/deck.pug' --dump=layout");
+  REQUIRE(r.exit_code == 0);
+  CHECK(fill_of(r.out, "HI") == "#eee8d5");  // moon's headings
+  CHECK(r.out.find("background #002b36") != std::string::npos);
+  CHECK(r.err == dir + "/deck.pug:4:1: warning: stylesheet 'css/custom.css' is not there (" + dir +
+                     "/css/custom.css); it is ignored [css.link-missing]\n" +
+                     " 4 | link(rel=\"stylesheet\" href=\"css/custom.css\")\n" + "   | ^\n");
+  // The front matter's theme or --theme still win.
+  auto chosen = test::run_deckpdf("'" + dir + "/deck.pug' --dump=layout --theme white");
+  CHECK(chosen.out.find("background #ffffff") != std::string::npos);
+}

@@ -73,4 +73,15 @@ TEST_CASE("a theme deckpdf does not have: a warning naming its themes, white use
   CHECK(option.err.find("--theme:1:1: warning: theme 'nosuch' is not one deckpdf has (" + themes +
                         "); using white [theme.unknown]") != std::string::npos);
   CHECK(std::filesystem::exists(dir + "/opt.pdf"));
+
+  // A theme file the front matter names that is not there: the same.
+  test::write_file(dir + "/file.pug", "---\ntheme: gone.css\n---\nsection\n  h1 Hi\n");
+  auto file = test::run_deckpdf("'" + dir + "/file.pug' -o '" + dir + "/file.pdf'");
+  CHECK(file.exit_code == 0);
+  CHECK(file.err.find(dir + "/file.pug:2:1: warning: theme 'gone.css' is not a file; using white "
+                            "[theme.unknown]") != std::string::npos);
+  CHECK(std::filesystem::exists(dir + "/file.pdf"));
+  // On the command line it stays an error.
+  auto option_file = test::run_deckpdf(deck + "--theme '" + dir + "/gone.css' --check");
+  CHECK(option_file.exit_code == 3);
 }
