@@ -163,6 +163,42 @@ std::string theme_of(std::string_view href, const std::vector<std::string>& them
   return known ? name : "";
 }
 
+// reveal.js's wrappers, `.reveal` and `.slides` (a `div` of those classes),
+// which deckpdf's tree does not have: a deck's `.reveal .slides h2` means
+// its `h2`. They are dropped from the left of a selector, its specificity
+// kept; a selector that is only wrappers (`.reveal { font-size: 30px }`)
+// styles the slides, as the one the theme's `section` rule stands for.
+void strip_reveal_wrappers(Selector& sel) {
+  auto wrapper = [](const Selector::Compound& c) {
+    return (c.tag.empty() || c.tag == "div") && c.id.empty() && c.classes.size() == 1 &&
+           (c.classes[0] == "reveal" || c.classes[0] == "slides");
+  };
+  bool stripped = false;
+  while (!sel.parts.empty() && wrapper(sel.parts.back())) {
+    sel.parts.pop_back();
+    stripped = true;
+  }
+  if (!stripped) return;
+  if (sel.parts.empty()) {
+    Selector::Compound slides;
+    slides.tag = "section";
+    sel.parts.push_back(slides);
+    sel.specificity += 1;
+  }
+  sel.parts.back().child = false;  // its parent was a wrapper
+}
+
+// Whether a theme rule is one of reveal.js's has-dark/light-background
+// rules, which reveal.js writes without `.reveal`.
+bool contrast_rule(const Rule& r) {
+  for (const Selector::Compound& c : r.selector.parts) {
+    for (const std::string& cls : c.classes) {
+      if (cls == "has-dark-background" || cls == "has-light-background") return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool reveal_stylesheet(std::string_view href, const std::vector<std::string>& theme_names) {
@@ -198,8 +234,10 @@ std::vector<std::string> deck_css_add(Theme& theme, const DeckCssInput& in, Diag
   };
   uint32_t order = 0;
   for (const Rule& r : theme.rules) order = std::max(order, r.order + 1);
+  size_t theme_rules = theme.rules.size();
   auto take = [&](Theme&& sheet) {
     for (Rule& r : sheet.rules) {
+      strip_reveal_wrappers(r.selector);
       r.order = order++;
       theme.rules.push_back(std::move(r));
     }
@@ -275,6 +313,15 @@ std::vector<std::string> deck_css_add(Theme& theme, const DeckCssInput& in, Diag
     }
     files.push_back(file);
     take(std::move(*sheet));
+  }
+  // reveal.js's theme rules are `.reveal h2`, one class more than deckpdf's
+  // `h2`: against the deck's rules they weigh as much as there. (Among
+  // themselves nothing changes; a deck without CSS of its own is not
+  // touched.)
+  if (theme.rules.size() > theme_rules) {
+    for (size_t k = 0; k < theme_rules; ++k) {
+      if (!contrast_rule(theme.rules[k])) theme.rules[k].selector.specificity += 100;
+    }
   }
   return files;
 }

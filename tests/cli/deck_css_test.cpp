@@ -129,3 +129,30 @@ TEST_CASE("deck CSS: reveal.js's own stylesheets are skipped, its linked theme i
   auto chosen = test::run_deckpdf("'" + dir + "/deck.pug' --dump=layout --theme white");
   CHECK(chosen.out.find("background #ffffff") != std::string::npos);
 }
+
+TEST_CASE("deck CSS weighs against the theme as in reveal.js: .reveal selectors", "[cli]") {
+  std::string dir = test::temp_dir() + "/deck-css-reveal-selectors";
+  std::filesystem::create_directories(dir);
+  test::write_file(dir + "/deck.pug",
+                   "style.\n"
+                   "  h2 { color: #000001; }\n"
+                   "  .reveal h3 { color: #000002; }\n"
+                   "  .reveal .slides section p.w { color: #000003; }\n"
+                   "  .reveal > .slides > section > h4 { color: #000004; }\n"
+                   "  .reveal { font-size: 21px; }\n"
+                   "section\n"
+                   "  h2 theme\n"
+                   "  h3 deck\n"
+                   "  p.w wrapped\n"
+                   "  h4 child\n"
+                   "  p sized\n");
+  auto r = test::run_deckpdf("'" + dir + "/deck.pug' --dump=layout");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  // The theme's `.reveal h2` (deckpdf's `h2`) beats the deck's `h2`.
+  CHECK(fill_of(r.out, "THEME") == "#222222");
+  CHECK(fill_of(r.out, "DECK") == "#000002");
+  CHECK(fill_of(r.out, "wrapped") == "#000003");
+  CHECK(fill_of(r.out, "CHILD") == "#000004");
+  CHECK(r.out.find("size 21.00 fill #222222 \"sized\"") != std::string::npos);
+}
