@@ -1,6 +1,7 @@
 // style/css_import — CSS files with their @imports (see css_import.h).
 #include "style/css_import.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "source/files.h"
@@ -148,12 +149,15 @@ Theme css_parse_imports(std::string css, const fs::path& here, const std::string
 std::optional<Theme> css_file_read(const std::string& path, const std::string& name,
                                    const CssImports& how, int depth, std::string& error,
                                    Diagnostics& diags) {
-  std::optional<std::string> text = file_read_all(path, size_t{4} << 20);
+  std::optional<std::string> text;
+  if (*how.budget > 0) text = file_read_all(path, std::min(size_t{4} << 20, *how.budget));
   if (!text) {
     error = "cannot read " + std::string(how.root ? "stylesheet" : "theme") + " '" + name + "' (" +
-            path + ")";
+            path + ")" +
+            (*how.budget < (size_t{4} << 20) ? ": the stylesheets read are past 16 MB" : "");
     return std::nullopt;
   }
+  *how.budget -= text->size();
   Uncommented uncommented = strip_comments(*text);  // keeps line breaks
   std::vector<CssProblem> problems;                 // spans in the uncommented text
   Theme own = css_parse_imports(std::move(uncommented.text), fs::path(path).parent_path(), name,

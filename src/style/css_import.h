@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,10 @@ struct CssImports {
   // Called with each file's own rules (spans in the text parsed) to add
   // problems of its own (the deck's CSS: properties deckpdf does not draw).
   std::function<void(const std::vector<Rule>&, std::vector<CssProblem>&)> check;
+  // Bytes every file read (imports included) may still take together; a
+  // deck's CSS that imports one file a thousand times stops there. Shared
+  // by the copies of this struct.
+  std::shared_ptr<size_t> budget = std::make_shared<size_t>(size_t{16} << 20);
 };
 
 // `css` (comments stripped, line breaks kept) of a file in folder `here`:

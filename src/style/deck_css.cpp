@@ -244,6 +244,12 @@ std::vector<std::string> deck_css_add(Theme& theme, const DeckCssInput& in, Diag
   };
   auto style_block = [&](dom::NodeId id) {
     std::string text = in.doc.text_content(id);
+    if (text.size() > *how.budget) {
+      diags.warning(in.doc[id].span, "css.too-much",
+                    "this style block takes the deck's CSS past 16 MB; it is ignored");
+      return;
+    }
+    *how.budget -= text.size();
     Uncommented uncommented = strip_comments(text);
     std::vector<CssProblem> problems;
     Theme sheet =

@@ -2,6 +2,7 @@
 // stylesheets and --css in the cascade after the theme, and what deckpdf
 // says about them, each at its place.
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -155,4 +156,22 @@ TEST_CASE("deck CSS weighs against the theme as in reveal.js: .reveal selectors"
   CHECK(fill_of(r.out, "wrapped") == "#000003");
   CHECK(fill_of(r.out, "CHILD") == "#000004");
   CHECK(r.out.find("size 21.00 fill #222222 \"sized\"") != std::string::npos);
+}
+
+TEST_CASE("deck CSS: a stylesheet that imports itself over and over stops at a budget", "[cli]") {
+  std::string dir = test::temp_dir() + "/deck-css-bomb";
+  std::filesystem::create_directories(dir);
+  std::string css;
+  for (int k = 0; k < 60; ++k) css += "@import \"bomb.css\";\n";
+  css += "p { color: #000009; }\n" + std::string(20000, ' ') + "\n";
+  test::write_file(dir + "/bomb.css", css);
+  test::write_file(dir + "/deck.pug",
+                   "link(rel=\"stylesheet\" href=\"bomb.css\")\nsection\n  p text\n");
+  auto start = std::chrono::steady_clock::now();
+  auto r = test::run_deckpdf("'" + dir + "/deck.pug' --dump=layout");
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(r.exit_code == 0);
+  CHECK(seconds < 20);
+  CHECK(fill_of(r.out, "text") == "#000009");
+  CHECK(r.err.find("the stylesheets read are past 16 MB") != std::string::npos);
 }
