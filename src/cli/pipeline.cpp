@@ -161,6 +161,7 @@ bool Pipeline::parse() {
   options.run_js = !job_.no_js;
   options.js.seconds = job_.js_timeout;
   options.js.now_ms = deck_time_ms(source_.path());
+  options.js.front_locals_json = front_.locals_json;
   if (!job_.locals.empty()) {
     std::optional<std::string> json = file_read_all(job_.locals, size_t{16} << 20);
     if (!json) {

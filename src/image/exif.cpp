@@ -1,4 +1,4 @@
-// image/exif — reads one tag of a JPEG's EXIF block: its orientation.
+// image/exif — reads one tag of an EXIF block: its orientation.
 #include "image/exif.h"
 
 #include <cstdint>
@@ -7,7 +7,14 @@ namespace deckpdf::image {
 
 int exif_orientation(std::string_view app1) {
   if (app1.size() < 14 || app1.substr(0, 6) != std::string_view("Exif\0\0", 6)) return 1;
-  std::string_view tiff = app1.substr(6);
+  return tiff_orientation(app1.substr(6));
+}
+
+int tiff_orientation(std::string_view tiff) {
+  if (tiff.size() >= 6 && tiff.substr(0, 6) == std::string_view("Exif\0\0", 6)) {
+    tiff.remove_prefix(6);
+  }
+  if (tiff.size() < 8) return 1;
   bool little = tiff.substr(0, 2) == "II";
   if (!little && tiff.substr(0, 2) != "MM") return 1;
   auto u16 = [&](size_t at) -> uint32_t {

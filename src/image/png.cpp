@@ -1,8 +1,8 @@
 // image/png — PNG through libpng's classic API. Its transforms make every
 // kind 8-bit grey or RGB with an optional alpha: palettes (with tRNS as
 // alpha), 1/2/4-bit grey, 16-bit samples, interlacing, and gAMA converted
-// to sRGB. libpng reports errors by longjmp from its error callback, so
-// nothing aborts; chunk sizes and the image size are bounded first.
+// to sRGB; an eXIf chunk's orientation. libpng reports errors by longjmp from its error callback,
+// so nothing aborts; chunk sizes and the image size are bounded first.
 #include <png.h>
 
 #include <csetjmp>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "image/decoders.h"
+#include "image/exif.h"
 
 namespace deckpdf::image {
 
@@ -63,6 +64,13 @@ bool decode_png(std::string_view bytes, const Limits& limits, Picture& pic, std:
   png_set_chunk_malloc_max(png, 8u << 20);
   png_set_chunk_cache_max(png, 1000);
   png_read_info(png, info);
+  // eXIf before the image data: its orientation, as a JPEG's is taken.
+  png_uint_32 exif_size = 0;
+  png_bytep exif = nullptr;
+  if (png_get_eXIf_1(png, info, &exif_size, &exif) != 0 && exif) {
+    pic.orientation =
+        tiff_orientation(std::string_view(reinterpret_cast<const char*>(exif), exif_size));
+  }
   png_uint_32 width = 0, height = 0;
   int depth = 0, type = 0, interlace = 0;
   png_get_IHDR(png, info, &width, &height, &depth, &type, &interlace, nullptr, nullptr);

@@ -1,13 +1,15 @@
 // image/webp — a WebP through libwebp: a still one (lossy or lossless, with
 // or without alpha) decoded into a buffer sized from its checked header;
 // an animated one's first frame, composed on its canvas by libwebpdemux
-// once the canvas size (what WebPGetFeatures reports for it) is checked.
+// once the canvas size (what WebPGetFeatures reports for it) is checked;
+// the EXIF chunk's orientation.
 #include <webp/decode.h>
 #include <webp/demux.h>
 
 #include <cstring>
 
 #include "image/decoders.h"
+#include "image/exif.h"
 
 namespace deckpdf::image {
 
@@ -40,6 +42,23 @@ bool first_frame(std::string_view bytes, uint32_t w, uint32_t h, Picture& pic,
   return ok;
 }
 
+// An extended WebP's EXIF chunk's orientation (1 without one).
+int orientation(std::string_view bytes) {
+  WebPData data{reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()};
+  WebPDemuxer* demux = WebPDemux(&data);
+  if (!demux) return 1;
+  int o = 1;
+  WebPChunkIterator chunk;
+  if ((WebPDemuxGetI(demux, WEBP_FF_FORMAT_FLAGS) & EXIF_FLAG) &&
+      WebPDemuxGetChunk(demux, "EXIF", 1, &chunk)) {
+    o = tiff_orientation(
+        std::string_view(reinterpret_cast<const char*>(chunk.chunk.bytes), chunk.chunk.size));
+    WebPDemuxReleaseChunkIterator(&chunk);
+  }
+  WebPDemuxDelete(demux);
+  return o;
+}
+
 }  // namespace
 
 bool decode_webp(std::string_view bytes, const Limits& limits, Picture& pic, std::string& problem) {
@@ -55,6 +74,7 @@ bool decode_webp(std::string_view bytes, const Limits& limits, Picture& pic, std
   }
   auto w = static_cast<uint32_t>(features.width), h = static_cast<uint32_t>(features.height);
   if (!size_allowed(w, h, limits, problem)) return false;
+  pic.orientation = orientation(bytes);
   if (features.has_animation) return first_frame(bytes, w, h, pic, problem);
   int channels = features.has_alpha ? 4 : 3;
   std::string samples(size_t{w} * h * static_cast<size_t>(channels), '\0');

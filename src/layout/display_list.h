@@ -23,16 +23,6 @@ namespace deckpdf::layout {
 
 using style::Color;
 
-// Shaped text drawn with its pen at the item's (x, y): y is the baseline.
-struct TextItem {
-  std::shared_ptr<const text::GlyphRun> run;
-  Color fill;
-  // The source text when it differs from what is drawn (text-transform:
-  // a heading drawn "CONCURRENCY" was typed "Concurrency"); the PDF carries
-  // it as /ActualText so that copied text is what the author wrote.
-  std::string actual_text;
-};
-
 // A filled rectangle; the item's (x, y) is its top-left corner.
 struct RectItem {
   float width = 0, height = 0;
@@ -105,6 +95,28 @@ struct Gradient {
 struct ClipPath {
   PathData path;
   bool even_odd = false;
+};
+
+// SVG text that is more than a level run at the item's (x, y): turned,
+// skewed or mirrored by `matrix` (run space, origin at the start of the
+// baseline and y down, -> item space, before (x, y)), clipped, or drawn
+// through a group's opacity. Shared and immutable, as PathStyle.
+struct TextFrame {
+  Matrix matrix = identity_matrix;
+  std::vector<std::shared_ptr<const ClipPath>> clips;  // item space
+  float opacity = 1;  // the group's, on top of the fill's own alpha
+};
+
+// Shaped text drawn with its pen at the item's (x, y): y is the baseline.
+struct TextItem {
+  std::shared_ptr<const text::GlyphRun> run;
+  Color fill;
+  // The source text when it differs from what is drawn (text-transform:
+  // a heading drawn "CONCURRENCY" was typed "Concurrency"); the PDF carries
+  // it as /ActualText so that copied text is what the author wrote. Both
+  // pointers are null for nearly every run, which keeps items small.
+  std::shared_ptr<const std::string> actual_text;
+  std::shared_ptr<const TextFrame> frame;  // null: level at (x, y), opaque
 };
 
 // How a path is drawn: everything but its segments. Shared and immutable,

@@ -89,6 +89,19 @@ std::string run_text(const text::GlyphRun& run) {
   return out;
 }
 
+// SVG text's frame: " matrix 0 -1 1 0 10 20 clips 1 opacity 0.50", the
+// defaults left out as for paths.
+std::string frame(const TextFrame& f) {
+  std::string out;
+  if (f.matrix != identity_matrix) {
+    out += " matrix";
+    for (float v : f.matrix) out += " " + num(v);
+  }
+  if (!f.clips.empty()) out += " clips " + std::to_string(f.clips.size());
+  if (f.opacity != 1) out += " opacity " + num(f.opacity);
+  return out;
+}
+
 std::string text_item(const TextItem& t, const DumpOptions& options) {
   if (!t.run) return "text (no run) fill " + color(t.fill);
   const text::GlyphRun& run = *t.run;
@@ -98,7 +111,8 @@ std::string text_item(const TextItem& t, const DumpOptions& options) {
   std::string out = "w " + num(run.width) + " font " + font + " size " + num(run.size) +
                     (run.rtl ? " rtl" : "") + " fill " + color(t.fill) + " " +
                     in_quotes(run_text(run));
-  if (!t.actual_text.empty()) out += " actual " + in_quotes(t.actual_text);
+  if (t.actual_text) out += " actual " + in_quotes(*t.actual_text);
+  if (t.frame) out += frame(*t.frame);
   return "text " + out;
 }
 

@@ -36,7 +36,8 @@ inline bool is_css_space(char c) {
 
 // An atomic inline box (an `img`): its margin box is `width` x `height`,
 // its items placed as if its top-left corner were at (0, 0). It stands on
-// the baseline (vertical-align: baseline), below it only the line's strut.
+// the baseline (vertical-align: baseline), below it only the line's strut,
+// or where its vertical-align puts it (inline_finalize.cpp).
 struct Atomic {
   float width = 0, height = 0;
   std::vector<Item> items;

@@ -22,19 +22,44 @@ struct Seg {
   float width() const { return atomic ? atomic->width : run->width; }
 };
 
-// How far sub and super move a piece's baseline (vertical-align).
+using VA = style::VerticalAlign;
+
+// How far vertical-align moves a piece's baseline, down: sub and super by
+// the block's font size, a length or a percentage of its line-height up.
 float baseline_shift(const ComputedStyle& piece, const ComputedStyle& block) {
-  return piece.vertical_align == style::VerticalAlign::Sub     ? 0.25f * block.font_size
-         : piece.vertical_align == style::VerticalAlign::Super ? -0.4f * block.font_size
-                                                               : 0;
+  switch (piece.vertical_align) {
+    case VA::Sub: return 0.25f * block.font_size;
+    case VA::Super: return -0.4f * block.font_size;
+    case VA::Length: return -piece.vertical_align_by;
+    case VA::Percent: return -piece.vertical_align_by * piece.line_height;
+    default: return 0;
+  }
 }
 
-// A line shaped: its runs in logical order, and how far its box reaches
-// above (top, negative) and below the baseline.
+// A line shaped: its runs in logical order, how far its box reaches above
+// (top, negative) and below the baseline, and the block's strut (its
+// font's ascent and descent), which text-top, text-bottom and middle use.
 struct ShapedLine {
   std::vector<Seg> segs;
   float top = 0, bottom = 0;
+  float strut_a = 0, strut_d = 0;
 };
+
+// Where an atomic inline's margin box's top sits, below the baseline, by
+// its vertical-align (CSS 2.1 10.8.1); top and bottom align with the line
+// box's `top` and `bottom`, the parent's text with the block's strut, and
+// middle puts its centre half an x-height (about a quarter em) up.
+float atomic_top(const ComputedStyle& piece, const ComputedStyle& block, const Atomic& a,
+                 const ShapedLine& line) {
+  switch (piece.vertical_align) {
+    case VA::Top: return line.top;
+    case VA::Bottom: return line.bottom - a.height;
+    case VA::TextTop: return -line.strut_a;
+    case VA::TextBottom: return line.strut_d - a.height;
+    case VA::Middle: return -0.25f * block.font_size - a.height / 2;
+    default: return baseline_shift(piece, block) - a.height;
+  }
+}
 
 // The untransformed text of para[b, e) inside a range that starts at
 // `range_begin` and was transformed from `original`. Case mapping keeps
@@ -70,11 +95,24 @@ ShapedLine line_shape(text::Shaper& shaper, const std::vector<Piece>& pieces, co
   float half = (block.line_height - strut_a - strut_d) / 2;
   sl.top = -(strut_a + half);
   sl.bottom = strut_d + half;
+  sl.strut_a = strut_a;
+  sl.strut_d = strut_d;
+  std::vector<const Piece*> to_edges;  // vertical-align top and bottom, placed last
   para.runs(ln.begin, ln.end, [&](size_t rb, size_t re, const Paragraph::Range& rg, uint8_t level) {
     const Piece& p = pieces[rg.piece];
-    if (p.atomic) {  // its margin box's bottom on the (shifted) baseline
+    if (p.atomic) {
       sl.segs.push_back({rb, re, rg.piece, level, nullptr, {}, p.atomic.get()});
-      sl.top = std::min(sl.top, baseline_shift(*p.style, block) - p.atomic->height);
+      VA va = p.style->vertical_align;
+      if (va == VA::Top || va == VA::Bottom) {
+        to_edges.push_back(&p);
+      } else if (va == VA::Baseline || va == VA::Sub || va == VA::Super) {
+        // Its margin box's bottom on the (shifted) baseline.
+        sl.top = std::min(sl.top, baseline_shift(*p.style, block) - p.atomic->height);
+      } else {
+        float top = atomic_top(*p.style, block, *p.atomic, sl);
+        sl.top = std::min(sl.top, top);
+        sl.bottom = std::max(sl.bottom, top + p.atomic->height);
+      }
       return;
     }
     std::string_view sv(para.text.data() + rb, re - rb);
@@ -90,6 +128,14 @@ ShapedLine line_shape(text::Shaper& shaper, const std::vector<Piece>& pieces, co
       sl.bottom = std::max(sl.bottom, d + h);
     }
   });
+  // Boxes aligned with the line's top or bottom grow it the other way.
+  for (const Piece* p : to_edges) {
+    if (p->style->vertical_align == VA::Top) {
+      sl.bottom = std::max(sl.bottom, sl.top + p->atomic->height);
+    } else {
+      sl.top = std::min(sl.top, sl.bottom - p->atomic->height);
+    }
+  }
   return sl;
 }
 
@@ -114,16 +160,17 @@ std::vector<Seg> line_reorder(text::Shaper& shaper, const std::vector<Piece>& pi
 // Draws `segs` from `pen` on `baseline`: each run's background (an inline
 // element's, not the block's own), its text, then its underline and
 // line-through.
-void line_place(text::Shaper& shaper, const std::vector<Piece>& pieces,
+void line_place(text::Shaper& shaper, const std::vector<Piece>& pieces, const ShapedLine& line,
                 const std::vector<Seg>& segs, const ComputedStyle& block, float pen, float baseline,
                 std::vector<Item>& out) {
   for (const Seg& s : segs) {
     const Piece& p = pieces[s.piece];
     float shift = baseline_shift(*p.style, block);
     if (s.atomic) {
+      float top = baseline + atomic_top(*p.style, block, *s.atomic, line);
       for (Item it : s.atomic->items) {
         it.x += pen;
-        it.y += baseline + shift - s.atomic->height;
+        it.y += top;
         out.push_back(std::move(it));
       }
       pen += s.atomic->width;
@@ -143,7 +190,9 @@ void line_place(text::Shaper& shaper, const std::vector<Piece>& pieces,
     Item it;
     it.x = pen;
     it.y = baseline + shift;
-    it.v = TextItem{s.run, p.style->color, s.original};
+    it.v = TextItem{s.run, p.style->color,
+                    s.original.empty() ? nullptr : std::make_shared<const std::string>(s.original),
+                    nullptr};
     it.tag = p.tag;
     it.span = p.span;
     out.push_back(it);
@@ -188,7 +237,7 @@ LineBoxes inline_finalize(text::Shaper& shaper, const std::vector<Piece>& pieces
       offset = width - line_width;
     offset = std::max(0.0f, offset);
     float baseline = cursor - shaped.top;
-    line_place(shaper, pieces, segs, block, x + offset, baseline, out);
+    line_place(shaper, pieces, shaped, segs, block, x + offset, baseline, out);
     lb.used_width = std::max(lb.used_width, offset + line_width);
     lb.boxes.push_back({cursor, baseline, cursor + shaped.bottom - shaped.top});
     cursor += shaped.bottom - shaped.top;

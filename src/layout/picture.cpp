@@ -73,12 +73,15 @@ Extent Engine::picture_draw(dom::NodeId id, const ComputedStyle& s, int tag, flo
                        "image '" + (src ? *src : std::string()) + "' " + info.problem +
                            "; a placeholder is drawn");
   }
+  // width="100%" is of the line's width, as HTML maps it to CSS; a height
+  // in percent (of an auto height) is none.
   auto attr_px = [&](const char* name) -> std::optional<float> {
     const std::string* v = n.attr(name);
     if (!v) return std::nullopt;
     char* end = nullptr;
     float f = std::strtof(v->c_str(), &end);
     if (end == v->c_str() || f <= 0 || f > 100000) return std::nullopt;
+    if (*end == '%') return name[0] == 'w' ? std::optional<float>(avail * f / 100) : std::nullopt;
     return f;
   };
   std::optional<float> want_w = s.width_pct ? std::optional<float>(avail * *s.width_pct / 100)

@@ -81,8 +81,20 @@ struct Box {
 
 // A text item's box: its advance, from its fonts' ascent to descent.
 void text_box(text::Shaper& shaper, const Item& it, const TextItem& t, Box& b) {
-  b.add(it.x, it.y - shaper.ascent(t.run->font, t.run->size), it.x + t.run->width,
-        it.y + shaper.descent(t.run->font, t.run->size));
+  float top = -shaper.ascent(t.run->font, t.run->size);
+  float bottom = shaper.descent(t.run->font, t.run->size);
+  if (!t.frame) {
+    b.add(it.x, it.y + top, it.x + t.run->width, it.y + bottom);
+    return;
+  }
+  // SVG text in a frame: the box of its turned corners.
+  const Matrix& m = t.frame->matrix;
+  for (float x : {0.0f, t.run->width}) {
+    for (float y : {top, bottom}) {
+      float px = it.x + m[0] * x + m[2] * y + m[4], py = it.y + m[1] * x + m[3] * y + m[5];
+      b.add(px, py, px, py);
+    }
+  }
 }
 
 // The box of each scaled fragment's content: what it grows or shrinks about.

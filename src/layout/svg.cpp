@@ -386,21 +386,26 @@ void Drawer::use(uint32_t id, const State& s, int use_depth) {
   const Node& n = tree_.nodes[id];
   const std::string* href = n.attr("href");
   if (!href) href = n.attr("xlink:href");
-  if (href && !href->empty() && (*href)[0] != '#') {
-    lack("use of another file");
-    return;
-  }
-  const Node* t = target(n);
-  if (!t) return;
   if (use_depth >= env_.limits.max_use_depth) {
     problem("nests use more than " + std::to_string(env_.limits.max_use_depth) +
             " deep; the deeper ones are left out");
     return;
   }
+  if (href && !href->empty() && (*href)[0] != '#') {
+    external_use(n, s, *href, use_depth);
+    return;
+  }
+  const Node* t = target(n);
+  if (t) use_target(static_cast<uint32_t>(t - tree_.nodes.data()), n, s, use_depth);
+}
+
+// What `use` element `n` draws: element `tid` of this tree (a symbol or
+// svg in a viewport of the use's size), moved by the use's x and y.
+void Drawer::use_target(uint32_t tid, const Node& n, const State& s, int use_depth) {
+  const Node* t = &tree_.nodes[tid];
   State inner = s;
   inner.ctm = multiply(
       s.ctm, Matrix{1, 0, 0, 1, length(n.attr("x"), 0, s, 0), length(n.attr("y"), 1, s, 0)});
-  auto tid = static_cast<uint32_t>(t - tree_.nodes.data());
   if (t->tag == "symbol" || t->tag == "svg") {
     State sym;
     if (!apply(tid, inner, sym)) return;

@@ -4,13 +4,14 @@
 // The subset: path (all of the path data grammar), rect (rounded), circle,
 // ellipse, line, polyline, polygon; fill and stroke with joins, caps,
 // dashes and opacity; transforms; viewBox and preserveAspectRatio; nested
-// svg, g and switch; use, defs and symbol; linear and radial gradients
-// (units, gradientTransform, href inheritance); clip paths; CSS in style
+// svg, g and switch; use (of this file's elements or another file's),
+// defs and symbol; linear and radial gradients (units, gradientTransform,
+// href inheritance, stop opacity); clip paths; markers; CSS in style
 // attributes and <style> elements; PNG, JPEG and SVG images inside the
-// deck's folder; text and tspan shaped by text/ into TextItems, so that SVG text is
-// selectable and extracts. What the subset lacks (filters, masks, markers,
-// patterns, scripts, foreignObject) is named in a problem, and the rest is
-// drawn.
+// deck's folder; text and tspan shaped by text/ into TextItems, so that
+// SVG text is selectable and extracts, also turned; draw.io's HTML labels
+// in foreignObject. What the subset lacks (filters, masks, patterns,
+// scripts) is named in a problem, and the rest is drawn.
 #pragma once
 
 #include <optional>
@@ -40,6 +41,11 @@ struct Env {
   std::string base;        // the SVG file's folder relative to deck_dir ("" inline)
   Limits limits;
   int depth = 0;  // SVG images inside SVG images drawing this one
+  // The SVG file drawn (relative to deck_dir; "" inline or a data: URI)
+  // and the files whose images or `use` draw it, outermost first: a file
+  // that would draw itself is refused.
+  std::string file;
+  std::vector<std::string> outer;
 };
 
 // Draws `tree` into a box `width` x `height` px whose top-left corner is
@@ -54,7 +60,7 @@ void draw(const Tree& tree, float width, float height, Env& env, std::vector<Ite
 bool is_svg_source(const std::string& src);
 
 // An SVG named by `src` read into a tree (a file inside the deck's folder,
-// or a data: URI), setting env.base to its folder. On failure the tree is
+// or a data: URI), setting env.base to its folder and env.file to it. On failure the tree is
 // empty and `problem` says why.
 Tree load(const std::string& src, Env& env, std::string& problem);
 

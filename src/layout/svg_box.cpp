@@ -32,6 +32,7 @@ std::optional<VectorPicture> vector_picture(Context& ctx, dom::NodeId id, const 
     svg::Env env = env_for(ctx);
     *pic.tree = svg::load(*src, env, problem);
     pic.base = env.base;
+    pic.file = env.file;
     pic.label = "'" + (src->size() > 60 ? src->substr(0, 57) + "..." : *src) + "'";
   } else {
     return std::nullopt;
@@ -47,6 +48,7 @@ void vector_items(Context& ctx, const VectorPicture& pic, float x, float y, floa
                   int tag, Span span, std::vector<Item>& out) {
   svg::Env env = env_for(ctx);
   env.base = pic.base;
+  env.file = pic.file;
   std::vector<Item> items;
   std::vector<std::string> problems;
   svg::draw(*pic.tree, w, h, env, items, problems);

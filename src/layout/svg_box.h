@@ -18,6 +18,7 @@ namespace deckpdf::layout {
 struct VectorPicture {
   std::shared_ptr<svg::Tree> tree;
   std::string base;   // the SVG file's folder, relative to the deck's
+  std::string file;   // the SVG file, relative to the deck's folder ("" inline)
   std::string label;  // "'img/x.svg'" or "element"
   std::optional<float> width, height, ratio;
 };

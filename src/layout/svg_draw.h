@@ -1,6 +1,6 @@
 // layout/svg_draw — the interpreter's internals (svg.cpp, svg_paint.cpp,
-// svg_image.cpp, svg_marker.cpp, svg_text.cpp): the inherited state and the Drawer that walks the
-// tree.
+// svg_image.cpp, svg_external.cpp, svg_marker.cpp, svg_text.cpp, svg_label.cpp):
+// the inherited state and the Drawer that walks the tree.
 #pragma once
 
 #include <array>
@@ -61,6 +61,7 @@ class Drawer {
   void shape(uint32_t id, const State& s);
   bool geometry(const Node& n, const State& s, PathData& out);
   void use(uint32_t id, const State& s, int use_depth);
+  void use_target(uint32_t tid, const Node& n, const State& s, int use_depth);
   void viewport(const Node& n, State& s, float x, float y, float w, float h);
   float length(const std::string* v, int axis, const State& s, float fallback) const;
   const Node* target(const Node& n) const;  // what href="#id" names
@@ -79,13 +80,21 @@ class Drawer {
   void image(uint32_t id, const State& s);
   void svg_image(const Node& n, const State& s, const std::string& src, const std::string& href);
 
+  // svg_external.cpp
+  Env inner_env() const;
+  bool draws_itself(const Env& inner, const std::string& what);
+  void external_use(const Node& n, const State& s, const std::string& href, int use_depth);
+
   // svg_marker.cpp
   void markers(const PathData& p, const State& s);
 
   // svg_text.cpp
   void text(uint32_t id, const State& s);
+  Item text_item(std::shared_ptr<const text::GlyphRun> run, Color fill, const State& st,
+                 const Matrix& m);
+
+  // svg_label.cpp
   void foreign_text(uint32_t id, const State& s);
-  float outlined(const std::string& str, const State& st, float x, float y, int anchor);
 
   const Tree& tree_;
   Env& env_;
@@ -99,7 +108,18 @@ class Drawer {
   size_t segments_left_ = 0, instances_left_ = 0;
   bool stopped_ = false;
   int marker_depth_ = 0;  // markers drawn inside markers
+  // Other SVG files that `use` names, each read and indexed once per
+  // drawing (svg_external.cpp).
+  struct External;
+  std::unordered_map<std::string, std::shared_ptr<External>> external_;
 };
+
+// svg_text.cpp: the font family list for a family an SVG names (falling
+// back to sans-serif, or monospace for a monospace-looking name); the map
+// from a run's space to list space for text drawn under `m` (of length
+// scale `scale`) from (px, py).
+std::string family_for(const std::string& family);
+Matrix run_matrix(const Matrix& m, float scale, float px, float py);
 
 // A length as SVG writes it ("12", "12px", "3mm", "50%", "1.5em") in px;
 // `percent_of` is what 100% is, `em` the font size.

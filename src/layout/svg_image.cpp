@@ -2,8 +2,9 @@
 // SVG files, found as `img` finds them (inside the deck's folder, relative
 // to the SVG's own folder), placed in their box by a scale and a move (a
 // rotated or flipped image is not drawn). An SVG image is drawn by an
-// interpreter of its own, at most two levels deep, and its items moved
-// into this SVG's space under its clips and opacity, clipped to its box.
+// interpreter of its own, at most two levels deep and never inside itself
+// (svg_external.cpp), and its items moved into this SVG's space under its
+// clips and opacity, clipped to its box.
 #include <cmath>
 
 #include "layout/image.h"
@@ -61,13 +62,14 @@ void Drawer::svg_image(const Node& n, const State& s, const std::string& src,
     lack("SVG images nested more than two deep");
     return;
   }
-  Env inner{env_.shaper, env_.deck_dir, env_.asset_root, "", env_.limits, env_.depth + 1};
+  Env inner = inner_env();
   std::string why;
   Tree tree = load(src, inner, why);
   if (!tree.ok()) {
     problem("image '" + href + "' " + why);
     return;
   }
+  if (draws_itself(inner, "image '" + href + "'")) return;
   Intrinsic size = intrinsic_size(tree);
   float x = length(n.attr("x"), 0, s, 0), y = length(n.attr("y"), 1, s, 0);
   float w = length(n.attr("width"), 0, s, size.width.value_or(s.vw));
@@ -100,7 +102,18 @@ void Drawer::svg_image(const Node& n, const State& s, const std::string& src,
       style->clips.insert(style->clips.begin(), clips.begin(), clips.end());
       p->style = std::move(style);
     } else if (auto* t = std::get_if<TextItem>(&it.v)) {
-      t->fill.a *= s.opacity;
+      // Text in a frame too, its place in the frame's matrix, so that the
+      // clips stay where the paths' are.
+      auto frame =
+          t->frame ? std::make_shared<TextFrame>(*t->frame) : std::make_shared<TextFrame>();
+      if (!t->frame) {
+        frame->matrix = {1, 0, 0, 1, it.x - bx, it.y - by};
+        it.x = bx;
+        it.y = by;
+      }
+      frame->opacity *= s.opacity;
+      frame->clips.insert(frame->clips.begin(), clips.begin(), clips.end());
+      t->frame = std::move(frame);
     }
     out_.push_back(std::move(it));
   }

@@ -69,6 +69,7 @@ Tree load(const std::string& src, Env& env, std::string& problem) {
       return tree;
     }
     env.base.clear();
+    env.file.clear();
     tree = tree_from_xml(*bytes, env.limits);
   } else {
     if (starts_with(src, "http:") || starts_with(src, "https:") || starts_with(src, "//") ||
@@ -110,6 +111,7 @@ Tree load(const std::string& src, Env& env, std::string& problem) {
         fs::weakly_canonical(fs::absolute(env.deck_dir.empty() ? "." : env.deck_dir, ec), ec);
     fs::path rel = resolved->parent_path().lexically_relative(deck_root);
     env.base = rel.empty() || rel == "." ? "" : rel.generic_string() + "/";
+    env.file = resolved->lexically_relative(deck_root).generic_string();
     tree = tree_from_xml(*bytes, env.limits);
   }
   if (!tree.ok() && !tree.problems.empty()) {

@@ -30,15 +30,13 @@ bool Drawer::paint_for(const Paint& p, float opacity, const std::array<float, 4>
   if (server && (server->tag == "lineargradient" || server->tag == "radialgradient")) {
     grad = gradient(*server, bbox, s);
     if (grad) {
-      // Shadings are opaque: a translucent gradient (fill-opacity, or
-      // stops with stop-opacity) is drawn at its stops' mean opacity,
-      // which PathItem reads from the fill colour's alpha.
-      float alpha = 0;
-      for (const Gradient::Stop& st : grad->stops) alpha += st.color.a;
-      alpha = alpha / static_cast<float>(grad->stops.size()) * opacity;
-      if (grad->stops.size() == 1 || alpha < 1) {
+      // fill-opacity is the gradient's opacity, which PathItem reads from
+      // the fill colour's alpha; the stops keep their own (stop-opacity),
+      // which pdf/ draws through a soft mask.
+      bool one = grad->stops.size() == 1;
+      if (one || opacity < 1) {
         Color c = grad->stops[grad->stops.size() / 2].color;
-        c.a = alpha;
+        c.a = (one ? c.a : 1) * opacity;
         color = c;
       }
       if (grad->stops.size() == 1) grad.reset();  // one stop paints its colour

@@ -3,14 +3,13 @@
 // properties, shaped by text/ into TextItems so that the text is
 // selectable and extracts. Fonts named in the SVG are matched against the
 // bundled ones (FontSet::match); a monospace-looking name asks for
-// monospace. Rotated or skewed text cannot be a TextItem (always level):
-// it is drawn as glyph outlines (svg_outline.h), which do not extract.
+// monospace. Turned, skewed, clipped or translucent text is a TextItem in
+// a frame (display_list.h's TextFrame), so that it extracts too.
 #include <algorithm>
 #include <cmath>
 
 #include "layout/svg_draw.h"
 #include "layout/svg_geometry.h"
-#include "layout/svg_outline.h"
 #include "source/strings.h"
 
 namespace deckpdf::layout::svg {
@@ -26,6 +25,8 @@ struct Piece {
   float dx = 0, dy = 0;
 };
 
+}  // namespace
+
 std::string family_for(const std::string& family) {
   std::string lower = ascii_lower(family);
   for (const char* mono : {"mono", "courier", "consolas", "menlo", "monaco"}) {
@@ -34,38 +35,55 @@ std::string family_for(const std::string& family) {
   return family + ", sans-serif";
 }
 
+// The map from a run's space to list space for text drawn under `m`
+// (whose length scale is `scale`) from (px, py): level text keeps its
+// axes as they are (a non-uniform scale only sizes it), anything else
+// turns with `m`.
+Matrix run_matrix(const Matrix& m, float scale, float px, float py) {
+  bool level = std::fabs(m[1]) <= 1e-3f && std::fabs(m[2]) <= 1e-3f && m[0] > 0 && m[3] > 0;
+  if (level || scale <= 0) return {1, 0, 0, 1, px, py};
+  return {m[0] / scale, m[1] / scale, m[2] / scale, m[3] / scale, px, py};
+}
+
+namespace {
+
+// Moves a text item made by text_item along its baseline by `d` px.
+void shift_text(Item& it, float d) {
+  auto* t = std::get_if<TextItem>(&it.v);
+  if (!t || !t->frame) {
+    it.x += d;
+    return;
+  }
+  auto frame = std::make_shared<TextFrame>(*t->frame);
+  frame->matrix[4] += frame->matrix[0] * d;
+  frame->matrix[5] += frame->matrix[1] * d;
+  t->frame = std::move(frame);
+}
+
 }  // namespace
 
-// Text under a rotation or skew as outlines at (x, y) in user space;
-// its advance in user units; `anchor` (text-anchor) places it about x.
-float Drawer::outlined(const std::string& str, const State& st, float x, float y, int anchor) {
-  text::FontId font = env_.shaper.match(family_for(st.font_family), st.font_weight, st.italic);
-  std::optional<Color> fill;
-  std::shared_ptr<const Gradient> grad;
-  paint_for(st.fill, st.fill_opacity, {0, 0, 0, 0}, st, fill, grad);
-  if (grad) fill = grad->stops[grad->stops.size() / 2].color;
-  float width = 0;
-  if (st.font_size <= 0.1f || st.font_size > 2000) return 0;
-  if (anchor != 0) {
-    x -= env_.shaper.measure(font, st.font_size, str, false) * (anchor == 1 ? 0.5f : 1.0f);
+// A run of SVG text shaped at its size in list space, whose run space
+// (origin at the start of the baseline) maps to list space by `m`, which
+// at most turns, skews or mirrors it: a level TextItem at its place when
+// nothing more is asked, else one in a frame with the matrix, the clips
+// and the group opacity (pdf/ writes it with Tm inside q/Q), so that
+// turned text (a diagram's axis labels) still selects and extracts.
+Item Drawer::text_item(std::shared_ptr<const text::GlyphRun> run, Color fill, const State& st,
+                       const Matrix& m) {
+  bool level = std::fabs(m[1]) <= 1e-3f && std::fabs(m[2]) <= 1e-3f && m[0] > 0 && m[3] > 0;
+  Item it;
+  if (level && st.clips.empty() && st.opacity >= 1 && fill.a >= 1) {
+    it.x = m[4];
+    it.y = m[5];
+    it.v = TextItem{std::move(run), fill, nullptr, nullptr};
+    return it;
   }
-  for (const text::ShapedPart& part : env_.shaper.shape_text(font, st.font_size, str, false)) {
-    auto data = std::make_shared<PathData>();
-    if (fill && st.visible &&
-        glyph_outlines(env_.shaper.fonts(), *part.run, *data, segments_left_) &&
-        !data->ops.empty()) {
-      PathStyle p;
-      p.matrix = multiply(st.ctm, Matrix{1, 0, 0, 1, x + width, y});
-      p.fill = fill;
-      p.opacity = st.opacity;
-      p.clips = st.clips;
-      Item it;
-      it.v = PathItem{std::move(data), std::make_shared<const PathStyle>(std::move(p))};
-      out_.push_back(std::move(it));
-    }
-    width += part.run->width;
-  }
-  return width;
+  auto frame = std::make_shared<TextFrame>();
+  frame->matrix = m;
+  frame->clips = st.clips;
+  frame->opacity = st.opacity;
+  it.v = TextItem{std::move(run), fill, nullptr, std::move(frame)};
+  return it;
 }
 
 void Drawer::text(uint32_t id, const State& s) {
@@ -144,7 +162,9 @@ void Drawer::text(uint32_t id, const State& s) {
   int chunk_anchor = s.anchor;
   auto end_chunk = [&] {
     float shift = chunk_anchor == 1 ? -chunk_width / 2 : chunk_anchor == 2 ? -chunk_width : 0;
-    for (size_t k = chunk_begin; k < out_.size(); ++k) out_[k].x += shift;
+    if (shift != 0) {
+      for (size_t k = chunk_begin; k < out_.size(); ++k) shift_text(out_[k], shift);
+    }
     chunk_begin = out_.size();
     chunk_width = 0;
   };
@@ -161,14 +181,10 @@ void Drawer::text(uint32_t id, const State& s) {
     uy += p.dy;
     if (i == 0) chunk_anchor = st.anchor;
     if (p.text.empty()) continue;
+    // Shaped at its size in list space; the run's own space is the
+    // transform without that scale, from the pen's place.
     const Matrix& m = st.ctm;
     float scale = matrix_scale(m);
-    if (std::fabs(m[1]) > 1e-3f || std::fabs(m[2]) > 1e-3f || m[0] < 0 || m[3] < 0) {
-      // A chunk of its own is placed by its text-anchor.
-      int anchor = p.x && (i + 1 == pieces.size() || pieces[i + 1].x) ? st.anchor : 0;
-      ux += outlined(p.text, st, ux, uy + st.baseline * st.font_size, anchor);
-      continue;
-    }
     float size = st.font_size * scale;
     text::FontId font = env_.shaper.match(family_for(st.font_family), st.font_weight, st.italic);
     float width = 0;
@@ -181,13 +197,10 @@ void Drawer::text(uint32_t id, const State& s) {
       if (grad) fill = grad->stops[grad->stops.size() / 2].color;
       for (const text::ShapedPart& part : env_.shaper.shape_text(font, size, p.text, false)) {
         if (fill && st.visible) {
-          Item it;
-          it.x = px + width;
-          it.y = py;
-          Color c = *fill;
-          c.a *= st.opacity;
-          it.v = TextItem{part.run, c, {}};
-          out_.push_back(std::move(it));
+          Matrix run = run_matrix(m, scale, px, py);
+          run[4] += run[0] * width;
+          run[5] += run[1] * width;
+          out_.push_back(text_item(part.run, *fill, st, run));
         }
         width += part.run->width;
       }
@@ -196,165 +209,6 @@ void Drawer::text(uint32_t id, const State& s) {
     ux += scale > 0 ? width / scale : 0;
   }
   end_chunk();
-}
-
-}  // namespace deckpdf::layout::svg
-
-namespace deckpdf::layout::svg {
-
-namespace {
-
-// A run of an HTML label's text in one style.
-struct LabelRun {
-  std::string text;
-  float size = 16;
-  Color color{0, 0, 0, 1};
-  int weight = 400;
-  bool italic = false;
-  std::string family = "sans-serif";
-};
-
-struct LabelStyle {
-  float size = 16;
-  Color color{0, 0, 0, 1};
-  int weight = 400;
-  bool italic = false;
-  std::string family = "sans-serif";
-  int align = 0;  // 0 left, 1 centre, 2 right
-};
-
-bool is_block_tag(const std::string& t) {
-  return t == "div" || t == "p" || t == "li" || t == "ul" || t == "ol" || t == "h1" || t == "h2" ||
-         t == "h3" || t == "table" || t == "tr";
-}
-
-}  // namespace
-
-// A foreignObject's HTML drawn as what it mostly is in diagrams (draw.io
-// labels): lines of styled text, broken at `br` and block elements,
-// aligned by text-align inside the object's width, from its top.
-void Drawer::foreign_text(uint32_t id, const State& s) {
-  const Node& fo = tree_.nodes[id];
-  problem("has HTML in foreignObject, drawn as plain lines of its text");
-  float fx = length(fo.attr("x"), 0, s, 0), fy = length(fo.attr("y"), 1, s, 0);
-  float fw = length(fo.attr("width"), 0, s, 0);
-  std::vector<std::vector<LabelRun>> lines(1);
-  int align = 0;
-  bool space_before = true;
-  size_t bytes = 0;
-  auto new_line = [&] {
-    if (!lines.back().empty()) lines.emplace_back();
-    space_before = true;
-  };
-  auto visit = [&](auto& self, uint32_t node, LabelStyle st, int depth) -> void {
-    const Node& n = tree_.nodes[node];
-    if (n.is_text()) {
-      LabelRun r{"", st.size, st.color, st.weight, st.italic, st.family};
-      for (char ch : n.text) {
-        bool white = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-        if (white && space_before) continue;
-        r.text.push_back(white ? ' ' : ch);
-        space_before = white;
-      }
-      bytes += r.text.size();
-      if (!r.text.empty() && bytes <= env_.limits.max_text_bytes) lines.back().push_back(r);
-      return;
-    }
-    if (n.tag == "br") {
-      lines.emplace_back();
-      space_before = true;
-      return;
-    }
-    if (n.tag == "b" || n.tag == "strong") st.weight = 700;
-    if (n.tag == "i" || n.tag == "em") st.italic = true;
-    if (n.tag == "font") {
-      if (const std::string* c = n.attr("color"))
-        st.color = style::parse_color(*c).value_or(st.color);
-      if (const std::string* f = n.attr("face")) st.family = *f;
-    }
-    if (const std::string* css = n.attr("style")) {
-      Declarations d;
-      parse_declarations(*css, d);
-      if (auto it = d.find("font-size"); it != d.end()) {
-        st.size =
-            std::clamp(parse_length(it->second, st.size, st.size).value_or(st.size), 1.0f, 500.0f);
-      }
-      if (auto it = d.find("color"); it != d.end()) {
-        st.color = style::parse_color(it->second).value_or(st.color);
-      }
-      if (auto it = d.find("font-weight"); it != d.end()) {
-        st.weight = it->second == "bold" ? 700 : it->second == "normal" ? 400 : st.weight;
-      }
-      if (auto it = d.find("font-family"); it != d.end()) st.family = it->second;
-      if (auto it = d.find("text-align"); it != d.end()) {
-        st.align = it->second == "center" ? 1 : it->second == "right" ? 2 : 0;
-        align = st.align;
-      }
-    }
-    bool block = is_block_tag(n.tag);
-    if (block) new_line();
-    if (depth < 32) {
-      for (uint32_t c : n.children) self(self, c, st, depth + 1);
-    }
-    if (block) new_line();
-  };
-  LabelStyle base;
-  base.size = s.font_size;
-  for (uint32_t c : fo.children) visit(visit, c, base, 0);
-  // Lines top down; line height 1.2 of the line's largest size.
-  float y = 0;
-  for (std::vector<LabelRun>& line : lines) {
-    if (!line.empty() && line.back().text.back() == ' ') line.back().text.pop_back();
-    if (line.empty()) continue;
-    float size = 0, width = 0;
-    std::vector<std::shared_ptr<const text::GlyphRun>> runs;
-    std::vector<Color> colors;
-    for (const LabelRun& r : line) {
-      size = std::max(size, r.size);
-      text::FontId font = env_.shaper.match(family_for(r.family), r.weight, r.italic);
-      for (const text::ShapedPart& part : env_.shaper.shape_text(font, r.size, r.text, false)) {
-        runs.push_back(part.run);
-        colors.push_back(r.color);
-        width += part.run->width;
-      }
-    }
-    float baseline = y + size * 0.1f + size * 0.9f;
-    float x = align == 1 ? (fw - width) / 2 : align == 2 ? fw - width : 0;
-    // Drawn as text at the list-space scale of the current transform, or
-    // as outlines when it turns the text.
-    const Matrix& m = s.ctm;
-    float scale = matrix_scale(m);
-    bool level = std::fabs(m[1]) <= 1e-3f && std::fabs(m[2]) <= 1e-3f && m[0] > 0 && m[3] > 0;
-    float ux = fx + x, uy = fy + baseline;
-    float px = m[0] * ux + m[2] * uy + m[4], py = m[1] * ux + m[3] * uy + m[5];
-    float pen = 0;  // user units
-    for (size_t i = 0; i < runs.size(); ++i) {
-      Color c = colors[i];
-      c.a *= s.opacity;
-      auto data = std::make_shared<PathData>();
-      if (s.visible && level) {
-        auto run = scale != 1
-                       ? env_.shaper.shape(runs[i]->font, runs[i]->size * scale, runs[i]->text)
-                       : runs[i];
-        Item it;
-        it.x = px + pen * scale;
-        it.y = py;
-        it.v = TextItem{run, c, {}};
-        out_.push_back(std::move(it));
-      } else if (s.visible &&
-                 glyph_outlines(env_.shaper.fonts(), *runs[i], *data, segments_left_)) {
-        PathStyle outline;
-        outline.matrix = multiply(m, Matrix{1, 0, 0, 1, ux + pen, uy});
-        outline.fill = c;
-        outline.clips = s.clips;
-        Item it;
-        it.v = PathItem{std::move(data), std::make_shared<const PathStyle>(std::move(outline))};
-        out_.push_back(std::move(it));
-      }
-      pen += runs[i]->width;
-    }
-    y += size * 1.2f;
-  }
 }
 
 }  // namespace deckpdf::layout::svg

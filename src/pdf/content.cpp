@@ -144,8 +144,25 @@ void ContentWriter::text_item(std::string& s, const layout::Item& item, const la
   // Text that the glyphs alone do not give back (a transformed case, a
   // glyph drawn for two different texts, .notdef, a reordered cluster)
   // is carried as /ActualText.
-  std::string actual_text = t.actual_text;
+  std::string actual_text = t.actual_text ? *t.actual_text : std::string();
   if (actual_text.empty() && !mapped) actual_text = run.text;
+  // SVG text in a frame: inside q/Q, moved to the item's place, clipped,
+  // through its opacity, and set with the frame's matrix.
+  const layout::TextFrame* frame = t.frame.get();
+  Pen saved = pen_;
+  if (frame) {
+    s += "q\n";
+    if (item.x != 0 || item.y != 0) op(s, {1, 0, 0, 1, item.x, item.y}, "cm");
+    for (const auto& clip : frame->clips) {
+      path_ops(s, clip->path);
+      s += clip->even_odd ? "W* n\n" : "W n\n";
+    }
+    if (float alpha = t.fill.a * frame->opacity; alpha < 1) {
+      const auto& [name, gs] = alpha_state(std::max(0.0f, alpha));
+      needs.states[name] = gs;
+      s += '/' + name + " gs\n";
+    }
+  }
   color(s, t.fill, false);
   if (!actual_text.empty()) {
     s += "/Span << /ActualText ";
@@ -160,7 +177,13 @@ void ContentWriter::text_item(std::string& s, const layout::Item& item, const la
     s += '/' + fr.name + ' ';
     op(s, {run.size}, "Tf");
   }
-  op(s, {1, 0, 0, -1, item.x, item.y}, "Tm");
+  if (frame) {
+    // Run space has y down, text space y up: the frame's matrix after a flip.
+    const layout::Matrix& m = frame->matrix;
+    op(s, {m[0], m[1], -m[2], -m[3], m[4], m[5]}, "Tm");
+  } else {
+    op(s, {1, 0, 0, -1, item.x, item.y}, "Tm");
+  }
   s += '[';
   // TJ: glyph ids as 2-byte CIDs in literal strings; a number moves the
   // pen back by thousandths of the font size, which carries HarfBuzz's
@@ -203,6 +226,10 @@ void ContentWriter::text_item(std::string& s, const layout::Item& item, const la
   close_string();
   s += "] TJ\nET\n";
   if (!actual_text.empty()) s += "EMC\n";
+  if (frame) {
+    s += "Q\n";
+    pen_ = saved;  // Q gave back the colour and font from before q
+  }
 }
 
 // Colour emoji (bitmap glyphs, as in Noto Color Emoji) are drawn as

@@ -35,6 +35,9 @@ void num(std::string& out, double v);
 // Appends an operator with its numeric operands: "1 0 0 1 10 20 cm\n".
 void op(std::string& out, std::initializer_list<double> operands, std::string_view name);
 
+// Appends a path's segments as path operators (m, l, c, h).
+void path_ops(std::string& out, const layout::PathData& p);
+
 // A layer of a list in one state: compose::ShownLayer's layer and
 // colour and line-through bits.
 struct LayerKey {
@@ -90,6 +93,7 @@ class ContentWriter {
   const std::pair<std::string, HPDF_Dict>& shading(
       const std::shared_ptr<const layout::Gradient>& g);
   const std::pair<std::string, HPDF_ExtGState>& opacity_state(float fill, float stroke);
+  const std::pair<std::string, HPDF_ExtGState>& soft_mask(const layout::PathItem& path);
 
   HPDF_Doc doc_;
   const text::FontSet& fonts_;
@@ -107,6 +111,12 @@ class ContentWriter {
   };
   std::map<const layout::Gradient*, Shading> shadings_;
   std::map<std::pair<float, float>, std::pair<std::string, HPDF_ExtGState>> path_states_;
+  struct Mask {  // kept alive: the key is their addresses
+    std::shared_ptr<const layout::Gradient> gradient;
+    std::shared_ptr<const layout::PathData> path;
+    std::pair<std::string, HPDF_ExtGState> named;
+  };
+  std::map<std::pair<const layout::Gradient*, const layout::PathData*>, Mask> masks_;
 };
 
 }  // namespace deckpdf::pdf

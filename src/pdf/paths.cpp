@@ -1,7 +1,8 @@
 // pdf/paths — vector paths (layout::PathItem, from SVG) as content: path
 // operators, clips with W n, fills and strokes with their joins, caps and
 // dashes, opacity as an ExtGState, and gradients as axial and radial
-// shadings painted with `sh` inside the path's clip. A shading painted
+// shadings painted with `sh` inside the path's clip, stops with opacity
+// through a soft mask of the same gradient in grey. A shading painted
 // with `sh` is placed by the current transformation, unlike a shading
 // pattern (placed in the page's default space), so a layer drawn in a
 // handout cell or reused in a dimmed form shows its gradients where its
@@ -15,8 +16,6 @@
 #include "pdf/content.h"
 
 namespace deckpdf::pdf {
-
-namespace {
 
 void path_ops(std::string& s, const layout::PathData& p) {
   size_t k = 0;
@@ -40,38 +39,38 @@ void path_ops(std::string& s, const layout::PathData& p) {
   }
 }
 
+namespace {
+
 HPDF_Array numbers(HPDF_MMgr mmgr, std::initializer_list<float> values) {
   HPDF_Array a = HPDF_Array_New(mmgr);
   for (float v : values) HPDF_Array_AddReal(a, std::isfinite(v) ? v : 0);
   return a;
 }
 
-// An exponential (type 2) function from one colour to the next.
-HPDF_Dict interpolation(HPDF_MMgr mmgr, const layout::Color& a, const layout::Color& b) {
+// An exponential (type 2) function from one stop to the next: their
+// colours, or for a soft mask their opacities as grey.
+HPDF_Dict interpolation(HPDF_MMgr mmgr, const layout::Color& a, const layout::Color& b,
+                        bool alpha) {
   HPDF_Dict f = HPDF_Dict_New(mmgr);
   HPDF_Dict_AddNumber(f, "FunctionType", 2);
   HPDF_Dict_Add(f, "Domain", numbers(mmgr, {0, 1}));
-  HPDF_Dict_Add(f, "C0", numbers(mmgr, {a.r, a.g, a.b}));
-  HPDF_Dict_Add(f, "C1", numbers(mmgr, {b.r, b.g, b.b}));
+  HPDF_Dict_Add(f, "C0", alpha ? numbers(mmgr, {a.a}) : numbers(mmgr, {a.r, a.g, a.b}));
+  HPDF_Dict_Add(f, "C1", alpha ? numbers(mmgr, {b.a}) : numbers(mmgr, {b.r, b.g, b.b}));
   HPDF_Dict_AddNumber(f, "N", 1);
   return f;
 }
 
-}  // namespace
-
 // The gradient as a shading dictionary: its stops as one type 2 function,
-// or a type 3 function stitching one per interval, from 0 to 1.
-const std::pair<std::string, HPDF_Dict>& ContentWriter::shading(
-    const std::shared_ptr<const layout::Gradient>& g) {
-  auto it = shadings_.find(g.get());
-  if (it != shadings_.end()) return it->second.named;
-  HPDF_MMgr mmgr = doc_->mmgr;
-  std::vector<layout::Gradient::Stop> stops = g->stops;
+// or a type 3 function stitching one per interval, from 0 to 1; in RGB,
+// or with `alpha` the stops' opacities in grey.
+HPDF_Dict shading_dict(HPDF_Doc doc, const layout::Gradient& g, bool alpha) {
+  HPDF_MMgr mmgr = doc->mmgr;
+  std::vector<layout::Gradient::Stop> stops = g.stops;
   if (stops.front().offset > 0) stops.insert(stops.begin(), {0, stops.front().color});
   if (stops.back().offset < 1) stops.push_back({1, stops.back().color});
   HPDF_Dict function;
   if (stops.size() == 2) {
-    function = interpolation(mmgr, stops[0].color, stops[1].color);
+    function = interpolation(mmgr, stops[0].color, stops[1].color, alpha);
   } else {
     function = HPDF_Dict_New(mmgr);
     HPDF_Dict_AddNumber(function, "FunctionType", 3);
@@ -79,7 +78,7 @@ const std::pair<std::string, HPDF_Dict>& ContentWriter::shading(
     HPDF_Array parts = HPDF_Array_New(mmgr), bounds = HPDF_Array_New(mmgr),
                encode = HPDF_Array_New(mmgr);
     for (size_t i = 0; i + 1 < stops.size(); ++i) {
-      HPDF_Array_Add(parts, interpolation(mmgr, stops[i].color, stops[i + 1].color));
+      HPDF_Array_Add(parts, interpolation(mmgr, stops[i].color, stops[i + 1].color, alpha));
       if (i > 0) HPDF_Array_AddReal(bounds, stops[i].offset);
       HPDF_Array_AddReal(encode, 0);
       HPDF_Array_AddReal(encode, 1);
@@ -89,19 +88,82 @@ const std::pair<std::string, HPDF_Dict>& ContentWriter::shading(
     HPDF_Dict_Add(function, "Encode", encode);
   }
   HPDF_Dict sh = HPDF_Dict_New(mmgr);
-  HPDF_Xref_Add(doc_->xref, sh);
-  HPDF_Dict_AddNumber(sh, "ShadingType", g->radial ? 3 : 2);
-  HPDF_Dict_AddName(sh, "ColorSpace", "DeviceRGB");
+  HPDF_Xref_Add(doc->xref, sh);
+  HPDF_Dict_AddNumber(sh, "ShadingType", g.radial ? 3 : 2);
+  HPDF_Dict_AddName(sh, "ColorSpace", alpha ? "DeviceGray" : "DeviceRGB");
   HPDF_Dict_Add(sh, "Coords",
-                g->radial ? numbers(mmgr, {g->x1, g->y1, g->r1, g->x2, g->y2, g->r2})
-                          : numbers(mmgr, {g->x1, g->y1, g->x2, g->y2}));
+                g.radial ? numbers(mmgr, {g.x1, g.y1, g.r1, g.x2, g.y2, g.r2})
+                         : numbers(mmgr, {g.x1, g.y1, g.x2, g.y2}));
   HPDF_Dict_Add(sh, "Function", function);
   HPDF_Array extend = HPDF_Array_New(mmgr);
   HPDF_Array_Add(extend, HPDF_Boolean_New(mmgr, HPDF_TRUE));
   HPDF_Array_Add(extend, HPDF_Boolean_New(mmgr, HPDF_TRUE));
   HPDF_Dict_Add(sh, "Extend", extend);
+  return sh;
+}
+
+bool translucent_stops(const layout::Gradient& g) {
+  return std::any_of(g.stops.begin(), g.stops.end(),
+                     [](const layout::Gradient::Stop& st) { return st.color.a < 1; });
+}
+
+}  // namespace
+
+const std::pair<std::string, HPDF_Dict>& ContentWriter::shading(
+    const std::shared_ptr<const layout::Gradient>& g) {
+  auto it = shadings_.find(g.get());
+  if (it != shadings_.end()) return it->second.named;
   std::string name = "Sh" + std::to_string(shadings_.size());
+  HPDF_Dict sh = shading_dict(doc_, *g, false);
   return shadings_.emplace(g.get(), Shading{g, {name, sh}}).first->second.named;
+}
+
+// Stops with stop-opacity: an ExtGState whose luminosity soft mask is a
+// transparency group painting the same gradient's opacities as grey, set
+// in the path's own space, where the group's box is the path's bounds.
+const std::pair<std::string, HPDF_ExtGState>& ContentWriter::soft_mask(
+    const layout::PathItem& path) {
+  const std::shared_ptr<const layout::Gradient>& g = path.style->fill_gradient;
+  auto key = std::make_pair(g.get(), path.path.get());
+  auto it = masks_.find(key);
+  if (it != masks_.end()) return it->second.named;
+  HPDF_MMgr mmgr = doc_->mmgr;
+  const layout::PathData& p = *path.path;
+  float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+  for (size_t k = 0; k + 1 < p.pts.size(); k += 2) {
+    x0 = std::min(x0, p.pts[k]);
+    x1 = std::max(x1, p.pts[k]);
+    y0 = std::min(y0, p.pts[k + 1]);
+    y1 = std::max(y1, p.pts[k + 1]);
+  }
+  HPDF_Dict form = HPDF_DictStream_New(mmgr, doc_->xref);
+  form->header.obj_class = HPDF_OSUBCLASS_XOBJECT | HPDF_OCLASS_DICT;
+  HPDF_Dict_AddName(form, "Type", "XObject");
+  HPDF_Dict_AddName(form, "Subtype", "Form");
+  HPDF_Dict_Add(form, "BBox", numbers(mmgr, {x0 - 1, y0 - 1, x1 + 1, y1 + 1}));
+  HPDF_Dict group = HPDF_Dict_New(mmgr);
+  HPDF_Dict_AddName(group, "Type", "Group");
+  HPDF_Dict_AddName(group, "S", "Transparency");
+  HPDF_Dict_AddName(group, "CS", "DeviceGray");
+  HPDF_Dict_Add(form, "Group", group);
+  HPDF_Dict resources = HPDF_Dict_New(mmgr), shadings = HPDF_Dict_New(mmgr);
+  HPDF_Dict_Add(shadings, "A", shading_dict(doc_, *g, true));
+  HPDF_Dict_Add(resources, "Shading", shadings);
+  HPDF_Dict_Add(form, "Resources", resources);
+  std::string content;
+  const layout::Matrix& m = g->matrix;
+  if (m != layout::identity_matrix) op(content, {m[0], m[1], m[2], m[3], m[4], m[5]}, "cm");
+  content += "/A sh\n";
+  HPDF_Stream_Write(form->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
+                    static_cast<HPDF_UINT>(content.size()));
+  HPDF_Dict mask = HPDF_Dict_New(mmgr);
+  HPDF_Dict_AddName(mask, "Type", "Mask");
+  HPDF_Dict_AddName(mask, "S", "Luminosity");
+  HPDF_Dict_Add(mask, "G", form);
+  HPDF_ExtGState gs = HPDF_CreateExtGState(doc_);
+  HPDF_Dict_Add(gs, "SMask", mask);
+  std::string name = "GM" + std::to_string(masks_.size());
+  return masks_.emplace(key, Mask{g, path.path, {name, gs}}).first->second.named;
 }
 
 // An ExtGState with fill opacity `fill` and stroke opacity `stroke`.
@@ -174,6 +236,11 @@ void ContentWriter::path_item(std::string& s, const layout::Item& item,
     s += "q\n";
     path_ops(s, *path.path);
     s += p.even_odd ? "W* n\n" : "W n\n";
+    if (translucent_stops(*p.fill_gradient)) {
+      const auto& [mask_name, mask] = soft_mask(path);
+      needs.states[mask_name] = mask;
+      s += '/' + mask_name + " gs\n";
+    }
     const layout::Matrix& g = p.fill_gradient->matrix;
     if (g != layout::identity_matrix) op(s, {g[0], g[1], g[2], g[3], g[4], g[5]}, "cm");
     s += '/' + name + " sh\nQ\n";

@@ -70,6 +70,7 @@ struct AstNode {
   bool is_inline = false;     // Code `#{}`, Tag `#[]`: inside text
   bool negate = false;        // Conditional from `unless`
   bool raw = false;           // Text: a line break the parser made, text rather than HTML
+  bool text_only = false;     // Tag `script.`: its block is a text block (pug's textOnly)
 };
 
 // What the parser saw in one file, so that later stages can skip walks of

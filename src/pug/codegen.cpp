@@ -18,6 +18,12 @@ const char* const pug_prelude = R"JS(
 var $m = {};
 var $cur = 0;
 function $S(v) { return v == null ? '' : '' + v; }
+// pug-runtime's escape, for `#{}` written into literal HTML.
+function $esc(s) {
+  return s.replace(/[&<>"]/g, function (c) {
+    return c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;';
+  });
+}
 function $cls(v) {
   if (Array.isArray(v)) {
     var r = [];
@@ -130,7 +136,55 @@ class Gen {
   void stmt(int i, const std::string& text) { line("$cur=" + std::to_string(i) + ";" + text, i); }
 
   void children(const AstNode& n) {
-    for (const AstNode& c : n.children) node(c);
+    const std::vector<AstNode>& cs = n.children;
+    for (size_t k = 0; k < cs.size();) {
+      size_t e = html_run_end(cs, k);
+      if (e > k) {
+        html_run(cs, k, e);
+        k = e;
+      } else {
+        node(cs[k++]);
+      }
+    }
+  }
+
+  // Text written as HTML, or `#{}` / `!{}` within it.
+  static bool text_piece(const AstNode& n) {
+    return (n.kind == AstKind::Text && !n.raw) ||
+           (n.kind == AstKind::Code && n.is_inline && n.buffered);
+  }
+
+  // pug writes a line's text and its `#{}` values into one HTML string:
+  // markup may span them (`<!-- v=#{v} -->`, `<a href="#{url}">`). A run of
+  // such pieces from one line (contiguous in the file) that holds markup
+  // and a value is written as one `$h`; returns its end, or k when the
+  // pieces go one by one.
+  static size_t html_run_end(const std::vector<AstNode>& cs, size_t k) {
+    size_t e = k;
+    bool code = false, markup = false;
+    while (e < cs.size() && text_piece(cs[e]) &&
+           (e == k || cs[e].span.begin == cs[e - 1].span.end)) {
+      code = code || cs[e].kind == AstKind::Code;
+      markup =
+          markup || (cs[e].kind == AstKind::Text && cs[e].value.find('<') != std::string::npos);
+      ++e;
+    }
+    return code && markup ? e : k;
+  }
+
+  void html_run(const std::vector<AstNode>& cs, size_t k, size_t e) {
+    int i = id(cs[k]);
+    std::string html;
+    for (size_t j = k; j < e; ++j) {
+      if (!html.empty()) html += " + ";
+      const AstNode& c = cs[j];
+      if (c.kind == AstKind::Text) {
+        html += str(c.value);
+      } else {
+        html += c.escaped ? "$esc($S(" + c.value + "))" : "$S(" + c.value + ")";
+      }
+    }
+    stmt(i, "$h(" + html + "," + std::to_string(i) + ");");
   }
 
   void node(const AstNode& n) {
@@ -155,7 +209,7 @@ class Gen {
       case AstKind::MixinCall: {
         int i = id(n);
         std::string attrs = n.attrs.empty() ? "{}" : "$attrobj(" + attr_list(n) + ")";
-        stmt(i, "$m[" + str(n.name) + "].call({block: " +
+        stmt(i, "$m[" + mixin_name(n) + "].call({block: " +
                     (n.children.empty() ? std::string("undefined") : std::string("function() {")));
         if (!n.children.empty()) {
           children(n);
@@ -234,9 +288,20 @@ class Gen {
     return list;
   }
 
+  // A call's mixin: its name, or the expression of `+#{expr}`.
+  static std::string mixin_name(const AstNode& call) {
+    const std::string& name = call.name;
+    if (name.size() >= 3 && name.starts_with("#{") && name.back() == '}') {
+      return "$S(" + name.substr(2, name.size() - 3) + ")";
+    }
+    return str(name);
+  }
+
   void tag(const AstNode& n) {
     int i = id(n);
-    stmt(i, "$o(" + std::to_string(i) + "," + attr_list(n) + ");");
+    // `#{expr}` as the name (value the expression): the name is computed.
+    std::string name = n.name.empty() ? ",$S(" + n.value + ")" : "";
+    stmt(i, "$o(" + std::to_string(i) + "," + attr_list(n) + name + ");");
     children(n);
     line("$c();", i);
   }
@@ -333,7 +398,10 @@ bool ast_needs_js(const AstNode& n) {
     case AstKind::While: return true;
     case AstKind::MixinDef:
     case AstKind::MixinCall:
-      if (!n.value.empty()) return true;
+      if (!n.value.empty() || n.name.starts_with("#{")) return true;
+      break;
+    case AstKind::Tag:
+      if (n.name.empty()) return true;  // `#{expr}` as its name
       break;
     default: break;
   }

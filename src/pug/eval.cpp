@@ -149,6 +149,13 @@ class Evaluator {
   // --- tags ------------------------------------------------------------------
 
   void tag(HtmlBuilder& b, const AstNode& n) {
+    if (n.name.empty()) {  // `#{expr}` as the name
+      diags_.error(n.span, "pug.javascript",
+                   "interpolated tag names (`#{...}`) need JavaScript; " + std::string(never_run) +
+                       "; the tag's content is kept");
+      block(b, n);
+      return;
+    }
     dom::Node el;
     el.kind = dom::NodeKind::Element;
     el.span = n.span;
@@ -376,6 +383,12 @@ class Evaluator {
   // --- mixins ----------------------------------------------------------------
 
   void mixin_call(HtmlBuilder& b, const AstNode& n) {
+    if (n.name.starts_with("#{")) {
+      diags_.error(
+          n.span, "pug.javascript",
+          "interpolated mixin names (`+#{...}`) need JavaScript; " + std::string(never_run));
+      return;
+    }
     auto it = mixins_.find(n.name);
     if (it == mixins_.end()) {
       diags_.error(n.span, "pug.unknown-mixin",

@@ -25,6 +25,7 @@ const char* token_kind_name(TokenKind kind) {
     case TokenKind::Indent: return "indent";
     case TokenKind::Outdent: return "outdent";
     case TokenKind::Tag: return "tag";
+    case TokenKind::InterpTag: return "interpolation";
     case TokenKind::Id: return "id";
     case TokenKind::Class: return "class";
     case TokenKind::AttrsStart: return "start-attributes";
@@ -169,7 +170,7 @@ uint32_t Lexer::statement(uint32_t p, uint32_t end, size_t level, bool stop_brac
       push(TokenKind::Dot, {p, p + 1});
       return text_block(next_line(end), level, /*interpolate*/ true);
     }
-    if (c == '+' && p + 1 < end && (is_word(s_[p + 1]) || s_[p + 1] == '#')) {
+    if (c == '+' && mixin_name(p) != 0) {
       bool colon = false;
       p = mixin_call(p, end, level, stop_bracket, depth, colon);
       if (colon) continue;
@@ -184,7 +185,10 @@ uint32_t Lexer::statement(uint32_t p, uint32_t end, size_t level, bool stop_brac
           push(TokenKind::Doctype, {p, end}, trim(view(w, end)));
           return next_line(end);
         }
-        return keyword(p, w, end, level, stop_bracket);
+        bool colon = false;
+        p = keyword(p, w, end, stop_bracket, colon);
+        if (colon) continue;
+        return p;
       }
     }
     if (is_word(c) ||
@@ -196,13 +200,24 @@ uint32_t Lexer::statement(uint32_t p, uint32_t end, size_t level, bool stop_brac
       return p;
     }
     if (c == '#' && rest.substr(0, 2) == "#{") {
-      diags_.error({p, p + 2}, "pug.javascript",
-                   "interpolated tag names (`#{...}`) need JavaScript, which is never run; "
-                   "the rest of the line is kept as text");
-      uint32_t close = js_close(p + 2, end, '}');
+      // `#{expr}` as a tag name; the expression may run over lines.
+      uint32_t close = js_close(p + 2, stop_bracket ? end : continued_end(end), '}');
       if (close != 0) {
+        push(TokenKind::InterpTag, {p, close + 1}, view(p + 2, close));
+        if (close >= end) end = eol(close);
         p = close + 1;
-        if (p < end && is_blank(s_[p])) ++p;
+        if (p < end && is_word(s_[p])) {
+          diags_.error({p, p + 1}, "pug.unexpected-text",
+                       "unexpected text after the tag; put a space before text");
+        } else {
+          bool colon = false;
+          p = tag(p, end, level, stop_bracket, depth, colon);
+          if (colon) continue;
+          return p;
+        }
+      } else {
+        diags_.error({p, p + 2}, "pug.unclosed-interpolation",
+                     "unclosed '#{' of an interpolated tag name; the line is kept as text");
       }
     } else if (stop_bracket && c == ']') {
       return p;
@@ -240,33 +255,58 @@ bool Lexer::is_keyword(std::string_view word, uint32_t w, uint32_t end) const {
   return next == ' ' || next == '\t';
 }
 
+// The end of a mixin call's name at s_[p] == '+': `+name`, `+ name` or
+// `+#{expr}` (a name computed by JavaScript); 0 when it is not a call.
+uint32_t Lexer::mixin_name(uint32_t p) const {
+  uint32_t end = eol(p);
+  uint32_t b = p + 1;
+  while (b < end && is_blank(s_[b])) ++b;
+  if (b + 1 < end && s_[b] == '#' && s_[b + 1] == '{') {
+    uint32_t close = js_close(b + 2, end, '}');
+    return close == 0 ? 0 : close + 1;
+  }
+  uint32_t e = b;
+  while (e < end && (is_word(s_[e]) || s_[e] == '-')) ++e;
+  return e > b && is_word(s_[b]) ? e : 0;
+}
+
+// Where JavaScript that a bracket keeps open (a mixin call's arguments,
+// `#{...}` as a tag name) may run to from a line ending at `end`: pug reads
+// on to the closing bracket; deckpdf stops after `max_continued_lines`
+// lines, so that an unclosed bracket costs a bounded scan.
+uint32_t Lexer::continued_end(uint32_t end) const {
+  uint32_t e = end;
+  for (int k = 0; k < max_continued_lines && e < len(); ++k) e = eol(e + 1);
+  return e;
+}
+
 // A mixin call `+name(args)`: a Keyword token whose `rest` is the
 // arguments, then what a tag may have (attributes, `&attributes`, text,
 // `: expansion`, a block). As in pug-lexer, a first group that reads as
 // attributes (`+m(class="x")`) is attributes, not arguments.
 uint32_t Lexer::mixin_call(uint32_t p, uint32_t& end, size_t level, bool stop_bracket, int depth,
                            bool& colon) {
-  uint32_t word_end = p + 1;
-  while (word_end < end && (is_word(s_[word_end]) || s_[word_end] == '-')) ++word_end;
+  uint32_t word_end = mixin_name(p);
   Token& t = push(TokenKind::Keyword, {p, word_end}, view(p, word_end));
   t.rest_span = {word_end, word_end};
   uint32_t q = word_end;
   if (q < end && s_[q] == '(') {
+    // The arguments may run over lines (`+m(\n  'a',\n  'b'\n)`).
+    uint32_t limit = stop_bracket ? end : continued_end(end);
     uint32_t k = q + 1;
-    while (k < end && is_blank(s_[k])) ++k;
+    while (k < limit && (is_blank(s_[k]) || s_[k] == '\n')) ++k;
     uint32_t n = k;
-    while (n < end && (is_word(s_[n]) || s_[n] == '-')) ++n;
+    while (n < limit && (is_word(s_[n]) || s_[n] == '-')) ++n;
     uint32_t m = n;
-    while (m < end && s_[m] == ' ') ++m;
-    bool attrs = n > k && m < end && s_[m] == '=';
-    if (!attrs) {
-      uint32_t e = js_extent(q, end, stop_bracket, /*one_group*/ true);
-      if (e > q && s_[e - 1] == ')') {
-        tokens_.back().rest = view(q + 1, e - 1);
-        tokens_.back().rest_span = {q + 1, e - 1};
-        tokens_.back().span.end = e;
-        q = e;
-      }
+    while (m < limit && s_[m] == ' ') ++m;
+    bool attrs = n > k && m < limit && s_[m] == '=';
+    uint32_t close = attrs ? 0 : js_close(q + 1, limit, ')');
+    if (close != 0) {
+      tokens_.back().rest = view(q + 1, close);
+      tokens_.back().rest_span = {q + 1, close};
+      tokens_.back().span.end = close + 1;
+      q = close + 1;
+      if (q > end) end = eol(close);
     }
   }
   if (q >= end) return stop_bracket ? end : next_line(end);
@@ -281,16 +321,41 @@ uint32_t Lexer::mixin_call(uint32_t p, uint32_t& end, size_t level, bool stop_br
   return tag(q, end, level, stop_bracket, depth, colon);
 }
 
-uint32_t Lexer::keyword(uint32_t p, uint32_t w, uint32_t end, size_t level, bool stop_bracket) {
+// A keyword and the rest of its line. `when x: p text` and `default: p`
+// end at the colon (block expansion, as pug-lexer's scanEndOfLine): then
+// `colon` is set and the returned position is the statement after it.
+uint32_t Lexer::keyword(uint32_t p, uint32_t w, uint32_t end, bool stop_bracket, bool& colon) {
+  colon = false;
   uint32_t word_end = w;
   uint32_t stop = end;
   if (stop_bracket) stop = js_extent(word_end, end, /*stop_bracket*/ true);
-  Token& t = push(TokenKind::Keyword, {p, stop}, view(p, word_end));
+  std::string_view word = view(p, word_end);
+  uint32_t expansion = 0;
+  if (!stop_bracket && (word == "when" || word == "default")) {
+    expansion = js_close(word_end, end, ':');
+    // The colon of a block expansion is followed by a blank and a statement.
+    if (expansion != 0 &&
+        (expansion + 1 >= end || !is_blank(s_[expansion + 1]) || only_blanks(expansion + 1, end))) {
+      expansion = 0;
+    }
+    if (expansion != 0) stop = expansion;
+  }
   uint32_t r = word_end;
   while (r < stop && is_blank(s_[r])) ++r;
-  t.rest = view(r, stop);
-  t.rest_span = {r, stop};
-  (void)level;
+  uint32_t e = stop;
+  if (expansion != 0) {
+    while (e > r && is_blank(s_[e - 1])) --e;
+  }
+  Token& t = push(TokenKind::Keyword, {p, e}, word);
+  t.rest = view(r, e);
+  t.rest_span = {r, e};
+  if (expansion != 0) {
+    push(TokenKind::Colon, {expansion, expansion + 1});
+    uint32_t q = expansion + 1;
+    while (q < end && is_blank(s_[q])) ++q;
+    colon = true;
+    return q;
+  }
   return stop_bracket ? stop : next_line(end);
 }
 

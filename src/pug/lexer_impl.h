@@ -20,6 +20,9 @@ namespace deckpdf::pug::detail {
 
 // Nested `#[...]` deeper than this is an error.
 inline constexpr int max_interpolation_depth = 32;
+// Lines a bracket opened in a mixin call's arguments or a `#{}` tag name
+// may stay open (see continued_end).
+inline constexpr int max_continued_lines = 64;
 
 inline bool is_word(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -83,7 +86,9 @@ class Lexer {
   uint32_t statement(uint32_t p, uint32_t end, size_t level, bool stop_bracket = false,
                      int depth = 0);
   bool is_keyword(std::string_view word, uint32_t w, uint32_t end) const;
-  uint32_t keyword(uint32_t p, uint32_t w, uint32_t end, size_t level, bool stop_bracket);
+  uint32_t keyword(uint32_t p, uint32_t w, uint32_t end, bool stop_bracket, bool& colon);
+  uint32_t mixin_name(uint32_t p) const;
+  uint32_t continued_end(uint32_t end) const;
   uint32_t mixin_call(uint32_t p, uint32_t& end, size_t level, bool stop_bracket, int depth,
                       bool& colon);
   uint32_t comment(uint32_t p, uint32_t end, size_t level, bool stop_bracket);
@@ -95,6 +100,8 @@ class Lexer {
   uint32_t attributes(uint32_t p, uint32_t end, size_t level, bool stop_bracket);
   uint32_t string_end(uint32_t i, uint32_t limit) const;
   uint32_t attribute_value_end(uint32_t i, uint32_t limit, bool& string_error);
+  void bad_key_character(uint32_t at, uint32_t bad);
+  uint32_t skip_attribute(uint32_t i, uint32_t limit) const;
 
   // --- lexer_text.cpp: JavaScript extents, text, interpolation, text blocks
   uint32_t js_extent(uint32_t i, uint32_t end, bool stop_bracket, bool one_group = false) const;

@@ -138,10 +138,17 @@ uint32_t Lexer::attributes(uint32_t p, uint32_t end, size_t level, bool stop_bra
       }
       name = view(i + 1, e - 1);
       i = e;
+      // `div("foo"abc)`: pug-lexer refuses what sticks to a quoted name.
+      if (i < len() && !is_blank(s_[i]) && s_[i] != '=' && s_[i] != '!' && s_[i] != ',' &&
+          s_[i] != ')' && s_[i] != '\n') {
+        bad_key_character(i, i);
+        i = skip_attribute(i, stop_bracket ? end : len());
+        continue;
+      }
     } else {
+      // As in pug-lexer, a name ends at '!' (which must start `!=`).
       while (i < len() && !is_blank(s_[i]) && s_[i] != '=' && s_[i] != ',' && s_[i] != ')' &&
-             s_[i] != '\n' && s_[i] != '(' &&
-             !(s_[i] == '!' && i + 1 < len() && s_[i + 1] == '=')) {
+             s_[i] != '\n' && s_[i] != '(' && s_[i] != '!') {
         ++i;
       }
       if (i == nb) {
@@ -158,6 +165,12 @@ uint32_t Lexer::attributes(uint32_t p, uint32_t end, size_t level, bool stop_bra
     uint32_t j = i;
     while (j < len() && is_blank(s_[j])) ++j;
     bool bang = j + 1 < len() && s_[j] == '!' && s_[j + 1] == '=';
+    if (j < len() && s_[j] == '!' && !bang) {
+      // `div(foo!~abc)`: at the '!', as pug-lexer reports it.
+      bad_key_character(j, j + 1);
+      i = skip_attribute(j, stop_bracket ? end : len());
+      continue;
+    }
     if (j < len() && (s_[j] == '=' || bang)) {
       t.escaped = !bang;
       j += bang ? 2 : 1;
@@ -182,6 +195,29 @@ uint32_t Lexer::attributes(uint32_t p, uint32_t end, size_t level, bool stop_bra
     }
     tokens_.push_back(t);
   }
+}
+
+// pug's INVALID_KEY_CHARACTER: a character after an attribute name that
+// can neither end it nor start its `=value`.
+// Reported at `at`, naming the character at `bad` (a whole UTF-8
+// sequence).
+void Lexer::bad_key_character(uint32_t at, uint32_t bad) {
+  std::string shown = "a line end";
+  if (bad < len() && s_[bad] != '\n') {
+    uint32_t e = bad + 1;
+    while (e < len() && e < bad + 4 && (static_cast<unsigned char>(s_[e]) & 0xC0) == 0x80) ++e;
+    shown = "'" + std::string(view(bad, e)) + "'";
+  }
+  diags_.error({at, at + 1}, "pug.attribute-syntax",
+               "unexpected " + shown + " after the attribute name" + (at == bad ? "" : " and '!'") +
+                   "; expected `=`");
+}
+
+// Past the rest of a malformed attribute: to the next blank, ',' or ')'
+// (or the line end), so that the list goes on after it.
+uint32_t Lexer::skip_attribute(uint32_t i, uint32_t limit) const {
+  while (i < limit && !is_blank(s_[i]) && s_[i] != ',' && s_[i] != ')' && s_[i] != '\n') ++i;
+  return i;
 }
 
 // The end of a quoted string starting at s_[i] (a quote): the position

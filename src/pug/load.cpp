@@ -75,10 +75,12 @@ void collect_blocks(const AstNode& n, std::vector<const AstNode*>& out,
 }
 
 // Where an include's block goes when the file has no `yield`: the last
-// node with a block, recursively (pug-linker's defaultYieldLocation).
+// node with a block, recursively (pug-linker's defaultYieldLocation); a
+// tag whose block is text (`script.`) takes none.
 AstNode& default_yield_location(AstNode& n) {
   AstNode* res = &n;
   for (AstNode& c : n.children) {
+    if (c.text_only) continue;
     if (c.kind == AstKind::Block || !c.children.empty()) res = &default_yield_location(c);
   }
   return *res;

@@ -167,6 +167,7 @@ class Parser {
     const Token& t = peek();
     switch (t.kind) {
       case TokenKind::Tag:
+      case TokenKind::InterpTag:
       case TokenKind::Id:
       case TokenKind::Class: into.children.push_back(tag(depth, /*inline*/ false)); return;
       case TokenKind::Pipe:
@@ -200,14 +201,31 @@ class Parser {
     }
   }
 
+  bool at_tag() const {
+    return at(TokenKind::Tag) || at(TokenKind::InterpTag) || at(TokenKind::Id) ||
+           at(TokenKind::Class);
+  }
+
   // A tag line: the tag, `: expansion` chain, then its text and block.
   AstNode tag(size_t depth, bool in_interpolation) {
     AstNode el = node(AstKind::Tag, peek().span);
-    el.name = at(TokenKind::Tag) ? ascii_lower(next().value) : "div";
+    if (at(TokenKind::InterpTag)) {
+      // `#{expr}`: the name is computed (value the expression, name empty).
+      el.value = std::string(next().value);
+      seen_.may_need_js = true;
+    } else {
+      el.name = at(TokenKind::Tag) ? ascii_lower(next().value) : "div";
+    }
     tag_tail(el, depth, in_interpolation);
-    if (!xml_ && dom::is_void_element(el.name) && !el.children.empty()) {
-      diags_.error(el.span, "pug.void-content",
-                   "<" + el.name + "> is a void element: it cannot hold text, code or tags");
+    if (!xml_ && dom::is_void_element(el.name)) {
+      // Blanks after a void tag (`img   `) are no content (pug drops them).
+      std::erase_if(el.children, [](const AstNode& c) {
+        return c.kind == AstKind::Text && c.value.find_first_not_of(" \t") == std::string::npos;
+      });
+      if (!el.children.empty()) {
+        diags_.error(el.span, "pug.void-content",
+                     "<" + el.name + "> is a void element: it cannot hold text, code or tags");
+      }
     }
     return el;
   }
@@ -220,7 +238,7 @@ class Parser {
       const Token& colon = next();
       if (depth + 1 >= max_nesting) {
         too_deep(colon.span);
-      } else if (at(TokenKind::Tag) || at(TokenKind::Id) || at(TokenKind::Class)) {
+      } else if (at_tag()) {
         el.children.push_back(tag(depth + 1, in_interpolation));
         return;
       } else if (!at(TokenKind::Newline) && !at(TokenKind::Indent) && !at(TokenKind::Outdent) &&
@@ -232,6 +250,7 @@ class Parser {
     switch (peek().kind) {
       case TokenKind::Dot:
         next();
+        el.text_only = true;
         if (at(TokenKind::TextBlockStart)) text_block(el, depth + 1);
         break;
       case TokenKind::Code:
@@ -334,7 +353,7 @@ class Parser {
 
   // `#[tag ...]`: one statement, then the `]`.
   void interpolation(AstNode& into, size_t depth) {
-    if (at(TokenKind::Tag) || at(TokenKind::Id) || at(TokenKind::Class)) {
+    if (at_tag()) {
       AstNode t = tag(depth, /*inline*/ true);
       t.is_inline = true;
       into.children.push_back(std::move(t));
@@ -613,7 +632,8 @@ void Parser::keyword(AstNode& into, size_t depth) {
     AstNode n = node(AstKind::When, t.span);
     n.name = std::string(word);
     n.value = std::string(rest);
-    push_with_body(std::move(n));
+    tag_tail(n, depth, /*inline*/ false);  // `when x: p text` expands as a tag's `:` does
+    into.children.push_back(std::move(n));
     return;
   }
   // `yield`: where an include's block goes.
@@ -674,7 +694,8 @@ void Parser::else_branch(AstNode& into, size_t depth) {
 
 AstNode Parser::mixin_call(const Token& t, size_t depth) {
   AstNode n = node(AstKind::MixinCall, t.span);
-  n.name = std::string(t.value.substr(1));
+  n.name = std::string(trim_view(t.value.substr(1)));      // `+ name`: blanks allowed
+  if (n.name.starts_with("#{")) seen_.may_need_js = true;  // `+#{expr}`: computed
   n.value = std::string(t.rest);
   tag_tail(n, depth, /*inline*/ false);
   return n;

@@ -3,6 +3,8 @@
 // they receive, errors mapped back to the deck line running.
 #include "pug/run.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -44,6 +46,7 @@ class Host {
       el.kind = dom::NodeKind::Element;
       el.tag = n->name;
       el.span = n->span;
+      if (a.size() > 2) el.tag = computed_name(a[2], *n);
       if (a.size() > 1) {
         for (const js::Value& attr : a[1].items) attribute(el, attr, *n);
       }
@@ -111,6 +114,26 @@ class Host {
       return nullptr;
     }
     return gen_.nodes[static_cast<size_t>(a[at].n)];
+  }
+
+  // A tag name from `#{expr}`: as pug.js writes it, when it is one
+  // (a letter, then letters, digits, '-', '_', ':'), lower-cased as the
+  // parser does written names; anything else is an error and a div.
+  std::string computed_name(const js::Value& v, const AstNode& n) {
+    const std::string written = v.kind == js::Value::Kind::String ? v.s : "";
+    std::string name = written;
+    bool ok = !name.empty() && std::isalpha(static_cast<unsigned char>(name[0]));
+    for (char& c : name) {
+      ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':');
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (ok) return name;
+    size_t cut = std::min<size_t>(written.size(), 40);  // at a character's start
+    while (cut < written.size() && cut > 0 && (written[cut] & 0xC0) == 0x80) --cut;
+    diags_.error(n.span, "pug.tag-name",
+                 "the interpolated tag name is not a tag name (\"" + written.substr(0, cut) +
+                     "\"); a div is made instead");
+    return "div";
   }
 
   bool room(std::string& err) {
@@ -187,12 +210,14 @@ void run_js(const AstNode& tree, dom::Document& doc, Diagnostics& diags,
     diags.error(doc[doc.root].span, "pug.js-error", "the Pug runtime failed: " + error.message);
     return;
   }
-  if (!options.locals_json.empty()) {
+  for (const std::string* json : {&options.front_locals_json, &options.locals_json}) {
+    if (json->empty()) continue;
     std::string code =
-        "(function (o) { for (var k in o) globalThis[k] = o[k]; })(" + options.locals_json + "\n);";
+        "(function (o) { for (var k in o) globalThis[k] = o[k]; })(" + *json + "\n);";
     if (!box.run(code, "locals.json", error)) {
       diags.error(doc[doc.root].span, "pug.locals",
-                  "--locals is not a JSON object: " + error.message);
+                  (json == &options.locals_json ? "--locals" : "the front matter's locals") +
+                      std::string(" is not a JSON object: ") + error.message);
       return;
     }
   }

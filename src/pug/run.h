@@ -21,6 +21,9 @@ struct RunOptions {
   double seconds = 2.0;     // --js-timeout
   int64_t now_ms = 0;       // what Date gives (SOURCE_DATE_EPOCH or the deck's mtime)
   std::string locals_json;  // --locals: an object whose keys become globals ("" = none)
+  // The front matter's `locals:` (JSON, "" = none): set before --locals,
+  // whose values win.
+  std::string front_locals_json;
 };
 
 void run_js(const AstNode& tree, dom::Document& doc, Diagnostics& diags, const RunOptions& options);

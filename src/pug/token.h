@@ -17,6 +17,7 @@ enum class TokenKind : uint8_t {
   Indent,          // the next line is indented deeper: a block opens
   Outdent,         // a block closes (one token per level)
   Tag,             // `h2`, `fb:user:role` at the start of a line. value: the name
+  InterpTag,       // `#{expr}` as a tag name (pug's interpolation). value: expr
   Id,              // `#intro` after or instead of a tag. value: the name, no '#'
   Class,           // `.title` after or instead of a tag (bare `.fragment` = div). value: the name
   AttrsStart,      // `(` opening an attribute list `a(href="#x" target=_blank)`

@@ -11,6 +11,7 @@
 
 #include "source/diagnostic.h"
 #include "source/files.h"
+#include "source/front_locals.h"
 #include "source/strings.h"
 
 namespace deckpdf {
@@ -215,6 +216,40 @@ bool is_fence(std::string_view line) {
   return trim(line) == "---";
 }
 
+size_t indentation(std::string_view line) {
+  size_t k = 0;
+  while (k < line.size() && (line[k] == ' ' || line[k] == '\t')) ++k;
+  return k;
+}
+
+// `locals:` at line `key` and the lines indented below it (before the
+// closing fence `last`) into fm.locals_json. Returns the last line read.
+uint32_t front_matter_locals(const Source& source, uint32_t key, uint32_t last, FrontMatter& fm,
+                             Diagnostics& diags) {
+  std::string_view text = source.line_text(key);
+  size_t indent = indentation(text);
+  uint32_t at = source.line_start(key) + static_cast<uint32_t>(indent);
+  std::string_view value = trim(text.substr(text.find(':') + 1));
+  if (!value.empty() && value.front() != '#') {
+    diags.error({at, at + static_cast<uint32_t>(trim(text).size())}, "source.front-matter-locals",
+                "front matter locals: write the names on the lines below `locals:`, indented");
+  }
+  uint32_t end = key;
+  for (uint32_t n = key + 1; n < last; ++n) {
+    std::string_view t = source.line_text(n);
+    if (trim(t).empty() || trim(t).front() == '#') continue;  // blank or comment: either way
+    if (indentation(t) <= indent) break;
+    end = n;
+  }
+  if (!fm.locals_json.empty()) {
+    diags.error({at, at + 7}, "source.front-matter-locals",
+                "front matter locals: `locals:` is given twice; the first one is kept");
+  } else {
+    fm.locals_json = front_locals_json(source, key + 1, end, indent, diags);
+  }
+  return end;
+}
+
 }  // namespace
 
 FrontMatter source_parse_front_matter(const Source& source, Diagnostics& diags,
@@ -251,6 +286,10 @@ FrontMatter source_parse_front_matter(const Source& source, Diagnostics& diags,
     }
     std::string key(trim(t.substr(0, colon)));
     std::string_view value = trim(t.substr(colon + 1));
+    if (key == "locals") {
+      line = front_matter_locals(source, line, last, fm, diags);
+      continue;
+    }
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
         value.back() == value.front()) {
       std::string v;

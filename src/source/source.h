@@ -29,10 +29,12 @@ struct LineCol {
   uint32_t col = 1;
 };
 
-// `---` front matter: simple `key: value` pairs (values may be quoted).
+// `---` front matter: simple `key: value` pairs (values may be quoted),
+// and `locals:` with an indented map below it (front_locals.h).
 struct FrontMatter {
   std::map<std::string, std::string> values;
-  Span span;  // the whole block, both `---` lines included
+  std::string locals_json;  // `locals:` as a JSON object ("" = none)
+  Span span;                // the whole block, both `---` lines included
   bool present = false;
   std::optional<std::string> get(const std::string& key) const;
 };

@@ -47,8 +47,11 @@ constexpr KeywordTable<ListStyle> list_style_keywords[] = {{"none", ListStyle::N
                                                            {"lower-roman", ListStyle::LowerRoman},
                                                            {"upper-roman", ListStyle::UpperRoman}};
 // Any other value is the baseline.
-constexpr KeywordTable<VerticalAlign> vertical_align_keywords[] = {{"sub", VerticalAlign::Sub},
-                                                                   {"super", VerticalAlign::Super}};
+constexpr KeywordTable<VerticalAlign> vertical_align_keywords[] = {
+    {"baseline", VerticalAlign::Baseline}, {"sub", VerticalAlign::Sub},
+    {"super", VerticalAlign::Super},       {"middle", VerticalAlign::Middle},
+    {"top", VerticalAlign::Top},           {"bottom", VerticalAlign::Bottom},
+    {"text-top", VerticalAlign::TextTop},  {"text-bottom", VerticalAlign::TextBottom}};
 // Flex and grid containers and tables are laid out as blocks.
 constexpr KeywordTable<Display> display_keywords[] = {{"block", Display::Block},
                                                       {"flex", Display::Block},
@@ -227,7 +230,19 @@ std::optional<bool> Applier::text(const Declaration& d, const std::string& v) {
     return p == "list-style";
   }
   if (p == "vertical-align") {
-    s.vertical_align = keyword(vertical_align_keywords, v).value_or(VerticalAlign::Baseline);
+    // A percentage is of the element's line-height, known at layout.
+    s.vertical_align_by = 0;
+    if (auto k = keyword(vertical_align_keywords, v)) {
+      s.vertical_align = *k;
+    } else if (is_percentage(v)) {
+      s.vertical_align = VerticalAlign::Percent;
+      s.vertical_align_by = parse_number(v, 0) / 100;
+    } else if (auto l = length(v, 0)) {
+      s.vertical_align = VerticalAlign::Length;
+      s.vertical_align_by = *l;
+    } else {
+      s.vertical_align = VerticalAlign::Baseline;
+    }
     return true;
   }
   return std::nullopt;

@@ -25,7 +25,20 @@ enum class ListStyle {
   LowerRoman,
   UpperRoman
 };
-enum class VerticalAlign { Baseline, Sub, Super };
+// Length and Percent raise the baseline by `vertical_align_by` (px, or a
+// fraction of the element's line-height).
+enum class VerticalAlign {
+  Baseline,
+  Sub,
+  Super,
+  Middle,
+  Top,
+  Bottom,
+  TextTop,
+  TextBottom,
+  Length,
+  Percent
+};
 
 struct Edges {
   float top = 0, right = 0, bottom = 0, left = 0;
@@ -47,6 +60,7 @@ struct ComputedStyle {
   WhiteSpace white_space = WhiteSpace::Normal;
   ListStyle list_style = ListStyle::Disc;
   VerticalAlign vertical_align = VerticalAlign::Baseline;
+  float vertical_align_by = 0;
   bool underline = false;
   bool line_through = false;
   Edges margin;

@@ -109,10 +109,30 @@ TEST_CASE("GIF's first frame with its transparent colour, a lossless and an anim
   CHECK(rgb_at(*webp.picture, 30, 2) == 0xff0000);
 
   auto animated = load("animated.webp");  // its first frame, not its lime second
+  CHECK(animated.picture->orientation == 1);
   REQUIRE(animated.picture);
   CHECK(animated.picture->width == 32);
   CHECK(rgb_at(*animated.picture, 2, 2) == 0xff0000);
   CHECK(rgb_at(*animated.picture, 30, 2) == 0x0000ff);
+}
+
+TEST_CASE("EXIF orientation of a PNG (eXIf chunk) and a WebP (EXIF chunk)", "[image]") {
+  for (const char* name : {"exif6.png", "exif6.webp"}) {
+    CAPTURE(name);
+    auto turned = load(name);
+    REQUIRE(turned.picture);
+    CHECK(turned.picture->orientation == 6);
+    CHECK(turned.picture->width == 16);  // stored on its side ...
+    CHECK(turned.picture->height == 32);
+    CHECK(turned.picture->shown_width() == 32);  // ... shown upright
+    CHECK(turned.picture->shown_height() == 16);
+    // Stored turned a quarter to the left: the red half is at the bottom.
+    CHECK(rgb_at(*turned.picture, 8, 30) == 0xff0000);
+    CHECK(rgb_at(*turned.picture, 8, 2) == 0x0000ff);
+  }
+  auto plain = load("interlaced.png");
+  REQUIRE(plain.picture);
+  CHECK(plain.picture->orientation == 1);
 }
 
 TEST_CASE("broken pictures are refused with a reason", "[image]") {

@@ -88,8 +88,10 @@ TEST_CASE("every kind of picture is drawn in its colours and the right way up", 
       {"progressive JPEG", 0xff0000, 0x0000ff, 40},
       {"GIF with a transparent colour", 0x0000ff, 0xff0000, 2},
       {"lossless WebP", 0x008000, 0xff0000, 2},
+      {"EXIF-rotated PNG (eXIf)", 0xff0000, 0x0000ff, 2},
+      {"EXIF-rotated WebP (EXIF chunk)", 0xff0000, 0x0000ff, 2},
   };
-  for (int page = 0; page < 9; ++page) {
+  for (int page = 0; page < 11; ++page) {
     test::Raster r = test::pdf_render_page(pdf, page);
     REQUIRE(r.width > 0);
     const Expect& e = expected[page];
@@ -101,6 +103,32 @@ TEST_CASE("every kind of picture is drawn in its colours and the right way up", 
       CHECK(near(r.at(r.width * 3 / 4, y), e.right, e.tolerance));
     }
   }
+}
+
+TEST_CASE("the showcase: every kind of picture on three slides, SVG text extracts",
+          "[image][pdf][svg]") {
+  std::string err;
+  std::string pdf = export_deck(dir() + "/showcase.pug", "showcase", &err);
+  CHECK(err.empty());  // every picture found and decoded, nothing the SVG subset lacks
+  CHECK(std::system(("qpdf --check '" + pdf + "' >/dev/null 2>&1").c_str()) == 0);
+  test::PdfDoc doc = test::pdf_read(pdf);
+  REQUIRE(doc.loaded);
+  CHECK(doc.warnings.empty());
+  REQUIRE(doc.pages.size() == 3);
+  // chart.svg's text: turned, clipped, HTML label, and parts.svg's badge.
+  std::string txt = pdf + ".txt";
+  REQUIRE(std::system(("pdftotext -f 3 -l 3 '" + pdf + "' '" + txt + "'").c_str()) == 0);
+  std::string text = test::squash_spaces(test::read_file(txt));
+  for (const char* expected :
+       {"Requests per second", "Release", "Peak load", "after v3", "new", "inline SVG"}) {
+    CAPTURE(expected);
+    CHECK(text.find(expected) != std::string::npos);
+  }
+  CHECK(text.find("fallback") == std::string::npos);
+  // One image object per picture file and one per soft mask: 13 files, 4
+  // with alpha (grey-alpha, palette PNG, GIF, diagram); png16.png is shown
+  // twice and stored once.
+  CHECK(image_objects(pdf) == 13 + 4);
 }
 
 TEST_CASE("data-src is the picture of a lazily loaded img", "[image][pdf]") {

@@ -25,6 +25,24 @@ app1 = b'Exif\0\0' + tiff
 data = open('exif6.jpg', 'rb').read()
 open('exif6.jpg', 'wb').write(data[:2] + b'\xff\xe1' + struct.pack('>H', len(app1) + 2) + app1 + data[2:])
 PY
+# The same orientation in a PNG's eXIf chunk (before IDAT) and a WebP's EXIF
+# chunk (in an extended, VP8X, file), both stored turned as exif6.jpg is.
+$IM $(halves red blue) -rotate -90 PNG24:exif6.png
+$IM $(halves red blue) -rotate -90 -define webp:lossless=true webp:exif6.webp
+python3 - <<'PY'
+import struct, zlib
+tiff = b'MM' + struct.pack('>HI', 42, 8) + struct.pack('>H', 1) + struct.pack('>HHIHH', 0x0112, 3, 1, 6, 0) + struct.pack('>I', 0)
+def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+png = open('exif6.png', 'rb').read()
+at = png.index(b'IDAT') - 4
+open('exif6.png', 'wb').write(png[:at] + chunk(b'eXIf', tiff) + png[at:])
+webp = open('exif6.webp', 'rb').read()
+assert webp[12:16] == b'VP8L'
+def riff(t, d): return t + struct.pack('<I', len(d)) + d + (b'\0' if len(d) % 2 else b'')
+vp8x = bytes([0x08, 0, 0, 0]) + (16 - 1).to_bytes(3, 'little') + (32 - 1).to_bytes(3, 'little')
+body = b'WEBP' + riff(b'VP8X', vp8x) + webp[12:] + riff(b'EXIF', tiff)
+open('exif6.webp', 'wb').write(b'RIFF' + struct.pack('<I', len(body)) + body)
+PY
 $IM $(halves cyan yellow) -colorspace CMYK -quality 95 cmyk.jpg
 $IM $(halves red blue) -interlace JPEG -quality 95 progressive.jpg
 $IM $(halves blue none) gif:palette.gif

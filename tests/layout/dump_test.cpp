@@ -108,7 +108,7 @@ TEST_CASE("a display list dumps every kind of item, its steps and effects", "[du
   run->text = "Hi \"you\"";
   run->width = 30.125f;
   for (uint32_t c : {0u, 1u, 2u, 3u, 4u, 5u, 6u, 7u}) run->glyphs.push_back({c + 1, 3, 0, 0, c});
-  add(10, 20, layout::TextItem{run, {0.2f, 0.4f, 0.6f, 1}, ""}).step = 1;
+  add(10, 20, layout::TextItem{run, {0.2f, 0.4f, 0.6f, 1}, nullptr, nullptr}).step = 1;
   add(0, 0, layout::RectItem{5, 6, {1, 1, 1, 1}, 1, {0, 0, 0, 1}}).until = 2;
   add(1, 2, layout::LineItem{3, 4, 1, {0, 0, 0, 1}}).effects = 1;
   add(1, 2, layout::MarkerItem{layout::MarkerItem::Shape::Square, 8, {0, 0, 0, 1}});

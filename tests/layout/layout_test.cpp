@@ -202,7 +202,8 @@ TEST_CASE("text-transform keeps the source text for extraction", "[layout]") {
   for (const auto& item : list.items) {
     if (auto* t = std::get_if<layout::TextItem>(&item.v)) {
       CHECK(t->run->text == "CONCURRENCY");
-      CHECK(t->actual_text == "Concurrency");
+      REQUIRE(t->actual_text);
+      CHECK(*t->actual_text == "Concurrency");
       found = true;
     }
   }
@@ -311,6 +312,73 @@ TEST_CASE("images: an img in text stands on the baseline, and a row of them wrap
   for (size_t k = 1; k < pictures.size(); ++k) rows.insert(pictures[k]->y);
   CHECK(rows.size() >= 2);
   for (size_t k = 1; k < pictures.size(); ++k) CHECK(pictures[k]->x + 300 <= list.width + 0.5f);
+}
+
+TEST_CASE("images: vertical-align middle, top, bottom, text-top, text-bottom, lengths, %",
+          "[layout][image]") {
+  std::string dir = test::source_dir() + "/tests/layout/decks";
+  // One line each: text, a 100 px picture on the baseline that makes the
+  // line tall, and a 20 px one aligned as asked (margins off, line-height
+  // 40 px at font-size 20 px).
+  std::string deck = "section\n";
+  const char* aligns[] = {"middle",      "top",  "bottom", "text-top",
+                          "text-bottom", "10px", "50%",    "baseline"};
+  for (const char* a : aligns) {
+    deck += std::string("  p(style=\"font-size: 20px; line-height: 40px\") x\n") +
+            "    img(src=\"img/grey.png\" style=\"height: 100px; margin: 0\")\n" +
+            "    img(src=\"img/grey.png\" style=\"height: 20px; margin: 0; vertical-align: " + a +
+            "\")\n";
+  }
+  auto l = lay_out(deck, dir);
+  const auto& list = l->lists[0];
+  std::vector<const layout::Item*> pictures;
+  std::vector<float> baselines;
+  for (const auto& item : list.items) {
+    if (std::holds_alternative<layout::ImageItem>(item.v)) pictures.push_back(&item);
+    if (auto* t = std::get_if<layout::TextItem>(&item.v)) {
+      if (t->run->text == "x") baselines.push_back(item.y);
+    }
+  }
+  REQUIRE(pictures.size() == 16);
+  REQUIRE(baselines.size() == 8);
+  auto top = [&](int line) { return pictures[static_cast<size_t>(line * 2 + 1)]->y; };
+  auto tall_top = [&](int line) { return pictures[static_cast<size_t>(line * 2)]->y; };
+  // Text on the baseline, the tall picture's bottom on it too.
+  for (int k = 0; k < 8; ++k) CHECK(tall_top(k) + 100 == Approx(baselines[k]).margin(0.01));
+  // middle: its centre a quarter em (half an x-height) above the baseline.
+  CHECK(top(0) + 10 == Approx(baselines[0] - 5).margin(0.01));
+  // top: with the line box's top, which the tall picture sets.
+  CHECK(top(1) == Approx(tall_top(1)).margin(0.01));
+  // bottom: with the line box's bottom, below the baseline by the strut's
+  // descent and half-leading; lower than a baseline picture's bottom.
+  CHECK(top(2) + 20 > baselines[2] + 1);
+  CHECK(top(2) + 20 < baselines[2] + 20);
+  // text-top and text-bottom: the font's ascent and descent.
+  CHECK(top(3) < baselines[3] - 10);
+  CHECK(top(3) >= baselines[3] - 21);  // about 1 em: Source Sans 3 ascends 1.02 em
+  CHECK(top(4) + 20 > baselines[4]);
+  CHECK(top(4) + 20 < baselines[4] + 10);
+  // Lengths and percentages (of its line-height, 40 px) raise it.
+  CHECK(top(5) + 20 == Approx(baselines[5] - 10).margin(0.01));
+  CHECK(top(6) + 20 == Approx(baselines[6] - 20).margin(0.01));
+  CHECK(top(7) + 20 == Approx(baselines[7]).margin(0.01));
+}
+
+TEST_CASE("images: a width attribute in percent is of the line, as style's is", "[layout][image]") {
+  std::string dir = test::source_dir() + "/tests/layout/decks";
+  auto l = lay_out(
+      "section\n  p\n    img(src=\"img/grey.png\" width=\"50%\")\n"
+      "  p\n    img(src=\"img/grey.png\" style=\"width: 50%\")\n"
+      "  p\n    img(src=\"img/grey.png\" width=\"40\" height=\"50%\")\n",
+      dir);
+  std::vector<const layout::ImageItem*> pictures;
+  for (const auto& item : l->lists[0].items) {
+    if (auto* im = std::get_if<layout::ImageItem>(&item.v)) pictures.push_back(im);
+  }
+  REQUIRE(pictures.size() == 3);
+  CHECK(pictures[0]->width > 200);
+  CHECK(pictures[0]->width == Approx(pictures[1]->width));
+  CHECK(pictures[2]->width == 40);  // the height in percent is none: the ratio kept
 }
 
 TEST_CASE("images: remote, outside, site-absolute, file:, missing and broken ones are refused",

@@ -96,7 +96,7 @@ std::string dump(const layout::DisplayList& l, const text::FontSet& fonts) {
     if (auto* t = std::get_if<layout::TextItem>(&it.v)) {
       s += "text " + fonts.face(t->run->font).path + " " + hexf(t->run->size) + " " +
            std::to_string(t->run->rtl) + " [" + t->run->text + "] " + hexf(t->run->width) + " " +
-           color(t->fill) + " [" + t->actual_text + "]";
+           color(t->fill) + " [" + (t->actual_text ? *t->actual_text : "") + "]";
       for (const auto& g : t->run->glyphs) {
         s += " " + std::to_string(g.id) + ":" + hexf(g.x_advance) + ":" + hexf(g.x_offset) + ":" +
              hexf(g.y_offset) + ":" + std::to_string(g.cluster);

@@ -60,6 +60,30 @@ TEST_CASE("js: case with fall-through, code with a block, if/else in code", "[pu
         "<p>ab</p><p>yes</p><b>0</b><b>1</b>");
 }
 
+TEST_CASE("js: `when x: tag` block expansion; #{} inside literal HTML", "[pug][js]") {
+  CHECK(html("- var n = 2\ncase n\n  when 1: p one\n  when 2: em two #{n}\n  default: p other\n"
+             "case \"a:b\"\n  when \"a:b\":  span colon in string\n  default\n    p never\n") ==
+        "<em>two 2</em><span>colon in string</span>");
+  // The values are written into the HTML before it is read: markup spans them.
+  CHECK(html("- var u = \"/a?b=1&c=2\"\n- var n = 2\n"
+             "p <a href=\"#{u}\" title=\"#{\"<x>\"}\">link #{n}</a> and !{\"<b>b</b>\"}\n"
+             "<!-- v=#{n} -->\n") ==
+        "<p><a href=\"/a?b=1&amp;c=2\" title=\"&lt;x&gt;\">link 2</a> and <b>b</b></p>"
+        "<!-- v=2 -->");
+}
+
+TEST_CASE("js: interpolated tag and mixin names, arguments over several lines", "[pug][js]") {
+  CHECK(html("- var t = 'Section'\nmixin m(a, b)\n  p= a + b\n  block\n+m(\n'x',\n    'y'\n)\n"
+             "+ m('1', '2')\n- var n = 'm'\n+#{n}('a', 'b')\n  em in\n"
+             "#{t.toLowerCase()}(class='c') body\n#{'h' + 2}: b x\nimg  \n#{\n  'br'\n}/\n") ==
+        "<p>xy</p><p>12</p><p>ab</p><em>in</em><section class=\"c\">body</section>"
+        "<h2><b>x</b></h2><img><br>");
+  // What is not a tag name is an error at the tag, and a div.
+  test::PugResult r = test::pug_run("p a\n#{'<x y>'} hi");
+  CHECK(r.codes() == V{"pug.tag-name@2:1"});
+  CHECK(r.html == "<p>a</p><div>hi</div>");
+}
+
 TEST_CASE("js: errors are reported at the deck line running", "[pug][js]") {
   test::PugResult r = test::pug_run("p a\np= x.y\np b");
   CHECK(r.codes() == V{"pug.js-error@2:2"});

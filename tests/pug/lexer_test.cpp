@@ -84,6 +84,29 @@ TEST_CASE("lexer: comments, filters, code, keywords", "[pug][lexer]") {
   CHECK(kinds("p= x") == V{"tag:p", "code:x"});
   CHECK(kinds("each x in y") == V{"keyword:each"});
   CHECK(kinds("+m(1)") == V{"keyword:+m"});
+  CHECK(kinds("when 'a:b': p x") == V{"keyword:when", ":", "tag:p", "text:x"});
+  CHECK(kinds("default: p") == V{"keyword:default", ":", "tag:p"});
+}
+
+TEST_CASE("lexer: a mixin call's arguments and a #{} tag name may run over lines", "[pug][lexer]") {
+  Source src("t.pug", "+m(\n'a',\n    'b'\n) text\n+ n(x)\n+#{name}(1)\n#{\n  tag\n}(a='1')/\np");
+  Diagnostics diags;
+  std::vector<std::string> got;
+  for (const pug::Token& t : pug::lex(src, 0, diags)) {
+    std::string s = pug::token_kind_name(t.kind);
+    if (!t.value.empty()) s += ":" + std::string(t.value);
+    if (!t.rest.empty()) s += " (" + std::string(t.rest) + ")";
+    got.push_back(s);
+  }
+  CHECK(got == V{"keyword:+m (\n'a',\n    'b'\n)", "text:text", "newline", "keyword:+ n (x)",
+                 "newline", "keyword:+#{name} (1)", "newline", "interpolation:\n  tag\n",
+                 "start-attributes", "attribute:a ('1')", "end-attributes", "slash", "newline",
+                 "tag:p", "eos"});
+  CHECK(diags.items().empty());
+  // An argument list never closed is read to its own line only.
+  test::PugResult r = test::pug_run("mixin m(a)\n  p= a\n+m('x'\np after");
+  CHECK(r.codes() == V{"pug.unclosed-paren@3:3"});
+  CHECK(r.html == "<p></p><p>after</p>");  // the call is made without arguments
 }
 
 TEST_CASE("lexer: a text block keeps the indentation past its least indented line",
@@ -132,5 +155,18 @@ TEST_CASE("lexer: errors have a code and a position", "[pug][lexer]") {
   SECTION("unclosed #[") {
     test::PugResult r = test::pug_run("p a #[b c");
     CHECK(r.codes() == V{"pug.unclosed-interpolation@1:5"});
+  }
+  SECTION("text stuck to a quoted attribute name, at that text") {
+    test::PugResult r = test::pug_run("div(\"foo\"abc title='t')");
+    CHECK(r.codes() == V{"pug.attribute-syntax@1:10"});
+    CHECK(test::pug_run("div(\"foo\"é)").printed().find("unexpected 'é' after") !=
+          std::string::npos);                    // the whole character
+    CHECK(r.html == "<div title=\"t\"></div>");  // the list goes on after it
+  }
+  SECTION("'!' not starting '!=' after a name, at the '!'") {
+    test::PugResult r = test::pug_run("div(foo!~abc)\np(a != 'x') ok");
+    CHECK(r.codes() == V{"pug.attribute-syntax@1:8"});
+    CHECK(r.printed().find("unexpected '~' after the attribute name and '!'") != std::string::npos);
+    CHECK(r.html == "<div></div><p a=\"x\">ok</p>");
   }
 }

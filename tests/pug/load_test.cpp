@@ -105,6 +105,12 @@ TEST_CASE("include: an include's block goes to its yield", "[pug][load]") {
   std::string dir = folder(
       {{"frame.pug", "div.frame\n  yield\n  p after"}, {"deck.pug", "include frame\n  p inside"}});
   CHECK(run_in(dir, "deck.pug").html == "<div class=\"frame\"><p>inside</p><p>after</p></div>");
+  // Without a yield: after the last node with a block, which a text block
+  // (`script.`) is not.
+  std::string text = folder({{"head.pug", "head\n  script.\n    go();"},
+                             {"deck.pug", "html\n  include head\n    script(src='a.js')"}});
+  CHECK(run_in(text, "deck.pug").html ==
+        "<html><head><script>go();</script><script src=\"a.js\"></script></head></html>");
 }
 
 TEST_CASE("include: errors at the include, diagnostics in the included file", "[pug][load]") {

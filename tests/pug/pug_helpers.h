@@ -46,15 +46,18 @@ struct PugResult {
 };
 
 // Parses `text` as a whole deck (front matter handled as the CLI does).
-// `run_js` false: as --no-js (code reported, never run).
+// `run_js` false: as --no-js (code reported, never run). `locals_json`: as
+// --locals, an object whose keys become the deck's globals.
 inline PugResult pug_run(const std::string& text, const std::string& path = "test.pug",
-                         bool run_js = true) {
+                         bool run_js = true, const std::string& locals_json = "") {
   PugResult r{Source(path, text), Diagnostics(), dom::Document(), "",
               SourceSet(static_cast<uint32_t>(text.size()))};
   uint32_t body = 0;
-  source_parse_front_matter(r.source, r.diags, body);
+  FrontMatter fm = source_parse_front_matter(r.source, r.diags, body);
   pug::ParseOptions options;
+  options.js.front_locals_json = fm.locals_json;
   options.run_js = run_js;
+  options.js.locals_json = locals_json;
   r.doc = pug::parse(r.source, body, r.diags, options, &r.files);
   r.html = dom::to_html(r.doc);
   return r;

@@ -161,3 +161,82 @@ TEST_CASE("a diagnostic in another file names that file, its line and a caret", 
         "   |          ^\n");
   CHECK(diagnostic_format(deck, diags.items()[1], false).rfind("talk.pug:2:3: warning:", 0) == 0);
 }
+
+namespace {
+
+// The front matter's locals as JSON, and its diagnostics as "line:col message".
+std::string locals_of(const std::string& front, std::vector<std::string>* errors = nullptr) {
+  Source src("t.pug", "---\n" + front + "---\nsection\n");
+  Diagnostics diags;
+  uint32_t body = 0;
+  FrontMatter fm = source_parse_front_matter(src, diags, body);
+  CHECK(src.text().substr(body) == "section\n");
+  for (const Diagnostic& d : diags.items()) {
+    LineCol lc = src.line_col(d.span.begin);
+    if (errors) {
+      errors->push_back(std::to_string(lc.line) + ":" + std::to_string(lc.col) + " " + d.message);
+    }
+  }
+  if (!errors) CHECK(diags.items().empty());
+  return fm.locals_json;
+}
+
+}  // namespace
+
+TEST_CASE("front matter locals: a YAML map read into JSON", "[source]") {
+  CHECK(locals_of("title: x\n") == "");
+  CHECK(locals_of("locals:\n  title: A: talk   # comment\n  n: -1.5e3\n  ok: true\n"
+                  "  none: ~\n  q: \"x \\\"y\\\" \\u00e9 # not a comment\"\n  s: 'it''s'\n"
+                  "  v: 1.2.3\n") ==
+        R"({"title":"A: talk","n":-1.5e3,"ok":true,"none":null,"q":"x \"y\" é # not a comment",)"
+        R"("s":"it's","v":"1.2.3"})");
+  CHECK(locals_of("locals:\n  list: [a, 'b, c', 3]\n  none: []\n  empty: {}\n") ==
+        R"({"list":["a","b, c",3],"none":[],"empty":{}})");
+  CHECK(locals_of("locals:\n  xs:\n    - a\n    -\n      - b\n  ys:\n  - 1\n  - 2\n"
+                  "  people:\n    - name: Ada\n      born: 1815\n    - name: Alan\n"
+                  "  deep:\n    k:\n      v: 1\n  nothing:\ntheme: black\n") ==
+        R"({"xs":["a",["b"]],"ys":[1,2],"people":[{"name":"Ada","born":1815},{"name":"Alan"}],)"
+        R"("deep":{"k":{"v":1}},"nothing":null})");
+}
+
+TEST_CASE("front matter locals: what is not read is an error at its line", "[source]") {
+  std::vector<std::string> errors;
+  std::string json = locals_of(
+      "locals:\n  a: 1\n  a: 2\n  b: [x, [y]]\n  c: {k: v}\n  d: *ref\n  e: \"open\n"
+      "     f: 1\n  - item\n\tg: 1\n  noColon\n",
+      &errors);
+  CHECK(json == R"({"a":1,"b":["x",null],"c":null,"d":null,"e":null})");
+  CHECK(errors ==
+        std::vector<std::string>{
+            "11:1 front matter locals: tabs in the indentation (YAML indents with spaces)",
+            "4:3 front matter locals: 'a' is given twice",
+            "5:10 front matter locals: lists and maps inside `[...]` are not read; write "
+            "them as indented lines",
+            "6:6 front matter locals: maps written `{a: 1}` are not read; write them as "
+            "indented lines",
+            "7:6 front matter locals: values starting with '*' (block scalars, anchors, "
+            "aliases, tags) are not read; quote the text",
+            "8:6 front matter locals: unterminated or malformed quoted string",
+            "9:6 front matter locals: indented more than the line before it",
+            "10:3 front matter locals: a list item among the names of a map",
+            "12:3 front matter locals: expected `name: value`"});
+  std::vector<std::string> inline_value;
+  locals_of("locals: {a: 1}\n", &inline_value);
+  CHECK(inline_value == std::vector<std::string>{"2:1 front matter locals: write the names on the "
+                                                 "lines below `locals:`, indented"});
+}
+
+TEST_CASE("front matter locals: nesting and entries are bounded", "[source][limits]") {
+  std::string deep = "locals:\n";
+  for (int k = 1; k <= 40; ++k) deep += std::string(static_cast<size_t>(2 * k), ' ') + "k:\n";
+  std::vector<std::string> errors;
+  locals_of(deep, &errors);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("nested deeper than 16 levels") != std::string::npos);
+  std::string many = "locals:\n  xs:\n";
+  for (int k = 0; k < 10005; ++k) many += "    - 1\n";
+  errors.clear();
+  locals_of(many, &errors);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("more than 10000 entries") != std::string::npos);
+}

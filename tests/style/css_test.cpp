@@ -165,8 +165,19 @@ TEST_CASE("keyword properties: every keyword, and what is not one", "[style]") {
   CHECK(s.font_size == 24);
   CHECK(ap.apply({"vertical-align", "super", 0}));
   CHECK(s.vertical_align == style::VerticalAlign::Super);
-  CHECK(ap.apply({"vertical-align", "middle", 0}));  // anything else: the baseline
+  CHECK(ap.apply({"vertical-align", "middle", 0}));
+  CHECK(s.vertical_align == style::VerticalAlign::Middle);
+  CHECK(ap.apply({"vertical-align", "text-bottom", 0}));
+  CHECK(s.vertical_align == style::VerticalAlign::TextBottom);
+  CHECK(ap.apply({"vertical-align", "-0.5em", 0}));
+  CHECK(s.vertical_align == style::VerticalAlign::Length);
+  CHECK(s.vertical_align_by == -12);  // of the 24 px font size
+  CHECK(ap.apply({"vertical-align", "25%", 0}));
+  CHECK(s.vertical_align == style::VerticalAlign::Percent);
+  CHECK(s.vertical_align_by == Approx(0.25f));
+  CHECK(ap.apply({"vertical-align", "sideways", 0}));  // anything else: the baseline
   CHECK(s.vertical_align == style::VerticalAlign::Baseline);
+  CHECK(s.vertical_align_by == 0);
 }
 
 TEST_CASE("a theme must be a readable file", "[style]") {

@@ -129,8 +129,9 @@ TEST_CASE("gradients: units, transform, stops inherited through href", "[svg]") 
   CHECK(rad.fill_gradient->matrix == Matrix{2, 0, 0, 2, 0, 0});
   CHECK(has(d.dump, "fill linear 0:#ff0000 0.5:#00ff00 1:#0000ff"));
   CHECK(has(d.dump, "fill #800080"));  // the fallback colour of a missing server
-  // Translucent stops and fill-opacity: the shading at their mean opacity.
-  CHECK(has(d.dump, "fill linear 0:#ffffff80 1:#00000080 alpha 0.25"));
+  // Translucent stops keep their opacity (pdf/ masks the shading with
+  // it); fill-opacity is the gradient's own.
+  CHECK(has(d.dump, "fill linear 0:#ffffff80 1:#00000080 alpha 0.50"));
 }
 
 TEST_CASE("clip paths are placed in item space and named in the dump", "[svg]") {
@@ -184,6 +185,126 @@ TEST_CASE("text is shaped into text items, placed by text-anchor and tspans", "[
   CHECK(has(d.dump, "Mono"));  // Courier maps to the bundled monospace face
   CHECK(d.items[2].x == Approx(d.items[1].x + texts[1]->run->width + 5));
   CHECK(texts[2]->fill == Color{1, 0, 0, 1});
+}
+
+TEST_CASE("turned, clipped and translucent text is text in a frame", "[svg]") {
+  Drawn d = draw(std::string(head) + R"X(width="200" height="200">
+    <clipPath id="c"><rect width="50" height="50"/></clipPath>
+    <text transform="rotate(-90 100 100)" x="100" y="100" font-size="10" text-anchor="middle">Axis</text>
+    <text x="10" y="20" clip-path="url(#c)">Clipped</text>
+    <g opacity="0.5"><text x="10" y="40" fill-opacity="0.5">Faint</text></g>
+    <text x="10" y="60">Level</text></svg>)X",
+                 200, 200);
+  std::vector<std::pair<const Item*, const TextItem*>> texts;
+  for (const Item& it : d.items) {
+    if (auto* t = std::get_if<TextItem>(&it.v)) texts.emplace_back(&it, t);
+  }
+  REQUIRE(texts.size() == 4);
+  // Turned -90 degrees about (100, 100), centred there along its baseline.
+  auto [axis_item, axis] = texts[0];
+  REQUIRE(axis->frame);
+  const Matrix& m = axis->frame->matrix;
+  CHECK(m[0] == Approx(0).margin(1e-5));
+  CHECK(m[1] == Approx(-1));
+  CHECK(m[2] == Approx(1));
+  CHECK(m[3] == Approx(0).margin(1e-5));
+  CHECK(m[4] == Approx(100));
+  CHECK(m[5] - axis->run->width / 2 == Approx(100));
+  CHECK(axis_item->x == 0);
+  CHECK(axis->frame->clips.empty());
+  CHECK(axis->frame->opacity == 1);
+  // Clipped: level, its place in the frame, one clip.
+  REQUIRE(texts[1].second->frame);
+  CHECK(texts[1].second->frame->clips.size() == 1);
+  CHECK(texts[1].second->frame->matrix == Matrix{1, 0, 0, 1, 10, 20});
+  // The group's opacity in the frame, the fill's in the colour.
+  REQUIRE(texts[2].second->frame);
+  CHECK(texts[2].second->frame->opacity == Approx(0.5));
+  CHECK(texts[2].second->fill.a == Approx(0.5));
+  // Plain level text has no frame and sits at its item's place.
+  CHECK_FALSE(texts[3].second->frame);
+  CHECK(texts[3].first->x == 10);
+  CHECK(has(d.dump, "\"Axis\" matrix 0.00 -1.00 1.00 0.00 100.00"));
+  CHECK(has(d.dump, "\"Clipped\" matrix 1.00 0.00 0.00 1.00 10.00 20.00 clips 1"));
+  CHECK(has(d.dump, "opacity 0.50"));
+}
+
+TEST_CASE("draw.io labels: HTML laid out by its styles, wrapped at its width", "[svg]") {
+  Drawn d = draw(std::string(head) + R"X(width="300" height="200">
+    <g transform="translate(10,10)"><switch><foreignObject width="80" height="60"
+      requiredFeatures="http://www.w3.org/TR/SVG11/feature#Extensibility"><div
+      xmlns="http://www.w3.org/1999/xhtml" style="display: inline-block; font-size: 12px;
+      color: rgb(0, 0, 255); line-height: 1.5; width: 80px; white-space: normal; text-align: center;"
+      >alpha beta gamma delta<br/><b>Bold</b> <font style="font-size: 20px" color="#ff0000">Big</font></div>
+      </foreignObject><text x="40" y="20">&lt;b&gt;fallback&lt;/b&gt;</text></switch></g>
+    <g transform="translate(10,150)"><switch><foreignObject width="20" height="20"><div
+      xmlns="http://www.w3.org/1999/xhtml" style="font-size: 12px; white-space: nowrap;
+      background-color: #ffffff">never wrapped here</div></foreignObject></switch></g></svg>)X",
+                 300, 200);
+  CHECK(d.problems.empty());
+  CHECK_FALSE(has(d.dump, "fallback"));
+  std::vector<std::pair<const Item*, const TextItem*>> texts;
+  for (const Item& it : d.items) {
+    if (auto* t = std::get_if<TextItem>(&it.v)) texts.emplace_back(&it, t);
+  }
+  // "alpha beta gamma delta" does not fit 80 px at 12 px: two lines or
+  // more, each centred in the 80 px, 18 px (1.5 em) apart.
+  std::vector<std::pair<const Item*, const TextItem*>> blue;
+  for (auto& t : texts) {
+    if (t.second->fill == Color{0, 0, 1, 1} && t.second->run->text.rfind("Bold", 0) != 0 &&
+        t.second->run->text != " ") {
+      blue.push_back(t);
+    }
+  }
+  REQUIRE(blue.size() >= 2);
+  CHECK(blue[1].first->y - blue[0].first->y == Approx(18));
+  for (auto& [it, t] : blue) {
+    CHECK(t->run->width <= 80.5f);
+    CHECK(it->x - 10 + t->run->width / 2 == Approx(40).margin(0.6));
+  }
+  // After the br: bold, then the font element's size and colour.
+  bool bold = false, big = false;
+  for (auto& [it, t] : texts) {
+    if (t->run->text == "Bold " || t->run->text == "Bold") bold = true;
+    if (t->run->text == "Big") {
+      big = true;
+      CHECK(t->run->size == 20);
+      CHECK(t->fill == Color{1, 0, 0, 1});
+      CHECK(it->y > blue.back().first->y);
+    }
+  }
+  CHECK(bold);
+  CHECK(big);
+  CHECK(has(d.dump, "SourceSans3-Bold"));
+  // nowrap: one run however narrow the object, on a white box as wide
+  // as the block (the object's 20 px), under the text.
+  CHECK(texts.back().second->run->text == "never wrapped here");
+  const PathItem* white = nullptr;
+  size_t white_at = 0;
+  for (size_t i = 0; i < d.items.size(); ++i) {
+    auto* p = std::get_if<PathItem>(&d.items[i].v);
+    if (p && p->style->fill == Color{1, 1, 1, 1}) white = p, white_at = i;
+  }
+  REQUIRE(white);
+  CHECK(svg::path_bounds(*white->path)[2] == Approx(20));
+  CHECK(std::get_if<TextItem>(&d.items[white_at + 1].v));
+}
+
+TEST_CASE("draw.io edge labels: an inline-block's background only behind its text", "[svg]") {
+  Drawn d = draw(std::string(head) + R"X(width="300" height="100">
+    <foreignObject width="200" height="30"><div xmlns="http://www.w3.org/1999/xhtml"
+      style="font-size: 16px; text-align: center; white-space: nowrap; width: 200px"><div
+      style="display: inline-block; background-color: #ffffff">Uses</div></div></foreignObject></svg>)X",
+                 300, 100);
+  REQUIRE(d.items.size() == 2);
+  auto* box = std::get_if<PathItem>(&d.items[0].v);
+  auto* text = std::get_if<TextItem>(&d.items[1].v);
+  REQUIRE(box);
+  REQUIRE(text);
+  std::array<float, 4> b = svg::path_bounds(*box->path);
+  CHECK(b[2] == Approx(text->run->width).margin(0.01));  // as wide as "Uses"
+  CHECK(b[0] == Approx(d.items[1].x).margin(0.01));
+  CHECK(b[0] + b[2] / 2 == Approx(100).margin(0.01));  // centred in the 200 px
 }
 
 TEST_CASE("what the subset lacks is named, and the rest is drawn", "[svg]") {

@@ -66,8 +66,12 @@ TEST_CASE("real talks' SVG pictures are drawn and their text extracts", "[svg][p
   CHECK(contains(doc.pages[2].text, "Shared code"));
   CHECK_FALSE(contains(doc.pages[2].text, "Not supported"));
   CHECK(contains(doc.pages[3].text, "Database schema"));  // via data-src
-  CHECK(contains(e.run.err, "foreignObject"));
+  CHECK_FALSE(contains(e.run.err, "foreignObject"));      // laid out, not a lack
   CHECK_FALSE(contains(e.run.err, "placeholder"));
+  // matplotlib's y-axis label is turned -90 degrees: text all the same.
+  std::string txt = e.pdf + ".txt";
+  REQUIRE(std::system(("pdftotext -f 2 -l 2 '" + e.pdf + "' '" + txt + "'").c_str()) == 0);
+  CHECK(contains(test::read_file(txt), "Voltage signal [ADC units]"));
   // The plot's dark background (#313131) fills the middle of its picture.
   test::Raster r = test::pdf_render_page(e.pdf, 1);
   uint32_t mid = pixel(r, r.width / 2.0, r.height * 0.55);
@@ -81,7 +85,7 @@ TEST_CASE("shapes, gradients and text of our own SVGs", "[svg][pdf]") {
   test::PdfDoc doc = test::pdf_read(e.pdf);
   REQUIRE(doc.loaded);
   CHECK(doc.warnings.empty());
-  REQUIRE(doc.pages.size() == 3);
+  REQUIRE(doc.pages.size() == 4);
   const std::string& text = doc.pages[1].text;
   CHECK(contains(text, "Quarterly results"));
   CHECK(contains(text, "Revenue up 12% year over year"));
@@ -97,6 +101,7 @@ TEST_CASE("shapes, gradients and text of our own SVGs", "[svg][pdf]") {
   std::string extracted = test::read_file(txt);
   CHECK(contains(extracted, "Revenue up 12% year over year"));
   CHECK(contains(extracted, "status = ok()"));
+  CHECK(contains(extracted, "rotated axis"));  // turned -90 degrees
   // The lacks SVG: one warning naming what is not drawn; the rest drawn.
   CHECK(contains(e.run.err, "uses filters, masks, patterns, scripts"));
   CHECK(contains(e.run.err, "[layout.svg]"));
@@ -120,6 +125,68 @@ TEST_CASE("shapes, gradients and text of our own SVGs", "[svg][pdf]") {
   }
   CHECK(found_blue);
   CHECK(found_pale);
+}
+
+// The words' boxes on a page by their text.
+const test::TextBox* word(const test::PdfPage& page, const std::string& text) {
+  for (const test::TextBox& w : page.words) {
+    if (w.text == text) return &w;
+  }
+  return nullptr;
+}
+
+TEST_CASE("SVG text under a clip, an opacity or a rotation stays text", "[svg][pdf]") {
+  Export e = export_deck(decks() + "/own.pug", "svg-frames");
+  test::PdfDoc doc = test::pdf_read(e.pdf);
+  REQUIRE(doc.pages.size() == 4);
+  const test::PdfPage& page = doc.pages[3];
+  const test::TextBox* clipped = word(page, "MMMMMM");
+  const test::TextBox* faint = word(page, "Faint");
+  const test::TextBox* pale = word(page, "Pale");
+  REQUIRE(clipped);
+  REQUIRE(faint);
+  REQUIRE(pale);
+  CHECK(contains(page.text, "Turned label"));
+  test::Raster r = test::pdf_render_page(e.pdf, 3);
+  // Ink over a row through the middle of a word: the darkest pixel in the
+  // first and the last fifth of its box.
+  auto darkest = [&](const test::TextBox& w, double from, double to, int shift) {
+    int least = 255;
+    double y = w.y + w.height * 0.55;
+    for (double x = w.x + w.width * from; x < w.x + w.width * to; x += 0.5) {
+      least = std::min(least, channel(pixel(r, x, y), shift));
+    }
+    return least;
+  };
+  // Clipped to the picture's left quarter: ink at the start, none after.
+  CHECK(darkest(*clipped, 0, 0.2, 8) < 0x40);
+  CHECK(darkest(*clipped, 0.8, 1, 8) == 0xFF);
+  // opacity 0.5 red over white is pink: green about half, never dark.
+  int g = darkest(*faint, 0, 1, 8);
+  CHECK(g > 0x60);
+  CHECK(g < 0xA0);
+  CHECK(darkest(*faint, 0, 1, 16) > 0xF0);  // red stays full
+  // fill-opacity 0.25 blue: red at about three quarters.
+  int pr = darkest(*pale, 0, 1, 16);
+  CHECK(pr > 0xA8);
+  CHECK(pr < 0xD8);
+  // Red fading out over black (stop-opacity 1 to 0): red at the left,
+  // black at the right, dark red between; not one mean opacity.
+  int x0 = static_cast<int>(pale->x + 3), row = -1;
+  for (int y = static_cast<int>(pale->y + pale->height); y < r.height && row < 0; ++y) {
+    uint32_t c = pixel(r, x0, y);
+    if (channel(c, 16) > 0xC0 && channel(c, 8) < 0x40) row = y;
+  }
+  REQUIRE(row >= 0);
+  row += 4;
+  int x1 = x0;
+  while (x1 + 1 < r.width && pixel(r, x1 + 1, row) != 0xFFFFFF) ++x1;
+  REQUIRE(x1 - x0 > 60);
+  CHECK(channel(pixel(r, x0 + 1, row), 16) > 0xE0);
+  CHECK(channel(pixel(r, x1 - 1, row), 16) < 0x20);
+  int mid = channel(pixel(r, (x0 + x1) / 2, row), 16);
+  CHECK(mid > 0x60);
+  CHECK(mid < 0xA0);
 }
 
 TEST_CASE("SVG inline, in object and embed, as a data: URI, a background and in notes",
@@ -211,7 +278,29 @@ TEST_CASE("hostile SVG files give warnings and valid PDFs, quickly", "[svg][reli
   test::write_file(dir + "/deck/escape.svg",
                    R"X(<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">
                    <image href="../secret.png" width="10" height="10"/></svg>)X");
+  // use of 20 other files, each used 500 times and drawing 11 elements:
+  // 16 files at most, and one element budget for them all.
+  std::string fan = "<svg xmlns='http://www.w3.org/2000/svg'>";
+  for (int k = 0; k < 500; ++k) {
+    for (int i = 0; i < 20; ++i) fan += "<use href='f" + std::to_string(i) + ".svg#x'/>";
+  }
+  test::write_file(dir + "/deck/fan.svg", fan + "</svg>");
+  for (int i = 0; i < 20; ++i) {
+    std::string f =
+        "<svg xmlns='http://www.w3.org/2000/svg'><rect id='r' width='1' height='1'/><g id='x'>";
+    for (int k = 0; k < 10; ++k) f += "<use href='#r'/>";
+    test::write_file(dir + "/deck/f" + std::to_string(i) + ".svg", f + "</g></svg>");
+  }
+  // An HTML label of 6000 blocks and 120 KB of text.
+  std::string label =
+      "<svg xmlns='http://www.w3.org/2000/svg'><foreignObject width='100' height='100'>";
+  for (int i = 0; i < 6000; ++i) label += "<div>word word word word word</div>";
+  test::write_file(dir + "/deck/label.svg", label + "</foreignObject></svg>");
   test::write_file(dir + "/deck/deck.pug", R"X(section
+  img(src="fan.svg" width="100")
+section
+  img(src="label.svg" width="100")
+section
   img(src="uses.svg" width="100")
 section
   img(src="deep.svg" width="100")
@@ -231,8 +320,12 @@ section
   test::PdfDoc doc = test::pdf_read(e.pdf);
   REQUIRE(doc.loaded);
   CHECK(doc.warnings.empty());
-  CHECK(doc.pages.size() == 6);
+  CHECK(doc.pages.size() == 8);
   const std::string& err = e.run.err;
+  CHECK(contains(err, "SVG 'fan.svg' uses more than 16 other SVG files"));
+  CHECK(contains(err, "SVG 'fan.svg' use 'f"));  // one budget for the files it uses:
+  CHECK(contains(err, ".svg#x' draws more than 50000 elements"));
+  CHECK(contains(err, "SVG 'label.svg' has more than 64 KB of text in one foreignObject"));
   CHECK(contains(err, "SVG 'uses.svg' draws more than"));
   CHECK(contains(err, "not well-formed XML"));  // deep.svg never closes its tags
   CHECK(contains(err, "SVG 'path.svg' has more than 200000 path segments"));
@@ -245,7 +338,8 @@ TEST_CASE("an SVG's images: SVG files in its own folder, never outside the deck'
   std::string dir = test::temp_dir() + "/svg-images";
   std::filesystem::create_directories(dir + "/deck/pics");
   // outer.svg shows inner.svg (relative to its own folder), which shows
-  // outer.svg again: drawn two levels deep, then a warning.
+  // outer.svg again (a cycle: refused) and third.svg, whose own image is
+  // one level too deep.
   test::write_file(dir + "/deck/pics/outer.svg",
                    R"X(<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">
       <rect width="200" height="100" fill="#00ff00"/>
@@ -254,7 +348,13 @@ TEST_CASE("an SVG's images: SVG files in its own folder, never outside the deck'
   test::write_file(dir + "/deck/pics/inner.svg",
                    R"X(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">
       <rect width="10" height="10" fill="#0000ff"/><text x="1" y="8" font-size="4">Inner</text>
-      <image href="outer.svg" width="5" height="5"/></svg>)X");
+      <image href="outer.svg" width="5" height="5"/>
+      <image href="third.svg" width="4" height="4"/></svg>)X");
+  test::write_file(dir + "/deck/pics/third.svg",
+                   R"X(<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">
+      <rect width="10" height="10" fill="#ff00ff"/><image href="fourth.svg" width="5" height="5"/></svg>)X");
+  test::write_file(dir + "/deck/pics/fourth.svg",
+                   "<svg xmlns='http://www.w3.org/2000/svg'><rect width='5' height='5'/></svg>");
   test::write_file(dir + "/secret.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
   test::write_file(dir + "/deck/deck.pug", "section\n  img(src=\"pics/outer.svg\")\n");
   Export e = export_deck(dir + "/deck/deck.pug", "svg-images");
@@ -264,11 +364,60 @@ TEST_CASE("an SVG's images: SVG files in its own folder, never outside the deck'
   CHECK(doc.warnings.empty());
   CHECK(contains(doc.pages.at(0).text, "Inner"));
   CHECK(contains(e.run.err, "image '../../secret.svg' is outside the deck's folder"));
+  CHECK(contains(e.run.err,
+                 "image 'outer.svg' would draw itself (pics/outer.svg -> "
+                 "pics/inner.svg -> pics/outer.svg)"));
   CHECK(contains(e.run.err, "SVG images nested more than two deep"));
   auto r = test::run_deckpdf("'" + dir + "/deck/deck.pug' --dump=layout -o -");
   // The inner picture's blue square: 100 px wide at half opacity, clipped to its box.
   CHECK(contains(r.out, "matrix 10 0 0 10 0 0 fill #0000ff clips 1 opacity 0.50"));
-  // outer.svg again inside inner.svg: scaled into its 5 x 5 box (no viewBox:
-  // its width and height are one), clipped to it.
-  CHECK(contains(r.out, "matrix 0.25 0 0 0.25 0 12.5 fill #00ff00 clips 2 opacity 0.50"));
+  // third.svg inside inner.svg: its magenta square in its 40 px box.
+  CHECK(contains(r.out, "fill #ff00ff clips 2 opacity 0.50"));
+  CHECK_FALSE(contains(r.out, "fill #00ff00 clips 2"));  // outer.svg not drawn again
+}
+
+TEST_CASE("use of an element in another SVG file, inside the deck's folder", "[svg][pdf]") {
+  std::string dir = test::temp_dir() + "/svg-use";
+  std::filesystem::create_directories(dir + "/deck/pics/icons");
+  // diagram.svg uses two icons of icons/set.svg, the whole of a file with
+  // no fragment, one that does not exist, one outside the deck, and
+  // icons/set.svg's loop uses diagram.svg back (a cycle).
+  test::write_file(
+      dir + "/deck/pics/diagram.svg",
+      R"X(<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+      width="300" height="100">
+      <use href="icons/set.svg#red" x="10" y="10"/>
+      <use xlink:href="icons/set.svg#label" x="100" y="50" fill="#0000ff"/>
+      <use href="icons/set.svg#nothing"/>
+      <use href="icons/set.svg#loop"/>
+      <use href="../../outside.svg#a"/>
+      <use href="diagram.svg#own" x="200"/>
+      <rect id="own" width="20" height="20" fill="#123456"/></svg>)X");
+  test::write_file(dir + "/deck/pics/icons/set.svg",
+                   R"X(<svg xmlns="http://www.w3.org/2000/svg">
+      <style>.big { font-size: 30px }</style>
+      <defs><linearGradient id="g"><stop stop-color="#ff0000"/><stop offset="1" stop-color="#00ff00"/></linearGradient></defs>
+      <rect id="red" width="40" height="40" fill="url(#g)"/>
+      <text id="label" class="big">Used text</text>
+      <use id="loop" href="../diagram.svg#own"/></svg>)X");
+  test::write_file(dir + "/outside.svg",
+                   "<svg xmlns='http://www.w3.org/2000/svg'><rect id='a'/></svg>");
+  test::write_file(dir + "/deck/deck.pug", "section\n  img(src=\"pics/diagram.svg\")\n");
+  Export e = export_deck(dir + "/deck/deck.pug", "svg-use");
+  CHECK(qpdf_clean(e.pdf));
+  test::PdfDoc doc = test::pdf_read(e.pdf);
+  REQUIRE(doc.loaded);
+  CHECK(contains(doc.pages.at(0).text, "Used text"));
+  CHECK(contains(e.run.err, "use 'icons/set.svg#nothing' names no element of that file"));
+  CHECK(contains(e.run.err, "use '../../outside.svg#a' is outside the deck's folder"));
+  CHECK(contains(e.run.err,
+                 "use '../diagram.svg#own' would draw itself (pics/diagram.svg -> "
+                 "pics/icons/set.svg -> pics/diagram.svg)"));
+  auto r = test::run_deckpdf("'" + dir + "/deck/deck.pug' --dump=layout -o -");
+  // The icon: its own file's gradient, moved by the use's x and y.
+  CHECK(contains(r.out, "matrix 1 0 0 1 10 10 fill linear 0:#ff0000 1:#00ff00"));
+  // Its text: the other file's style sheet (30 px), the use's fill.
+  CHECK(contains(r.out, "size 30.00 fill #0000ff \"Used text\""));
+  // A use of its own file by name is a local reference.
+  CHECK(contains(r.out, "matrix 1 0 0 1 200 0 fill #123456"));
 }
