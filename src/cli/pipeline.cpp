@@ -22,6 +22,8 @@
 #include "pug/parse.h"
 #include "source/files.h"
 #include "source/strings.h"
+#include "style/contrast.h"
+#include "style/deck_css.h"
 
 namespace deckpdf::cli {
 
@@ -247,14 +249,28 @@ bool Pipeline::theme_load() {
   if (theme_name.empty() && !deck_.meta.theme.empty()) {
     theme_name = deck_theme_resolve(deck_.meta.theme, deck_dir_, front_.span, diags_);
   }
+  std::vector<std::string> themes = style::theme_names(job_.data_dir + "/layouts");
+  // Else the reveal.js theme the deck links (.../theme/moon.css).
+  if (theme_name.empty()) theme_name = style::linked_theme(doc_, themes);
   if (theme_name.empty()) theme_name = "white";
-  if (theme_name.find('/') != std::string::npos || theme_name.ends_with(".css")) {
-    r_.files.push_back(theme_name);
-  }
+  // (A theme file is watched even when missing: creating it exports again.)
+  if (style::theme_is_path(theme_name)) r_.files.push_back(theme_name);
+  if (!theme_unknown_check(theme_name)) theme_name = "white";
   files_collect(doc_, deck_dir_, job_.asset_root, r_.files);
   std::string theme_error;
   theme_ = style::theme_load(job_.data_dir + "/layouts", theme_name, theme_error, r_.diags);
   if (!theme_) return fail(exit_io, theme_error, true);
+  // reveal.js's has-dark-background / has-light-background on slides with
+  // a background colour of their own, for the theme's rules for them.
+  style::contrast_classes(doc_, deck_);
+  // The deck's own CSS (style blocks, linked stylesheets) and --css files
+  // after the theme's rules.
+  style::DeckCssInput css{doc_, source_, r_.sources, deck_dir_, job_.css, std::move(themes)};
+  std::string css_error;
+  for (std::string& file : style::deck_css_add(*theme_, css, diags_, css_error)) {
+    r_.files.push_back(std::move(file));
+  }
+  if (!css_error.empty()) return fail(exit_io, css_error, true);
   std::string size_text = !job_.size.empty() ? job_.size : deck_.meta.size;
   if (!size_text.empty() && !compose::page_size_parse(size_text, page_size_)) {
     return fail(exit_usage, "size '" + size_text + "' is not 16:9, 4:3 or WIDTHxHEIGHT", false);
@@ -262,11 +278,59 @@ bool Pipeline::theme_load() {
   return true;
 }
 
+// A theme name that layouts/ does not hold is a warning naming the ones it
+// does, at the front matter's `theme:` line (or the --theme option), and
+// white is used: a typo in a theme's name never loses the PDF. So is a
+// theme file the front matter names that cannot be read (a --theme FILE
+// that cannot be read stays an error).
+bool Pipeline::theme_unknown_check(const std::string& name) {
+  std::string layouts = job_.data_dir + "/layouts";
+  std::error_code ec;
+  bool is_path = style::theme_is_path(name);
+  if (is_path && !job_.theme.empty()) return true;
+  if (fs::is_regular_file(is_path ? name : layouts + "/" + name + ".css", ec)) return true;
+  std::string known;
+  for (const std::string& n : style::theme_names(layouts)) known += (known.empty() ? "" : ", ") + n;
+  std::string message = "theme '" + name + "' is not one deckpdf has (" + known + "); using white";
+  if (is_path) message = "theme '" + deck_.meta.theme + "' is not a file; using white";
+  if (job_.theme.empty()) {
+    // The `theme:` line of the front matter.
+    Span span = front_.span;
+    std::string_view text = source_.text().substr(0, front_.span.end);
+    if (size_t at = text.find("\ntheme:", front_.span.begin); at != std::string_view::npos) {
+      size_t end = text.find('\n', at + 1);
+      span = {static_cast<uint32_t>(at + 1),
+              static_cast<uint32_t>(end == std::string_view::npos ? text.size() : end)};
+    }
+    diags_.warning(span, "theme.unknown", message);
+  } else {
+    auto option = std::make_shared<const Source>("--theme", name);
+    diags_.warning(option, {0, static_cast<uint32_t>(name.size())}, "theme.unknown", message);
+  }
+  return false;
+}
+
 bool Pipeline::fonts_load() {
   std::string font_error;
   if (!fonts_.load_dir(job_.data_dir + "/fonts", font_error)) {
     return fail(exit_io, font_error, false);
   }
+  // The faces of the families the theme (with the deck's CSS) and inline
+  // styles name, from fonts/FAMILY/ (League Gothic, Lato...).
+  std::vector<std::string> families;
+  for (const style::Rule& rule : theme_->rules) {
+    for (const style::Declaration& d : rule.declarations) {
+      if (d.property == "font-family") families.push_back(d.value);
+    }
+  }
+  for (const dom::Node& n : doc_.nodes) {
+    const std::string* inline_style = n.attr("style");
+    if (!inline_style || inline_style->find("font-family") == std::string::npos) continue;
+    for (const style::Declaration& d : style::parse_declarations(*inline_style)) {
+      if (d.property == "font-family") families.push_back(d.value);
+    }
+  }
+  fonts_.load_families(job_.data_dir + "/fonts", families);
   shaper_ = std::make_unique<text::Shaper>(fonts_);
   return true;
 }

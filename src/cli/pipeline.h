@@ -61,6 +61,7 @@ class Pipeline {
 
  private:
   bool fail(int code, std::string error, bool show_diags);
+  bool theme_unknown_check(const std::string& name);
   bool handout_compose(bool notes_only, compose::Handout& made);
 
   const Source& source_;

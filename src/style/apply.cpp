@@ -115,10 +115,26 @@ bool ignored_property(const std::string& p) {
 
 bool Applier::apply(const Declaration& d) {
   std::string v = ascii_lower(trim(d.value));
-  if (auto known = font(d, v)) return *known;
-  if (auto known = text(d, v)) return *known;
-  if (auto known = box(d, v)) return *known;
-  return ignored_property(d.property);
+  ignored = false;
+  known = true;
+  if (auto ok = font(d, v)) return *ok;
+  if (auto ok = text(d, v)) return *ok;
+  if (auto ok = box(d, v)) return *ok;
+  known = false;
+  ignored = ignored_property(d.property);
+  return ignored;
+}
+
+void Applier::finish() {
+  if (border_current) s.border_color = s.color;
+  if (border_bottom_current) s.border_bottom_color = s.color;
+  if (background_current) s.background = s.color;
+}
+
+std::optional<Color> Applier::color_of(std::string_view v, bool& current) const {
+  current = is_current_color(v);
+  if (current) return s.color;
+  return parse_color(v);
 }
 
 std::optional<float> Applier::length(std::string_view v, float pct_base) const {
@@ -190,7 +206,9 @@ std::optional<bool> Applier::font(const Declaration& d, const std::string& v) {
 std::optional<bool> Applier::text(const Declaration& d, const std::string& v) {
   const std::string& p = d.property;
   if (p == "color") {
-    if (auto c = parse_color(v))
+    if (is_current_color(v))  // the same as `inherit`
+      s.color = parent.color;
+    else if (auto c = parse_color(v))
       s.color = *c;
     else
       return false;
@@ -234,6 +252,7 @@ std::optional<bool> Applier::box(const Declaration& d, const std::string& v) {
   const std::string& p = d.property;
   if (p == "display") return set_keyword(s.display, display_keywords, v);
   if (p == "background-color" || p == "background") {
+    background_current = false;
     if (v == "none" || v == "transparent") {
       s.background.reset();
       return true;
@@ -243,7 +262,7 @@ std::optional<bool> Applier::box(const Declaration& d, const std::string& v) {
       return true;
     }
     for (const auto& part : split_values(v)) {
-      if (auto c = parse_color(part)) {
+      if (auto c = color_of(part, background_current)) {
         s.background = *c;
         return true;
       }
@@ -327,23 +346,27 @@ std::optional<bool> Applier::box(const Declaration& d, const std::string& v) {
     return false;
   }
   if (p == "border-bottom") {
+    bool current = false;
     for (const auto& part : split_values(v)) {
       if (auto l = length(part, 0))
         s.border_bottom_width = *l;
-      else if (auto c = parse_color(part))
+      else if (auto c = color_of(part, current)) {
         s.border_bottom_color = *c;
-      else if (part == "none")
+        border_bottom_current = current;
+      } else if (part == "none")
         s.border_bottom_width = 0;
     }
     return true;
   }
   if (p == "border" || p == "border-width" || p == "border-color") {
+    bool current = false;
     for (const auto& part : split_values(v)) {
       if (auto l = length(part, 0))
         s.border_width = *l;
-      else if (auto c = parse_color(part))
+      else if (auto c = color_of(part, current)) {
         s.border_color = *c;
-      else if (part == "none")
+        border_current = current;
+      } else if (part == "none")
         s.border_width = 0;
     }
     return true;

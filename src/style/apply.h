@@ -20,13 +20,28 @@ struct Applier {
   float root_size;
   bool line_height_set = false;
   float line_height_factor = -1;  // unitless line-height, applied after font-size
+  // Which colours are the element's `currentColor`, resolved by finish().
+  bool border_current = false, border_bottom_current = false, background_current = false;
 
   // Returns false when the property or value is not understood.
   bool apply(const Declaration& d);
+  // After the last declaration: colours given as `currentColor` (or left
+  // out of a border shorthand) take the element's final colour.
+  void finish();
+
+  // Set by apply(): the property is accepted but not drawn (box-shadow,
+  // transition...), for the deck's own CSS to warn about.
+  bool ignored = false;
+  // Set by apply(): the property is one deckpdf reads (its value may still
+  // be wrong).
+  bool known = false;
 
  private:
   // A length in px at this element's font size.
   std::optional<float> length(std::string_view v, float pct_base) const;
+  // A colour value for a property other than `color`; `current` tells
+  // whether it was `currentColor`.
+  std::optional<Color> color_of(std::string_view v, bool& current) const;
   // The properties by what they set, `v` the value in lower case; each
   // gives nullopt for a property that is not its own.
   std::optional<bool> font(const Declaration& d, const std::string& v);  // and line-height

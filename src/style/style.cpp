@@ -129,6 +129,7 @@ ComputedStyle Resolver::compute(dom::NodeId id, const ComputedStyle& parent) con
       }
     }
   }
+  ap.finish();
   if (ap.line_height_factor > 0)
     s.line_height = ap.line_height_factor * s.font_size;
   else if (!ap.line_height_set)

@@ -38,6 +38,12 @@ struct Theme {
 // `layouts_dir/NAME.css`. `error` says why it could not be read; what this
 // file and its imports skip goes to `diags` as warnings, each pointing into
 // its own theme file.
+// The themes `layouts_dir` holds by name ("beige", "black"...), sorted:
+// its .css files but the notes style and the base the themes import.
+std::vector<std::string> theme_names(const std::string& layouts_dir);
+// Whether `name_or_path` names a file rather than a theme of layouts/.
+bool theme_is_path(std::string_view name_or_path);
+
 std::optional<Theme> theme_load(const std::string& layouts_dir, const std::string& name_or_path,
                                 std::string& error, Diagnostics& diags);
 

@@ -213,6 +213,46 @@ bool FontSet::load_dir(const std::string& dir, std::string& error) {
   return true;
 }
 
+void FontSet::load_families(const std::string& dir, const std::vector<std::string>& family_lists) {
+  for (const std::string& list : family_lists) {
+    size_t start = 0;
+    while (start <= list.size()) {
+      size_t comma = list.find(',', start);
+      if (comma == std::string::npos) comma = list.size();
+      std::string slug = ascii_lower(unquote(list.substr(start, comma - start)));
+      start = comma + 1;
+      // Only letters, digits and '-' name a folder: a family from a deck
+      // cannot reach anything else.
+      for (char& c : slug) {
+        if (c == ' ') c = '-';
+      }
+      bool plain = !slug.empty() && std::all_of(slug.begin(), slug.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+      });
+      if (!plain || loaded_families_.size() >= 256 ||
+          std::find(loaded_families_.begin(), loaded_families_.end(), slug) !=
+              loaded_families_.end()) {
+        continue;
+      }
+      loaded_families_.push_back(slug);
+      std::error_code ec;
+      fs::path folder = fs::path(dir) / slug;
+      if (!fs::is_directory(folder, ec)) continue;
+      std::vector<fs::path> files;
+      for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        std::string ext = ascii_lower(entry.path().extension().string());
+        if (ext == ".ttf" || ext == ".otf") files.push_back(entry.path());
+      }
+      std::sort(files.begin(), files.end());
+      for (const auto& p : files) {
+        std::string ignored;  // a face that does not load is not drawn with
+        load_file(p.string(), ignored);
+      }
+    }
+  }
+  match_cache_.clear();
+}
+
 std::optional<FontId> FontSet::fallback(uint32_t cp, FontId preferred, bool emoji) {
   const FontFace& want = face(preferred);
   uint64_t key = (static_cast<uint64_t>(cp) << 20) | (static_cast<uint64_t>(want.weight) << 3) |

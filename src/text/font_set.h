@@ -70,6 +70,12 @@ class FontSet {
   // Loads every .ttf/.otf in `dir`, in name order. Returns false with
   // `error` set when the folder holds no usable font.
   bool load_dir(const std::string& dir, std::string& error);
+  // The faces a theme asks for beyond the ones every deck uses: for each
+  // family named in `family_lists` (CSS font-family lists), the fonts in
+  // `dir/SLUG/`, SLUG the family in lower case with '-' for spaces
+  // ("League Gothic" -> league-gothic/), each folder once. A deck that names
+  // none of them loads nothing more and draws as before.
+  void load_families(const std::string& dir, const std::vector<std::string>& family_lists);
   // Loads one face of a file (`index` for collections).
   bool load_file(const std::string& path, std::string& error, unsigned index = 0);
 
@@ -105,6 +111,7 @@ class FontSet {
   bool system_fallback_ = true;
   std::unordered_map<uint64_t, std::optional<FontId>> fallback_cache_;
   std::unordered_map<std::string, FontId> loaded_files_;         // "path#index" -> face
+  std::vector<std::string> loaded_families_;                     // load_families' folders
   mutable std::unordered_map<std::string, FontId> match_cache_;  // match() results
   struct SystemList;
   std::unique_ptr<SystemList> system_;

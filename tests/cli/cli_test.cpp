@@ -354,7 +354,7 @@ TEST_CASE("the help lists every option with examples and the exit codes", "[cli]
   auto r = test::run_deckpdf("--help");
   CHECK(r.exit_code == 0);
   for (const char* opt : {"-o,--output", "--builds", "--handout", "--notes-only", "--theme",
-                          "--size", "--paper", "--slides", "--dump", "--check", "--watch",
+                          "--css", "--size", "--paper", "--slides", "--dump", "--check", "--watch",
                           "-j,--jobs", "-q,--quiet", "-v,--verbose", "--version", "-h,--help"}) {
     CAPTURE(opt);
     CHECK(has(r.out, opt));

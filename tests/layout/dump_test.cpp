@@ -68,6 +68,15 @@ TEST_CASE("the dump of a deck with fragment effects matches its golden file", "[
   check_golden("tests/pdf/decks/styles.pug", "styles.txt");
 }
 
+// Every CSS colour form, a style block (its `.reveal h2` beats the theme's),
+// a linked stylesheet with an @import and currentColor, a dark and a light
+// slide (white's has-dark-background rule turns the text white, winning
+// over the deck's h2 by specificity).
+TEST_CASE("the dump of a deck with its own CSS and every colour form matches its golden file",
+          "[dump]") {
+  check_golden("tests/layout/decks/colours-css.pug", "colours-css.txt");
+}
+
 TEST_CASE("a display list dumps every kind of item, its steps and effects", "[dump]") {
   layout::DisplayList list;
   list.width = 960;

@@ -532,7 +532,7 @@ TEST_CASE("code that is too wide wraps, or shrinks where the theme says so", "[l
 }
 
 TEST_CASE("the bundled themes give their colours", "[layout][style]") {
-  for (const char* name : {"white", "black", "solarized"}) {
+  for (const char* name : {"white", "black", "solarized", "moon", "beige"}) {
     CAPTURE(name);
     std::string error;
     Diagnostics warnings;
@@ -540,7 +540,7 @@ TEST_CASE("the bundled themes give their colours", "[layout][style]") {
     REQUIRE(theme);
     CHECK(warnings.items().empty());
     float lum = theme->background.r + theme->background.g + theme->background.b;
-    if (std::string(name) == "black")
+    if (std::string(name) == "black" || std::string(name) == "moon")
       CHECK(lum < 0.5f);
     else
       CHECK(lum > 2.5f);
