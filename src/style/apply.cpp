@@ -6,6 +6,7 @@
 #include <string>
 
 #include "source/strings.h"
+#include "style/paint.h"
 #include "style/value.h"
 
 namespace deckpdf::style {
@@ -74,10 +75,8 @@ bool set_keyword(T& field, const KeywordTable<T> (&table)[N], std::string_view v
 // Properties that decks use but that do not change a printed page, and
 // custom properties (`--name`).
 bool ignored_property(const std::string& p) {
-  static const char* ignored[] = {"box-shadow",
-                                  "transition",
+  static const char* ignored[] = {"transition",
                                   "cursor",
-                                  "text-shadow",
                                   "letter-spacing",
                                   "word-wrap",
                                   "overflow-wrap",
@@ -85,9 +84,7 @@ bool ignored_property(const std::string& p) {
                                   "word-spacing",
                                   "box-sizing",
                                   "overflow",
-                                  "border-radius",
                                   "font-variant",
-                                  "opacity",
                                   "position",
                                   "top",
                                   "left",
@@ -115,6 +112,7 @@ bool Applier::apply(const Declaration& d) {
   if (auto known = font(d, v)) return *known;
   if (auto known = text(d, v)) return *known;
   if (auto known = box(d, v)) return *known;
+  if (auto known = paint(d, v)) return *known;
   return ignored_property(d.property);
 }
 
@@ -221,18 +219,27 @@ std::optional<bool> Applier::box(const Declaration& d, const std::string& v) {
   if (p == "background-color" || p == "background") {
     if (v == "none" || v == "transparent") {
       s.background.reset();
+      if (p == "background") s.background_gradient.reset();
       return true;
     }
-    if (auto g = gradient_average(v)) {
-      s.background = *g;
-      return true;
-    }
+    // The shorthand sets the image too: a gradient (paint.h) drawn over
+    // its colour, if it gives one.
+    bool gradient = false;
     for (const auto& part : split_values(v)) {
+      if (p == "background") {
+        if (auto g = parse_gradient(part, s.font_size, root_size)) {
+          s.background_gradient = std::move(*g);
+          if (!gradient) s.background.reset();
+          gradient = true;
+          continue;
+        }
+      }
       if (auto c = parse_color(part)) {
         s.background = *c;
         return true;
       }
     }
+    if (gradient) return true;
     return p == "background";  // url(...) images: not drawn for elements
   }
   if (p == "margin" || p == "padding") {

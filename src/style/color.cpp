@@ -217,29 +217,4 @@ std::optional<Color> parse_color(std::string_view value) {
                (it->second & 0xff) / 255.0f, 1};
 }
 
-std::optional<Color> gradient_average(std::string_view value) {
-  std::string v = ascii_lower(trim(value));
-  size_t open = v.find("gradient(");
-  size_t close = v.rfind(')');
-  if (open == std::string::npos || close == std::string::npos || close < open) return std::nullopt;
-  std::string inner = v.substr(open + 9, close - open - 9);
-  // Each stop is "colour [position]".
-  std::vector<std::string> args = split_commas(inner);
-  Color sum{0, 0, 0, 0};
-  int n = 0;
-  for (const std::string& arg : args) {
-    auto parts = split_values(arg);
-    if (parts.empty()) continue;
-    if (auto c = parse_color(parts[0])) {
-      sum.r += c->r;
-      sum.g += c->g;
-      sum.b += c->b;
-      sum.a += c->a;
-      ++n;
-    }
-  }
-  if (n == 0) return std::nullopt;
-  return Color{sum.r / n, sum.g / n, sum.b / n, sum.a / n};
-}
-
 }  // namespace deckpdf::style

@@ -1,5 +1,5 @@
-// style/color — CSS colours: names, hex forms, rgb()/rgba(), and gradients
-// drawn as one colour.
+// style/color — CSS colours: names, hex forms, rgb()/rgba() (gradients:
+// paint.h).
 #pragma once
 
 #include <optional>
@@ -12,9 +12,5 @@ struct Color {
   bool operator==(const Color&) const = default;
 };
 std::optional<Color> parse_color(std::string_view value);
-// A CSS gradient (`linear-gradient(...)`, `radial-gradient(...)`) drawn as
-// one solid colour, the average of its colour stops: deckpdf's best effort,
-// since slides draw gradients mostly as quiet backgrounds.
-std::optional<Color> gradient_average(std::string_view value);
 
 }  // namespace deckpdf::style

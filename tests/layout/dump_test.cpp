@@ -68,6 +68,11 @@ TEST_CASE("the dump of a deck with fragment effects matches its golden file", "[
   check_golden("tests/pdf/decks/styles.pug", "styles.txt");
 }
 
+TEST_CASE("the dump of a deck with opacity, shadows, corners and gradients matches its golden",
+          "[dump]") {
+  check_golden("tests/layout/decks/paint.pug", "paint.txt");
+}
+
 TEST_CASE("a display list dumps every kind of item, its steps and effects", "[dump]") {
   layout::DisplayList list;
   list.width = 960;
