@@ -287,7 +287,7 @@ std::optional<bool> Applier::paint(const Declaration& d, const std::string& v) {
     }
     auto g = parse_gradient(v, em, root_size);
     if (g) s.background_gradient = std::move(*g);
-    return g.has_value() || v.rfind("url(", 0) == 0;  // pictures: not drawn for elements
+    return g.has_value();  // url(...) pictures: not drawn for elements, so reported
   }
   return std::nullopt;
 }
