@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/atomic_write.h"
 #include "cli/job.h"
 #include "cli/options.h"
 #include "cli/output.h"
@@ -239,6 +240,7 @@ int cli_main(int argc, char** argv) {
   o.job.data_dir = data_dir_find(argc > 0 ? argv[0] : nullptr);
   bool show_progress =
       !o.job.quiet && isatty(STDERR_FILENO) && (o.jobs == 1 || o.inputs.size() == 1);
+  atomic_write_signals_install();
   std::vector<Job> jobs;
   for (const std::string& input : o.inputs) {
     Job job = o.job;

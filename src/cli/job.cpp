@@ -12,6 +12,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "cli/atomic_write.h"
 #include "cli/output.h"
 #include "source/diagnostic.h"
 

@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/atomic_write.h"
+
 namespace deckpdf::cli {
 
 namespace fs = std::filesystem;
@@ -38,51 +40,6 @@ std::string output_path(const std::string& input, const std::string& output,
   p += suffix;
   p += ext.empty() ? fs::path(".pdf") : ext;
   return p.string();
-}
-
-bool file_write_atomic(const std::string& path, const std::string& bytes, std::string& error) {
-  fs::path target(path);
-  fs::path dir = target.parent_path();
-  if (dir.empty()) dir = ".";
-  std::string templ = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  int fd = mkstemp(templ.data());
-  if (fd < 0) {
-    error = "cannot create a temporary file in '" + dir.string() + "': " + std::strerror(errno);
-    return false;
-  }
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      error = "cannot write '" + path + "': " + std::strerror(errno);
-      ::close(fd);
-      ::unlink(templ.c_str());
-      return false;
-    }
-    done += static_cast<size_t>(n);
-  }
-  // A new file gets the usual permissions (0666 less the umask), as if it
-  // had been opened normally; mkstemp makes it 0600.
-  // umask() can only be read by setting it: read it once, before any job
-  // thread writes (a static's initialisation runs once, thread-safely).
-  static const mode_t mask = [] {
-    mode_t m = umask(0);
-    umask(m);
-    return m;
-  }();
-  fchmod(fd, 0666 & ~mask);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    error = "cannot write '" + path + "': " + std::strerror(errno);
-    ::unlink(templ.c_str());
-    return false;
-  }
-  if (std::rename(templ.c_str(), path.c_str()) != 0) {
-    error = "cannot replace '" + path + "': " + std::strerror(errno);
-    ::unlink(templ.c_str());
-    return false;
-  }
-  return true;
 }
 
 int output_write(const Job& job, const std::string& path, const std::string& bytes, size_t pages,

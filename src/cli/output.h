@@ -22,11 +22,6 @@ std::mutex& print_mutex();
 std::string output_path(const std::string& input, const std::string& output,
                         const std::string& suffix = "");
 
-// Writes `bytes` to `path` through a temporary file in the same folder and
-// a rename, so that a failed run never leaves a partial file and never
-// touches an existing one.
-bool file_write_atomic(const std::string& path, const std::string& bytes, std::string& error);
-
 // Writes one PDF of `pages` pages: atomically into a file, or to stdout
 // ("-"). Returns an exit code; errors (and, with -v or on a terminal, what
 // was written) go to `err`.

@@ -89,6 +89,7 @@ void write(const Document& doc, NodeId id, std::string& out) {
   }
   for (const Attr& a : n.attrs) {
     out += " " + a.name;
+    if (a.boolean && doc.terse) continue;
     out += "=\"";
     // Pug writes a boolean attribute as `checked="checked"` (no doctype).
     escape(out, a.boolean ? a.name : a.value, true);

@@ -50,6 +50,9 @@ struct Node {
 struct Document {
   std::vector<Node> nodes;
   NodeId root = 0;
+  // pug's terse mode (a `doctype html`): boolean attributes are written
+  // bare (`data-trim`), not as `data-trim="data-trim"`.
+  bool terse = false;
 
   Document();
   NodeId add(Node node, NodeId parent);

@@ -83,14 +83,7 @@ bool attr_needs_js(const AstAttr& a) {
   // An empty value is a syntax error the lexer reported.
   if (a.literal || a.boolean || a.malformed || a.value.empty()) return false;
   if (a.name == "&attributes") return true;
-  // A concatenation of literals is JavaScript too (the C++ reading of it
-  // warns, for --no-js).
-  bool concatenated = false;
-  std::optional<JsValue> v = js_literal(a.value, &concatenated);
-  if (!v || concatenated) return true;
-  // Arrays and objects become JSON, except in class and style.
-  bool structured = v->kind == JsValue::Kind::Array || v->kind == JsValue::Kind::Object;
-  return structured && a.name != "class" && a.name != "style";
+  return attr_value_needs_js(a.name, a.value);
 }
 
 // Nodes the C++ evaluator can add alone: no JavaScript, no mixins.
@@ -318,6 +311,17 @@ class Gen {
 };
 
 }  // namespace
+
+bool attr_value_needs_js(std::string_view name, std::string_view value) {
+  // A concatenation of literals is JavaScript too (the C++ reading of it
+  // warns, for --no-js).
+  bool concatenated = false;
+  std::optional<JsValue> v = js_literal(value, &concatenated);
+  if (!v || concatenated) return true;
+  // Arrays and objects become JSON, except in class and style.
+  bool structured = v->kind == JsValue::Kind::Array || v->kind == JsValue::Kind::Object;
+  return structured && name != "class" && name != "style";
+}
 
 bool ast_needs_js(const AstNode& n) {
   switch (n.kind) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pug/ast.h"
@@ -29,6 +30,10 @@ Generated codegen(const AstNode& tree);
 // Whether the tree needs JavaScript: code, interpolation, attribute
 // expressions, control flow, mixin arguments, `&attributes`.
 bool ast_needs_js(const AstNode& node);
+
+// Whether an attribute's written value (`name=value`, not boolean) needs
+// JavaScript: an expression rather than a literal pug's rules print as is.
+bool attr_value_needs_js(std::string_view name, std::string_view value);
 
 // The JavaScript run before the deck's: pug-runtime's rules for attributes
 // (class from arrays and objects, style from objects, booleans, null) and

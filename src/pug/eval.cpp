@@ -16,6 +16,7 @@
 #include "markdown/markdown.h"
 #include "pug/js.h"
 #include "pug/lexer.h"
+#include "source/strings.h"
 
 namespace deckpdf::pug {
 
@@ -107,8 +108,9 @@ class Evaluator {
     if (n.children.size() > 1) alternate(n.children[1]);
   }
 
-  // `doctype html` as pug-code-gen writes it (its table of short names).
-  static void doctype(HtmlBuilder& b, const AstNode& n) {
+  // `doctype html` as pug-code-gen writes it (its table of short names);
+  // the HTML doctype turns on pug's terse mode (bare boolean attributes).
+  void doctype(HtmlBuilder& b, const AstNode& n) {
     static const std::map<std::string, std::string> names = {
         {"", "<!DOCTYPE html>"},
         {"html", "<!DOCTYPE html>"},
@@ -140,6 +142,7 @@ class Evaluator {
     auto it = names.find(n.value);
     raw.text = it != names.end() ? it->second : "<!DOCTYPE " + n.value + ">";
     raw.span = n.span;
+    if (ascii_lower(raw.text) == "<!doctype html>") doc_.terse = true;
     b.add(std::move(raw));
   }
 
@@ -432,6 +435,21 @@ class Evaluator {
 void evaluate(const AstNode& tree, dom::Document& doc, Diagnostics& diags) {
   HtmlBuilder b(doc, doc.root);
   Evaluator(doc, diags).block(b, tree);
+}
+
+struct PieceEvaluator::Impl {
+  Impl(dom::Document& doc, Diagnostics& diags) : builder(doc, doc.root), evaluator(doc, diags) {}
+  HtmlBuilder builder;
+  Evaluator evaluator;
+};
+
+PieceEvaluator::PieceEvaluator(dom::Document& doc, Diagnostics& diags)
+    : impl_(std::make_unique<Impl>(doc, diags)) {}
+
+PieceEvaluator::~PieceEvaluator() = default;
+
+void PieceEvaluator::add(const AstNode& piece) {
+  impl_->evaluator.block(impl_->builder, piece);
 }
 
 void evaluate_static(const AstNode& node, HtmlBuilder& b, dom::Document& doc, Diagnostics& diags) {

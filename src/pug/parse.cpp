@@ -13,39 +13,33 @@
 
 namespace deckpdf::pug {
 
-dom::Document parse(const Source& source, uint32_t body_offset, Diagnostics& diags,
-                    const ParseOptions& options, SourceSet* files) {
-  dom::Document doc;
-  uint32_t size = static_cast<uint32_t>(source.text().size());
-  doc[doc.root].span = {std::min(body_offset, size), size};
-  SourceSet own(size);
-  // The stages report in several passes; the sink gets them in file order
-  // (included files follow the deck in the span space, in reading order).
-  Diagnostics local;
-  AstFeatures seen;
-  size_t tokens = 0;  // the tokens themselves are freed once the tree is made
-  AstNode tree = [&] {
-    std::vector<Token> list = lex(source, body_offset, local);
-    tokens = list.size();
-    return parse_tree(list, 0, local, &seen);
-  }();
-  LinkContext ctx;
-  ctx.deck_path = source.path();
-  std::string folder = std::filesystem::path(source.path()).parent_path().string();
-  ctx.root = !options.basedir.empty() ? options.basedir : folder.empty() ? "." : folder;
-  ctx.files = files ? files : &own;
-  // The walks below are skipped for a deck the parser saw no need for
-  // (most decks: no include, no code); an included file may bring either.
-  if (seen.links) link(tree, ctx, local);
-  bool may_need_js = seen.links || seen.may_need_js;
-  // A deck makes about two nodes for three tokens (the bench decks: 0.65):
-  // reserved at once, the node list is not copied as it grows.
-  doc.nodes.reserve(tokens * 3 / 4 + 1);
-  if (options.run_js && may_need_js && ast_needs_js(tree)) {
-    run_js(tree, doc, local, options.js);
-  } else {
-    evaluate(tree, doc, local);
+namespace {
+
+// Whether the deck's tokens hold nothing that needs the linker, mixins or
+// JavaScript (no keyword at all, no code, no `#{}`, no `&attributes`, only
+// literal attribute values): what the parser would then build, the C++
+// evaluator can take a statement at a time. Stops at the first such token.
+bool tokens_static(const std::vector<Token>& tokens) {
+  for (const Token& t : tokens) {
+    switch (t.kind) {
+      case TokenKind::Keyword:
+      case TokenKind::Code:
+      case TokenKind::InterpCode:
+      case TokenKind::AndAttributes: return false;
+      case TokenKind::Attr:
+        if (!t.boolean && !t.malformed && !t.rest.empty() && attr_value_needs_js(t.value, t.rest)) {
+          return false;
+        }
+        break;
+      default: break;
+    }
   }
+  return true;
+}
+
+// The diagnostics of every pass to the caller's sink, in file order
+// (included files follow the deck in the span space, in reading order).
+void finish(const dom::Document& doc, const Diagnostics& local, Diagnostics& diags) {
   std::vector<Diagnostic> items = local.items();
   std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.span.begin < b.span.begin;
@@ -60,6 +54,51 @@ dom::Document parse(const Source& source, uint32_t body_offset, Diagnostics& dia
     diags.error(doc[doc.root].span, "pug.too-many-errors",
                 std::to_string(local.error_count() - errors) + " more errors were not kept");
   }
+}
+
+}  // namespace
+
+dom::Document parse(const Source& source, uint32_t body_offset, Diagnostics& diags,
+                    const ParseOptions& options, SourceSet* files) {
+  dom::Document doc;
+  uint32_t size = static_cast<uint32_t>(source.text().size());
+  doc[doc.root].span = {std::min(body_offset, size), size};
+  SourceSet own(size);
+  Diagnostics local;  // see finish()
+  AstFeatures seen;
+  std::vector<Token> list = lex(source, body_offset, local);
+  size_t tokens = list.size();
+  // A deck makes about two nodes for three tokens (the bench decks: 0.65):
+  // reserved at once, the node list is not copied as it grows.
+  doc.nodes.reserve(tokens * 3 / 4 + 1);
+  if (tokens_static(list)) {
+    // Most decks: nothing to link, no JavaScript. Each top-level statement
+    // is evaluated as soon as it is parsed and then freed, so such a deck
+    // never holds its whole syntax tree (memory and time as before the tree).
+    {
+      PieceEvaluator pieces(doc, local);
+      parse_each_statement(list, 0, local, [&](const AstNode& piece) { pieces.add(piece); });
+    }
+    finish(doc, local, diags);
+    return doc;
+  }
+  AstNode tree = parse_tree(list, 0, local, &seen);
+  list = {};  // the tokens are freed once the tree is made
+  LinkContext ctx;
+  ctx.deck_path = source.path();
+  std::string folder = std::filesystem::path(source.path()).parent_path().string();
+  ctx.root = !options.basedir.empty() ? options.basedir : folder.empty() ? "." : folder;
+  ctx.files = files ? files : &own;
+  // The walks below are skipped for a deck the parser saw no need for
+  // (most decks: no include, no code); an included file may bring either.
+  if (seen.links) link(tree, ctx, local);
+  bool may_need_js = seen.links || seen.may_need_js;
+  if (options.run_js && may_need_js && ast_needs_js(tree)) {
+    run_js(tree, doc, local, options.js);
+  } else {
+    evaluate(tree, doc, local);
+  }
+  finish(doc, local, diags);
   return doc;
 }
 

@@ -5,6 +5,7 @@
 // compiled to JavaScript (codegen.h) and run in the sandbox (run.h).
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "dom/node.h"
@@ -31,6 +32,13 @@ struct ParseOptions {
 // `seen` (when given) gets what the tree holds (see AstFeatures).
 AstNode parse_tree(const std::vector<Token>& tokens, uint32_t base, Diagnostics& diags,
                    AstFeatures* seen = nullptr);
+
+// The same tree a top-level statement at a time: `each` gets a Block with
+// one statement's nodes, in order, and the piece is freed after it. For a
+// deck known to need no linking and no JavaScript (see token_stream_static)
+// the tree is then never held whole.
+void parse_each_statement(const std::vector<Token>& tokens, uint32_t base, Diagnostics& diags,
+                          const std::function<void(const AstNode&)>& each);
 
 // Parses `source` from `body_offset` on (after any front matter). Errors and
 // warnings go to `diags`; the tree holds whatever could be read. Files the

@@ -8,6 +8,7 @@
 //     is split here (`each v, k in xs`, `block append name`, `mixin m(a)`).
 //   - `else` attaches to the `if`/`unless` just before it in its block.
 #include <algorithm>
+#include <functional>
 
 #include "dom/node.h"
 #include "pug/lexer.h"
@@ -32,6 +33,26 @@ class Parser {
       next();  // an Outdent at the top level (cannot happen; stay safe)
     }
     return root;
+  }
+
+  // The top-level statements one at a time: `each` gets a Block holding one
+  // statement's nodes (or the line break between two piped lines), in order.
+  template <typename Each>
+  void each_statement(Each&& each) {
+    AstNode piece;
+    piece.kind = AstKind::Block;
+    bool last_piped = false;
+    for (;;) {
+      bool more = block_item(piece, 0, last_piped);
+      if (!piece.children.empty()) {
+        each(static_cast<const AstNode&>(piece));
+        piece.children.clear();
+      }
+      if (!more) {
+        if (at(TokenKind::Eos)) break;
+        next();  // an Outdent at the top level (cannot happen; stay safe)
+      }
+    }
   }
 
   const AstFeatures& seen() const { return seen_; }
@@ -82,28 +103,35 @@ class Parser {
   // appended to `into.children`. `depth` bounds the nesting.
   void block_contents(AstNode& into, size_t depth) {
     bool last_piped = false;
-    for (;;) {
-      switch (peek().kind) {
-        case TokenKind::Eos: return;
-        case TokenKind::Outdent: next(); return;
-        case TokenKind::Newline: next(); continue;
-        case TokenKind::Indent:
-          // An indented block under a statement that takes none (literal
-          // HTML, text): its nodes join this block, as in pug-parser.
-          next();
-          block_contents(into, depth);
-          continue;
-        default: break;
-      }
-      bool piped = at(TokenKind::Pipe);
-      if (piped && last_piped) into.children.push_back(newline(peek().span));
-      if (at(TokenKind::Keyword) && peek().value == "else") {
-        else_branch(into, depth);
-      } else {
-        statement(into, depth);
-      }
-      last_piped = piped;
+    while (block_item(into, depth, last_piped)) {
     }
+  }
+
+  // The next statement of a block appended to `into.children`, or false at
+  // the block's end. `last_piped` carries whether the statement before was
+  // piped text (two piped lines in a row are separated by a line break).
+  bool block_item(AstNode& into, size_t depth, bool& last_piped) {
+    switch (peek().kind) {
+      case TokenKind::Eos: return false;
+      case TokenKind::Outdent: next(); return false;
+      case TokenKind::Newline: next(); return true;
+      case TokenKind::Indent:
+        // An indented block under a statement that takes none (literal
+        // HTML, text): its nodes join this block, as in pug-parser.
+        next();
+        block_contents(into, depth);
+        return true;
+      default: break;
+    }
+    bool piped = at(TokenKind::Pipe);
+    if (piped && last_piped) into.children.push_back(newline(peek().span));
+    if (at(TokenKind::Keyword) && peek().value == "else") {
+      else_branch(into, depth);
+    } else {
+      statement(into, depth);
+    }
+    last_piped = piped;
+    return true;
   }
 
   // A Text node holding a line break between piped lines or text block lines.
@@ -660,6 +688,11 @@ AstNode parse_tree(const std::vector<Token>& tokens, uint32_t base, Diagnostics&
   AstNode tree = parser.run();
   if (seen) *seen = parser.seen();
   return tree;
+}
+
+void parse_each_statement(const std::vector<Token>& tokens, uint32_t base, Diagnostics& diags,
+                          const std::function<void(const AstNode&)>& each) {
+  Parser(tokens, base, diags).each_statement(each);
 }
 
 }  // namespace deckpdf::pug

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "source/diagnostic.h"
+#include "source/files.h"
 #include "source/strings.h"
 
 namespace deckpdf {
@@ -90,7 +91,10 @@ std::optional<Source> source_read_file(const std::string& path, std::string& err
   };
   bool is_stdin = path == "-";
   std::string shown = is_stdin ? "<stdin>" : path;
-  int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO named as the deck must not hang the open (it is
+  // refused below; a pipe is read as standard input, `-`).
+  int fd =
+      is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) return fail(ReadFailure::Io, "cannot open '" + shown + "': " + std::strerror(errno));
   struct FdCloser {
     int fd;
@@ -104,6 +108,12 @@ std::optional<Source> source_read_file(const std::string& path, std::string& err
     if (S_ISDIR(st.st_mode)) {
       return fail(ReadFailure::Io, "cannot read '" + shown + "': it is a directory");
     }
+    if (!is_stdin && !S_ISREG(st.st_mode)) {
+      return fail(ReadFailure::Io, "cannot read '" + shown + "': it is " + file_kind(st.st_mode) +
+                                       ", not a regular file (to read a pipe, give - and " +
+                                       "redirect it to standard input)");
+    }
+    if (!is_stdin) file_note_input(fd);
     if (S_ISREG(st.st_mode) && static_cast<uintmax_t>(st.st_size) > max_source_bytes) {
       return fail(ReadFailure::TooLarge, "'" + shown + "' is " + std::to_string(st.st_size >> 20) +
                                              " MB, past the limit of " +

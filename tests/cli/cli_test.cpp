@@ -13,46 +13,22 @@
 #include <string>
 #include <thread>
 
+#include "cli/cli_helpers.h"
 #include "support/paths.h"
 #include "support/pdf_reader.h"
 
 using namespace deckpdf;
+using test::bin;
+using test::files_in;
+using test::has;
+using test::sh;
+using test::tmp;
 namespace fs = std::filesystem;
 
 namespace {
 
 const std::string good_deck = "---\ntitle: Good\n---\nsection\n  h1 One\nsection\n  h1 Two\n";
 const std::string bad_deck = "section\n  h2(class=\"x\"\n";
-
-std::string tmp(const std::string& name) {
-  return test::temp_dir() + "/" + name;
-}
-
-bool has(const std::string& hay, const std::string& needle) {
-  return hay.find(needle) != std::string::npos;
-}
-
-// Runs a shell command line; its exit code, stderr in `err`.
-int sh(const std::string& cmd, std::string* err = nullptr) {
-  std::string err_path = tmp("sh.err");
-  int status = std::system((cmd + " 2>'" + err_path + "'").c_str());
-  if (err) *err = test::read_file(err_path);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string bin() {
-  return "'" + test::deckpdf_binary() + "'";
-}
-
-// The files in a folder whose names start with `prefix`.
-std::set<std::string> files_in(const std::string& dir, const std::string& prefix = "") {
-  std::set<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    std::string n = e.path().filename().string();
-    if (n.rfind(prefix, 0) == 0) names.insert(n);
-  }
-  return names;
-}
 
 // A file's bytes, or "" while it does not exist yet.
 std::string read_or_empty(const std::string& path) {
@@ -113,7 +89,8 @@ TEST_CASE("a failed run leaves a pre-existing PDF byte-identical and no temporar
     std::string err;
     int code = sh("trap '' XFSZ; ulimit -f 1; " + bin() + " '" + deck + "'", &err);
     CHECK(code == 3);
-    CHECK(has(err, "cannot write '" + deck.substr(0, deck.size() - 4) + ".pdf': File too large"));
+    CHECK(has(err, "cannot write '" + deck.substr(0, deck.size() - 4) +
+                       ".pdf': the file size limit (ulimit -f) is smaller than the PDF"));
   }
   SECTION("the output folder cannot take a file") {
     // A path through a regular file: no temporary file can be made there.
@@ -253,7 +230,8 @@ TEST_CASE("check and dump modes write no PDF", "[cli]") {
   CHECK(files_in(dir) == std::set<std::string>{"talk.pug"});
 }
 
-TEST_CASE("verbose mode says what was written; without it a non-terminal run is silent", "[cli]") {
+TEST_CASE("verbose mode says what was written, and without it a non-terminal run is silent",
+          "[cli]") {
   std::string deck = tmp("verbose.pug");
   test::write_file(deck, good_deck);
   auto quiet = test::run_deckpdf("'" + deck + "' -o '" + tmp("v.pdf") + "'");

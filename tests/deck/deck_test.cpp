@@ -51,7 +51,7 @@ TEST_CASE("the seed deck: six slides, titles, notes and fragment steps", "[deck]
   CHECK(p->source.line_col(s4.span.begin).line == 46);
 }
 
-TEST_CASE("data-fragment-index groups and reorders; the rest follow in order", "[deck]") {
+TEST_CASE("data-fragment-index groups and reorders, and the rest follow in order", "[deck]") {
   auto p = parse(
       "section\n"
       "  p.fragment(data-fragment-index=\"2\") late\n"

@@ -101,7 +101,7 @@ TEST_CASE("cyclic or huge values do not cross, and say why") {
   CHECK(e.message == "RangeError: the value has more than 67108864 bytes of text");
 }
 
-TEST_CASE("host functions are called with their arguments; their errors are exceptions") {
+TEST_CASE("host functions are called with their arguments, and their errors are exceptions") {
   Sandbox sb;
   std::vector<Value> seen;
   sb.define("host", [&](const std::vector<Value>& args, std::string&) {

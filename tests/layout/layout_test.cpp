@@ -214,7 +214,7 @@ TEST_CASE("speaker notes are not laid out on the slide", "[layout]") {
   for (const auto& b : texts(l->lists[0])) CHECK(b.text.find("secret") == std::string::npos);
 }
 
-TEST_CASE("a line broken at a soft hyphen shows a hyphen; unbroken ones stay invisible",
+TEST_CASE("a line broken at a soft hyphen shows a hyphen, and unbroken ones stay invisible",
           "[layout]") {
   auto l = lay_out(
       "section\n"

@@ -376,7 +376,7 @@ TEST_CASE("links become annotations: URIs outside, pages inside the deck", "[pdf
   CHECK(covered);
 }
 
-TEST_CASE("slide selection with --slides works in every mode; bad ranges are usage errors",
+TEST_CASE("slide selection with --slides works in every mode, and bad ranges are usage errors",
           "[pdf]") {
   std::string nav = test::source_dir() + "/tests/pdf/decks/nav.pug";
   test::PdfDoc doc = test::pdf_read(export_deck(nav, "nav-sel", "--slides 2-3"));

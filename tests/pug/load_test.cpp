@@ -84,7 +84,7 @@ TEST_CASE("include: Pug files, raw files, filtered files, relative and from the 
         "<h1>N</h1><p><em>n</em></p></section>");
 }
 
-TEST_CASE("extends: blocks replaced, appended, prepended; mixins from the layout", "[pug][load]") {
+TEST_CASE("extends: blocks replaced, appended, prepended, and mixins from the layout", "[pug][load]") {
   std::string dir =
       folder({{"layout.pug",
                "mixin hr\n  hr\nhtml\n  block head\n    title T\n  body\n    block content\n"

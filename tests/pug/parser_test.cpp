@@ -3,7 +3,9 @@
 // does not run, asserting its diagnostic code, line and column.
 #include <catch2/catch.hpp>
 
+#include "pug/eval.h"
 #include "pug/html_tree.h"
+#include "pug/lexer.h"
 #include "pug/pug_helpers.h"
 
 using namespace deckpdf;
@@ -251,5 +253,46 @@ TEST_CASE("limits: any bytes give a result", "[pug][parser][limits]") {
       CHECK(n.span.begin <= n.span.end);
       CHECK(n.span.end <= r.source.text().size());
     }
+  }
+}
+
+// A deck with nothing to link and no JavaScript is evaluated a top-level
+// statement at a time (parse_each_statement); the document and diagnostics
+// must be those of the whole tree evaluated at once.
+TEST_CASE("parser: statement-at-a-time evaluation equals the whole tree", "[pug][parser]") {
+  const std::string deck =
+      "doctype html\n"
+      "| piped one\n"
+      "| piped two\n"
+      "<div class=\"open\">\n"
+      "section\n"
+      "  h2 Title #[em x]\n"
+      "  p(title=\"t\" class=['a', 'b']) text\n"
+      "  // kept comment\n"
+      "  aside.notes\n"
+      "    :markdown-it\n"
+      "      - one **two**\n"
+      "</div>\n"
+      "section\n"
+      "  p a(unclosed\n"
+      "  p.\n"
+      "    block text\n"
+      "section\n"
+      "  a(href=\"unterminated\n";
+  Source source("pieces.pug", deck);
+  Diagnostics whole_diags;
+  std::vector<pug::Token> tokens = pug::lex(source, 0, whole_diags);
+  dom::Document whole;
+  pug::evaluate(pug::parse_tree(tokens, 0, whole_diags), whole, whole_diags);
+
+  test::PugResult pieces = test::pug_run(deck, "pieces.pug");
+  CHECK(pieces.html == dom::to_html(whole));
+  CHECK(pieces.html.find("<div class=\"open\"><section>") != std::string::npos);
+  CHECK(pieces.html.find("piped one\npiped two") != std::string::npos);
+  REQUIRE(!whole_diags.items().empty());
+  REQUIRE(pieces.diags.items().size() == whole_diags.items().size());
+  for (size_t i = 0; i < whole_diags.items().size(); ++i) {
+    CHECK(pieces.diags.items()[i].code == whole_diags.items()[i].code);
+    CHECK(pieces.diags.items()[i].span.begin == whole_diags.items()[i].span.begin);
   }
 }

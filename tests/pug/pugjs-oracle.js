@@ -5,6 +5,7 @@
 //
 //   npm install pug            # in a scratch folder outside the repository
 //   NODE_PATH=/tmp/pugref/node_modules node tests/pug/pugjs-oracle.js deck.pug [--basedir DIR]
+//       [--plain-highlight]
 //
 // Prints the HTML on stdout; a compile or runtime error goes to stderr
 // with exit code 1. Filters pug.js would need a package for (markdown-it,
@@ -29,6 +30,12 @@ function main(argv) {
     return 3;
   }
   const options = {basedir: at >= 0 ? args[at + 1] : path.dirname(path.resolve(file))};
+  if (args.includes('--plain-highlight')) {
+    // `:highlight` as deckpdf renders it until it colours code: the text
+    // escaped, no markup (jstransformer-highlight need not be installed).
+    const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    options.filters = {highlight: (text) => escape(text)};
+  }
   try {
     process.stdout.write(pug.renderFile(file, options));
   } catch (e) {

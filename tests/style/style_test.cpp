@@ -29,7 +29,7 @@ TEST_CASE("colours: names, #rgb, #rrggbb, rgb() and rgba()", "[style]") {
   CHECK_FALSE(style::parse_color("nocolour"));
 }
 
-TEST_CASE("declarations: ';' inside quotes and parentheses does not split", "[style]") {
+TEST_CASE("declarations: a semicolon inside quotes and parentheses does not split", "[style]") {
   auto d = style::parse_declarations("font-family: \"a;b\", sans-serif; color: rgb(1,2,3)");
   REQUIRE(d.size() == 2);
   CHECK(d[0].property == "font-family");

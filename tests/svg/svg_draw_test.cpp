@@ -186,7 +186,7 @@ TEST_CASE("text is shaped into text items, placed by text-anchor and tspans", "[
   CHECK(texts[2]->fill == Color{1, 0, 0, 1});
 }
 
-TEST_CASE("what the subset lacks is named; the rest is drawn", "[svg]") {
+TEST_CASE("what the subset lacks is named, and the rest is drawn", "[svg]") {
   Drawn d = draw(std::string(head) + R"X(width="100" height="100">
     <filter id="f"/><mask id="m"/><script>x()</script>
     <pattern id="p" width="4" height="4"><rect width="2" height="2"/></pattern>

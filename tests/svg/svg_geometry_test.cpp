@@ -67,7 +67,7 @@ TEST_CASE("path data: arcs become cubics that end where the arc ends", "[svg]") 
   CHECK(parse("M0 0 A0 5 0 0 1 10 10").ops == std::vector<Op>{Op::Move, Op::Line});
 }
 
-TEST_CASE("path data: an error keeps what came before; a budget stops it", "[svg]") {
+TEST_CASE("path data: an error keeps what came before, and a budget stops it", "[svg]") {
   bool ok = true;
   PathData p = parse("M0 0 L10 10 L20 x L30 30", &ok);
   CHECK_FALSE(ok);
@@ -100,7 +100,7 @@ TEST_CASE("transform lists compose left to right", "[svg]") {
   CHECK_FALSE(svg::parse_transform("wobble(3)"));
 }
 
-TEST_CASE("rounded rects clamp into cubic corners; polygons close", "[svg]") {
+TEST_CASE("rounded rects clamp into cubic corners, and polygons close", "[svg]") {
   PathData r;
   svg::rect_path(r, 0, 0, 100, 50, 10, 10);
   CHECK(std::count(r.ops.begin(), r.ops.end(), Op::Cubic) == 4);
