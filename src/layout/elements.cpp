@@ -41,7 +41,10 @@ std::pair<std::string, std::string> Engine::quote_marks(dom::NodeId q) {
   for (dom::NodeId p = ctx_.doc[q].parent; p != dom::no_node; p = ctx_.doc[p].parent) {
     if (ctx_.doc[p].tag == "q") ++depth;
   }
-  for (dom::NodeId p = q; p != dom::no_node && lang.empty(); p = ctx_.doc[p].parent) {
+  // The marks of the language around the `q` (Chromium's choice: a `q`
+  // with a lang of its own inside a German paragraph gets German marks).
+  for (dom::NodeId p = ctx_.doc[q].parent; p != dom::no_node && lang.empty();
+       p = ctx_.doc[p].parent) {
     if (const std::string* l = ctx_.doc[p].attr("lang")) lang = *l;
   }
   std::string primary = lang.substr(0, lang.find('-'));
@@ -70,7 +73,7 @@ const char* Engine::summary_marker(dom::NodeId summary) const {
   if (n.tag != "summary" || n.parent == dom::no_node) return nullptr;
   const dom::Node& d = ctx_.doc[n.parent];
   if (d.tag != "details") return nullptr;
-  return d.attr("open") ? "\u25BE " : "\u25B8 ";
+  return d.attr("open") ? "\u25BC " : "\u25B6 ";
 }
 
 // Chromium's checkbox: 13 px square, a 3 px margin (4 px left), a grey

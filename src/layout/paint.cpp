@@ -2,8 +2,8 @@
 // gradients and text shadows as items (see paint.h). Gradients become the
 // same layout::Gradient that SVG's do, which pdf/paths.cpp draws as
 // shadings. Blur is approximated: a shadow is a few concentric translucent
-// shapes from `blur` inside its edge to `blur` outside it, whose stacked
-// alpha falls off as a Gaussian's does, roughly.
+// shapes around its edge, placed so that their stacked alpha falls off as
+// a Gaussian blur's does, in steps.
 #include "layout/paint.h"
 
 #include <algorithm>
@@ -69,6 +69,29 @@ int blur_layers(float blur) {
   return blur <= 0 ? 1 : std::clamp(static_cast<int>(std::lround(blur / 3)), 2, 6);
 }
 
+// The standard normal quantile (Abramowitz and Stegun 26.2.23, error
+// below 5e-4).
+float normal_quantile(float q) {
+  q = std::clamp(q, 1e-6f, 1 - 1e-6f);
+  float p = q < 0.5f ? q : 1 - q;
+  float t = std::sqrt(-2 * std::log(p));
+  float z = t - (2.515517f + 0.802853f * t + 0.010328f * t * t) /
+                    (1 + 1.432788f * t + 0.189269f * t * t + 0.001308f * t * t * t);
+  return q < 0.5f ? -z : z;
+}
+
+// How far beyond the shape's edge layer k of n (k = 1 the outermost)
+// reaches, so that the stacked layers follow a Gaussian blur's falloff
+// (CSS: sigma = blur / 2): where k layers cover, the alpha they stack to
+// is the blur's between there and the next edge.
+float layer_edge(float blur, int k, int n, float a) {
+  if (n == 1) return 0;
+  float alpha = layer_alpha(a, n);
+  auto stacked = [&](int m) { return 1 - std::pow(1 - alpha, static_cast<float>(m)); };
+  float t = (stacked(k) + stacked(k - 1)) / 2;
+  return blur / 2 * normal_quantile(1 - t / a);
+}
+
 // One box-shadow of the box w x h (corner radii `r`) whose top-left
 // corner is the items' (x, y). A shadow is drawn only outside the box, as
 // CSS says: each layer is clipped to everything but the box.
@@ -88,9 +111,8 @@ void shadow_items(const style::Shadow& sh, float x, float y, float w, float h,
   clip->even_odd = true;
   st->clips.push_back(std::move(clip));
   std::shared_ptr<const PathStyle> shared = std::move(st);
-  for (int i = 0; i < n; ++i) {
-    float e =
-        n == 1 ? 0 : sh.blur * (2 * (static_cast<float>(i) + 0.5f) / static_cast<float>(n) - 1);
+  for (int k = 1; k <= n; ++k) {
+    float e = layer_edge(sh.blur, k, n, sh.color.a);
     float g = sh.spread + e;
     float sw = w + 2 * g, shh = h + 2 * g;
     if (sw <= 0 || shh <= 0) continue;
@@ -321,12 +343,13 @@ void text_shadow(const text::FontSet& fonts, const ComputedStyle& s, const Item&
   size_t budget = 50000;
   if (!svg::glyph_outlines(fonts, *t->run, *glyphs, budget) || glyphs->ops.empty()) return;
   std::shared_ptr<const PathData> shape = std::move(glyphs);
-  int n = blur_layers(ts.blur);
-  float alpha = layer_alpha(ts.color.a, n);
-  for (int i = 0; i < n; ++i) {
-    // Layers from the glyphs' own shape out to `blur` beyond it (a glyph
-    // cannot be thinned, so the inner half of a blur is the shape itself).
-    float e = n == 1 ? 0 : ts.blur * static_cast<float>(i) / static_cast<float>(n - 1);
+  int n = ts.blur <= 0 ? 1 : std::clamp(static_cast<int>(std::lround(ts.blur / 2)), 2, 4);
+  // Layers grown from the glyphs' shape out to the blur's sigma: a glyph
+  // cannot be thinned, and its stems are thinner than a blur, so where
+  // they all overlap the stack is lighter than the shadow's own colour.
+  float alpha = layer_alpha(n == 1 ? ts.color.a : ts.color.a * 0.6f, n);
+  for (int k = 1; k <= n; ++k) {
+    float e = n == 1 ? 0 : ts.blur / 2 * static_cast<float>(k - 1) / static_cast<float>(n - 1);
     auto st = std::make_shared<PathStyle>();
     st->fill = Color{ts.color.r, ts.color.g, ts.color.b, alpha};
     if (e > 0) {

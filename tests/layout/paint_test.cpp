@@ -158,7 +158,7 @@ TEST_CASE("shadows and radii read as CSS writes them", "[layout][paint]") {
   CHECK(r->corner[3] == style::LengthPct{50, true});
 }
 
-TEST_CASE("a rounded box is a path of arcs; a plain one stays a rectangle", "[layout][paint]") {
+TEST_CASE("a rounded box is a path of arcs, a plain one stays a rectangle", "[layout][paint]") {
   auto l = lay_out(
       "section\n"
       "  div(style=\"background: #ffcc66; border-radius: 20px; height: 50px\")\n"
@@ -251,8 +251,8 @@ TEST_CASE("text shadow: the glyphs' outlines under the text, offset", "[layout][
   // Blurred: layers growing outwards with round joins.
   l = lay_out("section\n  h2(style=\"text-shadow: 0 0 6px rgba(0,0,0,0.5)\") Soft\n");
   paths = items_of<layout::PathItem>(l->lists[0]);
-  REQUIRE(paths.size() == 2);
-  CHECK(std::get<layout::PathItem>(paths[1]->v).style->stroke_width > 1);
+  REQUIRE(paths.size() >= 2);
+  CHECK(std::get<layout::PathItem>(paths.back()->v).style->stroke_width > 1);
 }
 
 TEST_CASE("a slide's background gradient covers it under everything", "[layout][paint]") {
@@ -295,7 +295,7 @@ TEST_CASE("reveal.js details: q marks, details, checkboxes, table rules", "[layo
   auto l = lay_out(
       "section\n"
       "  p A <q>quote <q>nested</q></q>\n"
-      "  p(lang=\"de\") <q>Hallo</q>\n"
+      "  p(lang=\"de\") <q>Hallo</q> <q lang=\"fr\">salut</q>\n"
       "  details\n    summary Closed\n    p Hidden\n"
       "  details(open)\n    summary Open\n    p Shown\n"
       "  p <input type=\"checkbox\"> a <input type=\"checkbox\" checked> b <input "
@@ -307,8 +307,9 @@ TEST_CASE("reveal.js details: q marks, details, checkboxes, table rules", "[layo
   }
   CHECK(all.find("\u201Cquote \u2018nested\u2019\u201D") != std::string::npos);
   CHECK(all.find("\u201EHallo\u201C") != std::string::npos);
-  CHECK(all.find("\u25B8 Closed") != std::string::npos);
-  CHECK(all.find("\u25BE Open") != std::string::npos);
+  CHECK(all.find("\u201Esalut\u201C") != std::string::npos);  // the marks around it
+  CHECK(all.find("\u25B6 Closed") != std::string::npos);
+  CHECK(all.find("\u25BC Open") != std::string::npos);
   CHECK(all.find("Hidden") == std::string::npos);
   CHECK(all.find("Shown") != std::string::npos);
   // Two checkboxes: rounded 13 px boxes; the checked one blue with a tick.
