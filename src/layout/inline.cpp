@@ -61,6 +61,15 @@ void Engine::collect_inline(dom::NodeId id, const ComputedStyle& s, int tag, flo
     out.push_back(std::move(p));
     return;
   }
+  // abbr[title]: a dotted underline (Chromium's user-agent sheet; the
+  // cascade has no attribute selectors).
+  if (n.tag == "abbr" && n.attr("title") && !(s.underline && s.decoration_dotted)) {
+    style::ComputedStyle dotted = s;
+    dotted.underline = true;
+    dotted.decoration_dotted = true;
+    collect_inline(id, *keep(std::move(dotted)), tag, avail, out);
+    return;
+  }
   std::pair<std::string, std::string> quotes;
   if (n.tag == "q") {
     quotes = quote_marks(id);

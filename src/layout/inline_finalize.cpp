@@ -151,8 +151,11 @@ void line_place(text::Shaper& shaper, const std::vector<Piece>& pieces,
       Item li;
       li.x = pen;
       li.y = baseline + shift + dy;
-      li.v = LineItem{pen + s.run->width, baseline + shift + dy, std::max(1.0f, fs * 0.06f),
-                      p.style->color};
+      float w = std::max(1.0f, fs * 0.06f);
+      if (p.style->decoration_dotted)
+        li.v = dotted_line(s.run->width, w, p.style->color);
+      else
+        li.v = LineItem{pen + s.run->width, baseline + shift + dy, w, p.style->color};
       li.tag = p.tag;
       li.span = p.span;
       out.push_back(li);

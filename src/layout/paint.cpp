@@ -332,6 +332,18 @@ void box_paint(const ComputedStyle& s, float x, float y, float w, float h, int t
   }
 }
 
+PathItem dotted_line(float width, float thickness, const Color& color) {
+  auto line = std::make_shared<PathData>();
+  line->ops = {PathData::Op::Move, PathData::Op::Line};
+  line->pts = {thickness / 2, 0, std::max(thickness / 2, width - thickness / 2), 0};
+  auto st = std::make_shared<PathStyle>();
+  st->stroke = color;
+  st->stroke_width = thickness;
+  st->cap = PathStyle::Cap::Round;
+  st->dashes = {0, 2 * thickness};  // round dots, a dot's width apart
+  return PathItem{std::move(line), std::move(st)};
+}
+
 void text_shadow(const text::FontSet& fonts, const ComputedStyle& s, const Item& text,
                  std::vector<Item>& out) {
   const style::TextShadow& ts = s.text_shadow;

@@ -26,6 +26,10 @@ std::shared_ptr<const Gradient> gradient_for_box(const style::CssGradient& g, fl
 // top-right, bottom-right, bottom-left; each x and y radius), at (x, y).
 PathData rounded_rect(float x, float y, float w, float h, const float (&r)[4][2]);
 
+// A dotted line `width` long from the item's (x, y) to the right, its
+// dots `thickness` wide: a dotted text decoration.
+PathItem dotted_line(float width, float thickness, const Color& color);
+
 // The text shadow of the text item `text` (its style `s`) as glyph
 // outlines, appended to `out`: drawn before the text, so under it.
 void text_shadow(const text::FontSet& fonts, const style::ComputedStyle& s, const Item& text,

@@ -196,6 +196,11 @@ std::optional<bool> Applier::text(const Declaration& d, const std::string& v) {
   if (p == "text-decoration" || p == "text-decoration-line") {
     s.underline = v.find("underline") != std::string::npos;
     s.line_through = v.find("line-through") != std::string::npos;
+    s.decoration_dotted = v.find("dotted") != std::string::npos;
+    return true;
+  }
+  if (p == "text-decoration-style") {
+    s.decoration_dotted = v == "dotted";
     return true;
   }
   if (p == "white-space") return set_keyword(s.white_space, white_space_keywords, v);

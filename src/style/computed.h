@@ -50,6 +50,7 @@ struct ComputedStyle {
   VerticalAlign vertical_align = VerticalAlign::Baseline;
   bool underline = false;
   bool line_through = false;
+  bool decoration_dotted = false;  // text-decoration-style: dotted (abbr[title])
   Edges margin;
   Edges padding;
   std::optional<Color> background;
@@ -82,7 +83,7 @@ inline constexpr auto inherited_properties = std::make_tuple(
     &ComputedStyle::font_size, &ComputedStyle::line_height, &ComputedStyle::color,
     &ComputedStyle::text_align, &ComputedStyle::text_transform, &ComputedStyle::white_space,
     &ComputedStyle::list_style, &ComputedStyle::underline, &ComputedStyle::line_through,
-    &ComputedStyle::text_shadow);
+    &ComputedStyle::decoration_dotted, &ComputedStyle::text_shadow);
 
 // Calls `f` with each of inherited_properties, a pointer to the member.
 template <class F>

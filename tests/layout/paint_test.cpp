@@ -299,7 +299,8 @@ TEST_CASE("reveal.js details: q marks, details, checkboxes, table rules", "[layo
       "  details\n    summary Closed\n    p Hidden\n"
       "  details(open)\n    summary Open\n    p Shown\n"
       "  p <input type=\"checkbox\"> a <input type=\"checkbox\" checked> b <input "
-      "type=\"text\">\n");
+      "type=\"text\">\n"
+      "  p <abbr title=\"HyperText\">HTML</abbr> <abbr>CSS</abbr>\n");
   const auto& list = l->lists[0];
   std::string all;
   for (const auto& it : list.items) {
@@ -324,6 +325,14 @@ TEST_CASE("reveal.js details: q marks, details, checkboxes, table rules", "[layo
   }
   CHECK(boxes == 2);
   CHECK(ticks == 1);
+  // abbr with a title: a dotted underline (round dots), one without: none.
+  int dotted = 0;
+  for (const auto* it : items_of<layout::PathItem>(list)) {
+    const auto& p = std::get<layout::PathItem>(it->v);
+    if (!p.style->dashes.empty() && p.style->cap == layout::PathStyle::Cap::Round) ++dotted;
+  }
+  CHECK(dotted == 1);
+  CHECK(items_of<layout::LineItem>(list).empty());
 }
 
 TEST_CASE("monospace faces draw -> => <= as typed", "[layout][paint]") {

@@ -86,6 +86,7 @@ const Property properties[] = {
        s.text_shadow = {1, 1, 0, {0, 0, 0, 1}};
      }},
     {"opacity", false, [](ComputedStyle& s) { s.opacity = 0.5f; }},
+    {"text-decoration-style", true, [](ComputedStyle& s) { s.decoration_dotted = true; }},
 };
 
 dom::NodeId element(dom::Document& doc, dom::NodeId parent, const std::string& tag,
