@@ -14,13 +14,24 @@ namespace deckpdf::style {
 
 namespace {
 
+// At most this many shadows on a box and stops in a gradient: each is
+// items and PDF objects, and a hostile theme could give thousands.
+constexpr size_t max_shadows = 16, max_stops = 256;
+
+// A finite length in px (from_chars reads "inf" and "nan" too).
+std::optional<float> finite_length(std::string_view v, float em, float rem) {
+  auto l = parse_length(v, em, rem, 0);
+  if (!l || !std::isfinite(*l)) return std::nullopt;
+  return l;
+}
+
 std::optional<LengthPct> length_pct(std::string_view v, float em, float rem) {
   if (is_percentage(v)) {
     float n = parse_number(v, NAN);
-    if (std::isnan(n)) return std::nullopt;
+    if (!std::isfinite(n)) return std::nullopt;
     return LengthPct{n, true};
   }
-  if (auto l = parse_length(v, em, rem, 0)) return LengthPct{*l, false};
+  if (auto l = finite_length(v, em, rem)) return LengthPct{*l, false};
   return std::nullopt;
 }
 
@@ -128,7 +139,7 @@ std::optional<Shadow> shadow(std::string_view v, float em, float rem, const Colo
   for (const std::string& part : split_values(v)) {
     if (part == "inset") {
       inset = true;
-    } else if (auto l = parse_length(part, em, rem, 0)) {
+    } else if (auto l = finite_length(part, em, rem)) {
       lengths.push_back(*l);
     } else if (part == "currentcolor") {
       s.color = current;
@@ -198,6 +209,7 @@ std::optional<CssGradient> parse_gradient(std::string_view value, float em, floa
       g.stops.push_back({*c, *at});
     }
   }
+  if (g.stops.size() > max_stops) g.stops.resize(max_stops);
   if (g.stops.size() == 1) g.stops.push_back(g.stops.front());
   if (g.stops.size() < 2) return std::nullopt;
   return g;
@@ -210,7 +222,7 @@ std::optional<std::vector<Shadow>> parse_box_shadows(std::string_view value, flo
     bool inset = false;
     auto s = shadow(one, em, rem, current, inset);
     if (!s) return std::nullopt;
-    if (!inset) out.push_back(*s);
+    if (!inset && out.size() < max_shadows) out.push_back(*s);
   }
   return out;
 }
@@ -248,7 +260,7 @@ std::optional<bool> Applier::paint(const Declaration& d, const std::string& v) {
   float em = s.font_size;
   if (p == "opacity") {
     float o = parse_number(v, NAN);
-    if (std::isnan(o)) return false;
+    if (!std::isfinite(o)) return false;
     if (is_percentage(v)) o /= 100;
     s.opacity = std::clamp(o, 0.0f, 1.0f);
     return true;

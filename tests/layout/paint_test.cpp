@@ -147,6 +147,13 @@ TEST_CASE("shadows and radii read as CSS writes them", "[layout][paint]") {
   CHECK((*s)[1].spread == 6);
   CHECK((*s)[1].color == current);
   CHECK_FALSE(style::parse_box_shadows("1px", 16, 16, current));
+  CHECK_FALSE(style::parse_box_shadows("1px 1px infpx red", 16, 16, current));
+  // A hostile list is cut at 16 shadows (each is items and PDF objects).
+  std::string many = "1px 1px red";
+  for (int i = 0; i < 5000; ++i) many += ", 1px 1px red";
+  s = style::parse_box_shadows(many, 16, 16, current);
+  REQUIRE(s);
+  CHECK(s->size() == 16);
   auto t = style::parse_text_shadow("0 0 6px rgba(0, 0, 0, 0.2)", 16, 16, current);
   REQUIRE(t);
   CHECK(t->blur == 6);
