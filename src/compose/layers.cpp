@@ -16,6 +16,8 @@ std::vector<ShownLayer> layers_shown(const layout::DisplayList& list, int step) 
       if (!e.active(step)) continue;
       if (e.kind == layout::Effect::Kind::Dim)
         shown.alpha *= 0.5f;
+      else if (e.kind == layout::Effect::Kind::Opacity)
+        shown.alpha *= e.alpha;
       else if (e.kind == layout::Effect::Kind::Scale)
         shown.scales |= 1u << i;
       else

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "layout/engine.h"
+#include "layout/paint.h"
 
 namespace deckpdf::layout {
 
@@ -101,8 +102,12 @@ Extent Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, fl
     r.used_width = std::max(r.used_width, ir.used_width);
   };
 
+  if (const char* marker = summary_marker(parent)) {
+    collect_text(marker, &ps, tag, ctx_.doc[parent].span, inlines);
+  }
   for (dom::NodeId c : ctx_.doc[parent].children) {
     const dom::Node& n = ctx_.doc[c];
+    if (details_hides(parent, c)) continue;
     if (n.kind == dom::NodeKind::Text) {
       collect_text(n.text, &ps, tag, n.span, inlines);
       continue;
@@ -110,7 +115,7 @@ Extent Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, fl
     if (n.kind != dom::NodeKind::Element) continue;
     const ComputedStyle* cs = style_of(c, ps);
     if (cs->display == Display::None) continue;
-    int ctag = tag_for(c, tag);
+    int ctag = tag_for(c, *cs, tag);
     if (!is_block_level(c, *cs)) {
       collect_inline(c, *cs, ctag, width, inlines);
       continue;
@@ -207,28 +212,7 @@ Extent Engine::box(dom::NodeId id, const ComputedStyle& s, int tag, float x, flo
     if (auto* line = std::get_if<LineItem>(&it.v)) line->x2 += shift;
   }
   std::vector<Item> under;  // drawn before the content
-  if (s.background && s.background->a > 0) {
-    Item bg;
-    bg.x = box_x + shift;
-    bg.y = y;
-    bg.v = RectItem{box_w, height, *s.background, 0, {}};
-    bg.tag = tag;
-    bg.span = ctx_.doc[id].span;
-    under.push_back(bg);
-  }
-  if (s.border_width > 0) {
-    Item b;
-    b.x = box_x + shift + s.border_width / 2;
-    b.y = y + s.border_width / 2;
-    b.v = RectItem{box_w - s.border_width,
-                   height - s.border_width,
-                   {0, 0, 0, 0},
-                   s.border_width,
-                   s.border_color};
-    b.tag = tag;
-    b.span = ctx_.doc[id].span;
-    under.push_back(b);
-  }
+  box_paint(s, box_x + shift, y, box_w, height, tag, ctx_.doc[id].span, under);
   if (!under.empty()) {
     out.insert(out.begin() + static_cast<long>(inner_begin), std::make_move_iterator(under.begin()),
                std::make_move_iterator(under.end()));

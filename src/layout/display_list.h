@@ -161,15 +161,17 @@ inline constexpr int print_state = never - 1;
 // showing or hiding them (reveal.js's fragment classes; see deck.h).
 struct Effect {
   enum class Kind {
-    Dim,     // opacity 0.5: .semi-fade-out, .fade-in-then-semi-out after its step
-    Color,   // drawn in `color`: .highlight-*, .highlight-current-*
-    Strike,  // text struck through: .strike
-    Scale,   // scaled by `scale` about (cx, cy): .grow 1.3, .shrink 0.7
+    Dim,      // opacity 0.5: .semi-fade-out, .fade-in-then-semi-out after its step
+    Color,    // drawn in `color`: .highlight-*, .highlight-current-*
+    Strike,   // text struck through: .strike
+    Scale,    // scaled by `scale` about (cx, cy): .grow 1.3, .shrink 0.7
+    Opacity,  // CSS `opacity`: drawn as a group at `alpha`, on every step
   };
   Kind kind = Kind::Dim;
   int from = 0, until = never;  // active on the steps k with from <= k < until
   Color color;
   float scale = 1, cx = 0, cy = 0;  // Scale: factor and centre, list space
+  float alpha = 1;                  // Opacity
   bool active(int k) const { return from <= k && k < until; }
   bool operator==(const Effect&) const = default;
 };

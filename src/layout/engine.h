@@ -3,7 +3,7 @@
 // tags, the pending list marker, .r-stretch heights, the bands of a flow).
 // Each formatting context is a file of Engine members: block.cpp (block
 // boxes, lists and markers, margins), inline.cpp (inline content, steps in
-// inline.h), table.cpp, picture.cpp, fit.cpp (.r-fit-text, code-shrink),
+// inline.h), table.cpp, picture.cpp, elements.cpp, fit.cpp (.r-fit-text, code-shrink),
 // steps.cpp (fragment tags, steps.h). A new kind of box is a new file.
 //
 // A small subset of CSS 2.1 visual formatting, enough for what slide decks
@@ -102,8 +102,16 @@ class Engine {
   const style::ComputedStyle* fit_text(dom::NodeId id, const style::ComputedStyle& s, float avail);
   const style::ComputedStyle* fit_code(dom::NodeId id, const style::ComputedStyle& s, float avail);
 
-  // steps.cpp: the tag of `id`'s content, given its parent's.
-  int tag_for(dom::NodeId id, int parent_tag);
+  // elements.cpp: `q`'s marks (open, close) by its language and depth;
+  // whether a closed `details` hides its child; a summary's triangle
+  // (null for any other element); a checkbox as an atomic inline.
+  std::pair<std::string, std::string> quote_marks(dom::NodeId q);
+  bool details_hides(dom::NodeId parent, dom::NodeId child) const;
+  const char* summary_marker(dom::NodeId summary) const;
+  std::shared_ptr<const Atomic> checkbox(dom::NodeId id, int tag);
+
+  // steps.cpp: the tag of `id`'s content (`s` its style), given its parent's.
+  int tag_for(dom::NodeId id, const style::ComputedStyle& s, int parent_tag);
 
   Context& ctx_;
   const deck::Slide* slide_;

@@ -3,6 +3,7 @@
 // steps of inline.h (prepare, break, finalize), then what the block adds
 // around its lines: a pending list marker and, in a flow, the line bands.
 #include "layout/engine.h"
+#include "source/strings.h"
 
 namespace deckpdf::layout {
 
@@ -47,6 +48,33 @@ void Engine::collect_inline(dom::NodeId id, const ComputedStyle& s, int tag, flo
     out.push_back(std::move(p));
     return;
   }
+  if (n.tag == "input") {
+    const std::string* type = n.attr("type");
+    if (!type || ascii_lower(*type) != "checkbox") return;  // other controls: not drawn
+    Piece p;
+    p.text = object_replacement;
+    p.style = &s;
+    p.font = font_for(s);
+    p.tag = tag;
+    p.span = n.span;
+    p.atomic = checkbox(id, tag);
+    out.push_back(std::move(p));
+    return;
+  }
+  // abbr[title]: a dotted underline (Chromium's user-agent sheet; the
+  // cascade has no attribute selectors).
+  if (n.tag == "abbr" && n.attr("title") && !(s.underline && s.decoration_dotted)) {
+    style::ComputedStyle dotted = s;
+    dotted.underline = true;
+    dotted.decoration_dotted = true;
+    collect_inline(id, *keep(std::move(dotted)), tag, avail, out);
+    return;
+  }
+  std::pair<std::string, std::string> quotes;
+  if (n.tag == "q") {
+    quotes = quote_marks(id);
+    collect_text(quotes.first, &s, tag, n.span, out);
+  }
   for (dom::NodeId c : n.children) {
     const dom::Node& cn = ctx_.doc[c];
     if (cn.kind == dom::NodeKind::Text) {
@@ -54,9 +82,10 @@ void Engine::collect_inline(dom::NodeId id, const ComputedStyle& s, int tag, flo
     } else if (cn.kind == dom::NodeKind::Element) {
       const ComputedStyle* cs = style_of(c, s);
       if (cs->display == Display::None) continue;
-      collect_inline(c, *cs, tag_for(c, tag), avail, out);
+      collect_inline(c, *cs, tag_for(c, *cs, tag), avail, out);
     }
   }
+  if (n.tag == "q") collect_text(quotes.second, &s, tag, n.span, out);
 }
 
 Extent Engine::inline_block(const std::vector<Piece>& pieces, const ComputedStyle& block, float x,

@@ -3,6 +3,7 @@
 // every run on it, put the runs in visual order, and place them as text,
 // background and decoration items by text-align.
 #include "layout/inline.h"
+#include "layout/paint.h"
 #include "text/utf8.h"
 
 namespace deckpdf::layout {
@@ -176,16 +177,13 @@ void line_place(text::Shaper& shaper, const std::vector<Piece>& pieces, const Sh
       pen += s.atomic->width;
       continue;
     }
-    if (p.style->background && p.style->background->a > 0 && p.style != &block) {
-      float a = shaper.ascent(s.run->font, p.style->font_size);
-      float d = shaper.descent(s.run->font, p.style->font_size);
-      Item bg;
-      bg.x = pen;
-      bg.y = baseline + shift - a;
-      bg.v = RectItem{s.run->width, a + d, *p.style->background, 0, {}};
-      bg.tag = p.tag;
-      bg.span = p.span;
-      out.push_back(bg);
+    const ComputedStyle& ps = *p.style;
+    bool painted =
+        (ps.background && ps.background->a > 0) || ps.background_gradient || !ps.box_shadow.empty();
+    if (painted && p.style != &block) {
+      float a = shaper.ascent(s.run->font, ps.font_size);
+      float d = shaper.descent(s.run->font, ps.font_size);
+      box_paint(ps, pen, baseline + shift - a, s.run->width, a + d, p.tag, p.span, out, false);
     }
     Item it;
     it.x = pen;
@@ -195,14 +193,18 @@ void line_place(text::Shaper& shaper, const std::vector<Piece>& pieces, const Sh
                     nullptr};
     it.tag = p.tag;
     it.span = p.span;
+    text_shadow(shaper.fonts(), ps, it, out);
     out.push_back(it);
     float fs = p.style->font_size;
     auto deco = [&](float dy) {
       Item li;
       li.x = pen;
       li.y = baseline + shift + dy;
-      li.v = LineItem{pen + s.run->width, baseline + shift + dy, std::max(1.0f, fs * 0.06f),
-                      p.style->color};
+      float w = std::max(1.0f, fs * 0.06f);
+      if (p.style->decoration_dotted)
+        li.v = dotted_line(s.run->width, w, p.style->color);
+      else
+        li.v = LineItem{pen + s.run->width, baseline + shift + dy, w, p.style->color};
       li.tag = p.tag;
       li.span = p.span;
       out.push_back(li);

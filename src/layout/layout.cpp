@@ -21,6 +21,7 @@
 
 #include "layout/engine.h"
 #include "layout/layers.h"
+#include "layout/paint.h"
 #include "layout/slide.h"
 
 namespace deckpdf::layout {
@@ -32,6 +33,7 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
   missing_glyphs_warn(ctx, slide, slide_number);
   tags_resolve(ctx, content.tags, content.items, list);
   background_image(ctx, slide, list, content.items);
+  slide_gradient(ctx, slide, section.background_gradient, list, content.items);  // under it
   list.items = std::move(content.items);
   layers_group(list);
   return list;

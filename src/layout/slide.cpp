@@ -13,6 +13,12 @@
 
 namespace deckpdf::layout {
 
+namespace {
+
+constexpr float reveal_margin = 0.04f;
+
+}  // namespace
+
 style::ComputedStyle slide_frame(Context& ctx, const deck::Slide& slide, DisplayList& list) {
   const style::Theme& theme = ctx.styles.theme();
   list.width = theme.slide_width;
@@ -27,9 +33,6 @@ style::ComputedStyle slide_frame(Context& ctx, const deck::Slide& slide, Display
   style::ComputedStyle root = ctx.styles.root_style();
   style::ComputedStyle section = ctx.styles.compute(slide.section, root);
   if (section.background) list.background = *section.background;
-  if (const std::string* g = ctx.doc[slide.section].attr("data-background-gradient")) {
-    if (auto c = style::gradient_average(*g)) list.background = *c;
-  }
   if (const std::string* bg = ctx.doc[slide.section].attr("data-background-color")) {
     if (auto c = style::parse_color(*bg)) list.background = *c;
   }
@@ -63,10 +66,16 @@ SlideContent slide_content(Context& ctx, const deck::Slide& slide, int slide_num
     height = run(list.width);
   }
   float scale = 1;
+  // An overfull slide is shrunk into the slide less reveal.js's margin
+  // (`margin: 0.04`, the part of the page it keeps empty around a slide),
+  // so its content does not touch the page's edges.
+  float room_w = list.width, room_h = list.height;
   if (height > list.height) {
-    scale = std::max(theme.min_scale, list.height / height);
-    height = run(list.width / scale);
-    if (height * scale > list.height) scale = std::max(theme.min_scale, list.height / height);
+    room_w = list.width / (1 + reveal_margin);
+    room_h = list.height / (1 + reveal_margin);
+    scale = std::max(theme.min_scale, room_h / height);
+    height = run(room_w / scale);
+    if (height * scale > room_h) scale = std::max(theme.min_scale, room_h / height);
     if (height * scale > list.height + 0.5f) {
       int over =
           static_cast<int>(std::lround(100.0 * (height * scale - list.height) / list.height));
@@ -85,7 +94,7 @@ SlideContent slide_content(Context& ctx, const deck::Slide& slide, int slide_num
     }
   }
   list.scale = scale;
-  list.dx = 0;
+  list.dx = (list.width - room_w) / 2;
   list.dy = std::max(0.0f, (list.height - height * scale) / 2);  // reveal.js `center: true`
   return content;
 }

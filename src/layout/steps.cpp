@@ -12,16 +12,26 @@ namespace deckpdf::layout {
 
 static_assert(never == deck::never_step);
 
-// A fragment or a link starts a new tag from its parent's; anything else
-// shares its parent's. In a flow (no slide: notes) only links make tags.
-int Engine::tag_for(dom::NodeId id, int parent_tag) {
+// A fragment, a link or an element with CSS `opacity` starts a new tag
+// from its parent's; anything else shares its parent's. In a flow (no
+// slide: notes) fragments make none. An opacity is an effect on every
+// step: its items make layers of their own, each drawn as a transparency
+// group (as a dimmed fragment is), and nested opacities multiply.
+int Engine::tag_for(dom::NodeId id, const style::ComputedStyle& s, int parent_tag) {
   const deck::Fragment* f = slide_ ? slide_->fragment_of(id) : nullptr;
   const dom::Node& n = ctx_.doc[id];
   const std::string* href = n.tag == "a" ? n.attr("href") : nullptr;
-  if (!f && (!href || href->empty())) return parent_tag;
+  if (!f && (!href || href->empty()) && s.opacity >= 1) return parent_tag;
   Tag t = tags_.list[static_cast<size_t>(parent_tag)];
   if (f) fragment_apply(*f, t, tags_.scale_boxes);
   if (href && !href->empty()) t.href = *href;
+  if (s.opacity < 1) {
+    Effect e;
+    e.kind = Effect::Kind::Opacity;
+    e.alpha = s.opacity;
+    t.effects.push_back(e);
+    t.boxes.push_back(-1);
+  }
   tags_.list.push_back(std::move(t));
   return static_cast<int>(tags_.list.size() - 1);
 }

@@ -20,32 +20,44 @@ Extent Engine::table(dom::NodeId id, const ComputedStyle& s, int tag, float x, f
     int tag;
   };
   std::vector<std::vector<Cell>> rows;
+  // The last row of each tbody, explicit or the one HTML makes around rows
+  // written straight into the table: reveal.js's themes draw no rule under
+  // it (`.reveal table tbody tr:last-child td { border-bottom: none }`).
+  std::vector<size_t> body_ends;
   auto add_row = [&](dom::NodeId tr, const ComputedStyle& tr_parent, int parent_tag) {
     const ComputedStyle* trs = keep(ctx_.styles.compute(tr, tr_parent));
-    int tr_tag = tag_for(tr, parent_tag);
+    int tr_tag = tag_for(tr, *trs, parent_tag);
     std::vector<Cell> row;
     for (dom::NodeId c : ctx_.doc[tr].children) {
       const dom::Node& cn = ctx_.doc[c];
       if (cn.kind != dom::NodeKind::Element || (cn.tag != "td" && cn.tag != "th")) continue;
-      row.push_back({c, keep(ctx_.styles.compute(c, *trs)), tag_for(c, tr_tag)});
+      const ComputedStyle* cs = keep(ctx_.styles.compute(c, *trs));
+      row.push_back({c, cs, tag_for(c, *cs, tr_tag)});
     }
     if (!row.empty()) rows.push_back(std::move(row));
   };
+  bool bare_rows = false;  // rows straight in the table since the last group
   for (dom::NodeId c : ctx_.doc[id].children) {
     const dom::Node& n = ctx_.doc[c];
     if (n.kind != dom::NodeKind::Element) continue;
     if (n.tag == "tr") {
       add_row(c, s, tag);
+      bare_rows = true;
     } else if (n.tag == "thead" || n.tag == "tbody" || n.tag == "tfoot") {
+      if (bare_rows && !rows.empty()) body_ends.push_back(rows.size() - 1);
+      bare_rows = false;
       const ComputedStyle* gs = keep(ctx_.styles.compute(c, s));
-      int gtag = tag_for(c, tag);
+      int gtag = tag_for(c, *gs, tag);
+      size_t before = rows.size();
       for (dom::NodeId r : n.children) {
         if (ctx_.doc[r].kind == dom::NodeKind::Element && ctx_.doc[r].tag == "tr") {
           add_row(r, *gs, gtag);
         }
       }
+      if (n.tag == "tbody" && rows.size() > before) body_ends.push_back(rows.size() - 1);
     }
   }
+  if (bare_rows && !rows.empty()) body_ends.push_back(rows.size() - 1);
   if (rows.empty()) return {};
   size_t cols = 0;
   for (const auto& row : rows) cols = std::max(cols, row.size());
@@ -75,7 +87,9 @@ Extent Engine::table(dom::NodeId id, const ComputedStyle& s, int tag, float x, f
   float left = x + s.margin.left;
   if (s.margin.auto_left && s.margin.auto_right) left = x + (avail - total) / 2;
   float cursor = y;
-  for (const auto& row : rows) {
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    bool body_end = std::find(body_ends.begin(), body_ends.end(), r) != body_ends.end();
     float cx = left;
     float row_h = 0;
     std::vector<std::vector<Item>> cell_items(row.size());
@@ -102,7 +116,7 @@ Extent Engine::table(dom::NodeId id, const ComputedStyle& s, int tag, float x, f
         out.push_back(bg);
       }
       for (Item& it : cell_items[k]) out.push_back(std::move(it));
-      float rule = std::max(cs.border_bottom_width, cs.border_width);
+      float rule = body_end ? 0 : std::max(cs.border_bottom_width, cs.border_width);
       if (rule > 0) {
         Item b;
         b.x = cx;

@@ -302,12 +302,24 @@ std::string ContentWriter::layer(const LayerKey& key, Needs& needs) {
     const layout::Item& item = list.items[index];
     if (std::holds_alternative<layout::LinkItem>(item.v)) continue;  // annotations, not ink
     if (auto* t = std::get_if<layout::TextItem>(&item.v)) {
+      // Translucent text (an rgba() colour) inside q/Q with its opacity.
+      bool translucent = t->fill.a < 1 && !recolor;
+      Pen saved = pen_;
+      if (translucent) {
+        const auto& [name, gs] = alpha_state(t->fill.a);
+        needs.states[name] = gs;
+        s += "q /" + name + " gs\n";
+      }
       if (recolor) {
         layout::TextItem copy = *t;
         copy.fill = *recolor;
         text_item(s, item, copy, needs);
       } else {
         text_item(s, item, *t, needs);
+      }
+      if (translucent) {
+        s += "Q\n";
+        pen_ = saved;  // Q gave back the colour and font from before q
       }
       if (strike && !t->run->glyphs.empty()) {
         // As the layout draws line-through: 0.28 em above the baseline.

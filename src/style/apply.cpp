@@ -6,6 +6,7 @@
 #include <string>
 
 #include "source/strings.h"
+#include "style/paint.h"
 #include "style/value.h"
 
 namespace deckpdf::style {
@@ -77,10 +78,8 @@ bool set_keyword(T& field, const KeywordTable<T> (&table)[N], std::string_view v
 // Properties that decks use but that do not change a printed page, and
 // custom properties (`--name`).
 bool ignored_property(const std::string& p) {
-  static const char* ignored[] = {"box-shadow",
-                                  "transition",
+  static const char* ignored[] = {"transition",
                                   "cursor",
-                                  "text-shadow",
                                   "letter-spacing",
                                   "word-wrap",
                                   "overflow-wrap",
@@ -88,9 +87,7 @@ bool ignored_property(const std::string& p) {
                                   "word-spacing",
                                   "box-sizing",
                                   "overflow",
-                                  "border-radius",
                                   "font-variant",
-                                  "opacity",
                                   "position",
                                   "top",
                                   "left",
@@ -120,6 +117,7 @@ bool Applier::apply(const Declaration& d) {
   if (auto ok = font(d, v)) return *ok;
   if (auto ok = text(d, v)) return *ok;
   if (auto ok = box(d, v)) return *ok;
+  if (auto ok = paint(d, v)) return *ok;
   known = false;
   ignored = ignored_property(d.property);
   return ignored;
@@ -219,6 +217,11 @@ std::optional<bool> Applier::text(const Declaration& d, const std::string& v) {
   if (p == "text-decoration" || p == "text-decoration-line") {
     s.underline = v.find("underline") != std::string::npos;
     s.line_through = v.find("line-through") != std::string::npos;
+    s.decoration_dotted = v.find("dotted") != std::string::npos;
+    return true;
+  }
+  if (p == "text-decoration-style") {
+    s.decoration_dotted = v == "dotted";
     return true;
   }
   if (p == "white-space") return set_keyword(s.white_space, white_space_keywords, v);
@@ -255,18 +258,27 @@ std::optional<bool> Applier::box(const Declaration& d, const std::string& v) {
     background_current = false;
     if (v == "none" || v == "transparent") {
       s.background.reset();
+      if (p == "background") s.background_gradient.reset();
       return true;
     }
-    if (auto g = gradient_average(v)) {
-      s.background = *g;
-      return true;
-    }
+    // The shorthand sets the image too: a gradient (paint.h) drawn over
+    // its colour, if it gives one.
+    bool gradient = false;
     for (const auto& part : split_values(v)) {
+      if (p == "background") {
+        if (auto g = parse_gradient(part, s.font_size, root_size)) {
+          s.background_gradient = std::move(*g);
+          if (!gradient) s.background.reset();
+          gradient = true;
+          continue;
+        }
+      }
       if (auto c = color_of(part, background_current)) {
         s.background = *c;
         return true;
       }
     }
+    if (gradient) return true;
     return p == "background";  // url(...) images: not drawn for elements
   }
   if (p == "margin" || p == "padding") {

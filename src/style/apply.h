@@ -47,6 +47,8 @@ struct Applier {
   std::optional<bool> font(const Declaration& d, const std::string& v);  // and line-height
   std::optional<bool> text(const Declaration& d, const std::string& v);  // colour, alignment, lists
   std::optional<bool> box(const Declaration& d, const std::string& v);   // display, edges, sizes
+  std::optional<bool> paint(const Declaration& d,
+                            const std::string& v);  // paint.cpp: opacity, shadows
 };
 
 }  // namespace deckpdf::style

@@ -193,20 +193,6 @@ std::vector<Color> gradient_stops(std::string_view value) {
 
 }  // namespace
 
-std::optional<Color> gradient_average(std::string_view value) {
-  std::vector<Color> stops = gradient_stops(value);
-  if (stops.empty()) return std::nullopt;
-  Color sum{0, 0, 0, 0};
-  for (const Color& c : stops) {
-    sum.r += c.r;
-    sum.g += c.g;
-    sum.b += c.b;
-    sum.a += c.a;
-  }
-  float n = static_cast<float>(stops.size());
-  return Color{sum.r / n, sum.g / n, sum.b / n, sum.a / n};
-}
-
 std::optional<Color> gradient_first_color(std::string_view value) {
   std::vector<Color> stops = gradient_stops(value);
   if (stops.empty()) return std::nullopt;

@@ -1,6 +1,6 @@
 // style/color — CSS colours: the 148 names, `transparent`, hex forms,
 // rgb()/rgba() and hsl()/hsla() in the comma and the space syntax (with
-// `/` alpha), `currentColor`, and gradients drawn as one colour.
+// `/` alpha), `currentColor` (gradients: paint.h).
 #pragma once
 
 #include <cstddef>
@@ -25,10 +25,6 @@ size_t named_color_count();
 // has-dark-background class: (r*299 + g*587 + b*114) / 1000 on 0..255
 // channels (alpha ignored).
 float color_brightness(const Color& c);
-// A CSS gradient (`linear-gradient(...)`, `radial-gradient(...)`) drawn as
-// one solid colour, the average of its colour stops: deckpdf's best effort,
-// since slides draw gradients mostly as quiet backgrounds.
-std::optional<Color> gradient_average(std::string_view value);
 // The first colour stop of a gradient (reveal.js's dark-background test
 // reads that one).
 std::optional<Color> gradient_first_color(std::string_view value);

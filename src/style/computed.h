@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "style/color.h"
+#include "style/paint.h"
 
 namespace deckpdf::style {
 
@@ -63,6 +64,7 @@ struct ComputedStyle {
   float vertical_align_by = 0;
   bool underline = false;
   bool line_through = false;
+  bool decoration_dotted = false;  // text-decoration-style: dotted (abbr[title])
   Edges margin;
   Edges padding;
   std::optional<Color> background;
@@ -77,6 +79,13 @@ struct ComputedStyle {
   Color border_color;
   float border_bottom_width = 0;  // border-bottom: rules under table rows, headings
   Color border_bottom_color;
+  // Painting (paint.h): a gradient drawn over the background colour,
+  // rounded corners, shadows, the element's opacity as a group.
+  std::optional<CssGradient> background_gradient;
+  Radii border_radius;
+  std::vector<Shadow> box_shadow;
+  TextShadow text_shadow;  // inherited
+  float opacity = 1;
   bool operator==(const ComputedStyle&) const = default;
 };
 
@@ -87,7 +96,8 @@ inline constexpr auto inherited_properties = std::make_tuple(
     &ComputedStyle::font_family, &ComputedStyle::font_weight, &ComputedStyle::italic,
     &ComputedStyle::font_size, &ComputedStyle::line_height, &ComputedStyle::color,
     &ComputedStyle::text_align, &ComputedStyle::text_transform, &ComputedStyle::white_space,
-    &ComputedStyle::list_style, &ComputedStyle::underline, &ComputedStyle::line_through);
+    &ComputedStyle::list_style, &ComputedStyle::underline, &ComputedStyle::line_through,
+    &ComputedStyle::decoration_dotted, &ComputedStyle::text_shadow);
 
 // Calls `f` with each of inherited_properties, a pointer to the member.
 template <class F>

@@ -120,7 +120,13 @@ std::shared_ptr<const GlyphRun> Shaper::shape_one(FontId font, float size, std::
   }
   if (script != HB_SCRIPT_INVALID) hb_buffer_set_script(buffer_, static_cast<hb_script_t>(script));
   hb_buffer_guess_segment_properties(buffer_);
-  hb_shape(face.hb_font, buffer_, nullptr, 0);
+  // Code is drawn as typed: a monospace face's programming ligatures
+  // (`->` as an arrow, `<=` as a sign) are off, as browsers show code
+  // unless the page asks for them.
+  static const hb_feature_t as_typed[] = {{HB_TAG('l', 'i', 'g', 'a'), 0, 0, ~0u},
+                                          {HB_TAG('c', 'a', 'l', 't'), 0, 0, ~0u},
+                                          {HB_TAG('d', 'l', 'i', 'g'), 0, 0, ~0u}};
+  hb_shape(face.hb_font, buffer_, face.monospace ? as_typed : nullptr, face.monospace ? 3 : 0);
 
   auto run = std::make_shared<GlyphRun>();
   run->font = font;

@@ -77,6 +77,11 @@ TEST_CASE("the dump of a deck with its own CSS and every colour form matches its
   check_golden("tests/layout/decks/colours-css.pug", "colours-css.txt");
 }
 
+TEST_CASE("the dump of a deck with opacity, shadows, corners and gradients matches its golden",
+          "[dump]") {
+  check_golden("tests/layout/decks/paint.pug", "paint.txt");
+}
+
 TEST_CASE("a display list dumps every kind of item, its steps and effects", "[dump]") {
   layout::DisplayList list;
   list.width = 960;

@@ -454,11 +454,18 @@ TEST_CASE("tables: columns as wide as their widest cell, rows as tall as their t
   // Rows go down.
   CHECK(slides->baseline > mode->baseline);
   CHECK(longer->baseline > slides->baseline);
-  // Rules under the rows (the white theme's border-bottom).
+  // Rules under the rows (the white theme's border-bottom), but the last
+  // (reveal.js: `tbody tr:last-child td { border-bottom: none }`; the rows
+  // are in the tbody HTML makes around them).
   int rules = 0;
-  for (const auto& item : l->lists[0].items)
-    rules += std::holds_alternative<layout::LineItem>(item.v);
-  CHECK(rules == 6);
+  float lowest = 0;
+  for (const auto& item : l->lists[0].items) {
+    if (!std::holds_alternative<layout::LineItem>(item.v)) continue;
+    ++rules;
+    lowest = std::max(lowest, item.y);
+  }
+  CHECK(rules == 4);
+  CHECK(lowest < longer->baseline);
 }
 
 TEST_CASE("a Markdown table with aligned columns", "[layout][table]") {
@@ -569,16 +576,6 @@ TEST_CASE("r-stretch gives a picture the height the rest of the slide leaves", "
   REQUIRE(caption);
   CHECK(caption->baseline <= list.height);
   CHECK(caption->baseline > list.height - 80);
-}
-
-TEST_CASE("gradients are drawn as the average of their colours", "[layout][style]") {
-  auto g = style::gradient_average("linear-gradient(to right, #000000, #ffffff 80%)");
-  REQUIRE(g);
-  CHECK(g->r == Approx(0.5));
-  auto l =
-      lay_out("section(data-background-gradient=\"radial-gradient(#ff0000, #0000ff)\")\n  h2 x\n");
-  CHECK(l->lists[0].background.r == Approx(0.5));
-  CHECK(l->lists[0].background.b == Approx(0.5));
 }
 
 TEST_CASE("images: --asset-root maps site-absolute paths, and only into itself",

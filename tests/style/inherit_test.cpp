@@ -69,6 +69,24 @@ const Property properties[] = {
      [](ComputedStyle& s) {
        s.border_bottom_color = {0, 0, 1, 1};
      }},
+    {"background-image", false,
+     [](ComputedStyle& s) {
+       s.background_gradient = style::parse_gradient("linear-gradient(red, blue)", 16, 16);
+     }},
+    {"border-radius", false,
+     [](ComputedStyle& s) {
+       s.border_radius.corner[2] = {5, false};
+     }},
+    {"box-shadow", false,
+     [](ComputedStyle& s) {
+       s.box_shadow.push_back({1, 2, 3, 0, {}});
+     }},
+    {"text-shadow", true,
+     [](ComputedStyle& s) {
+       s.text_shadow = {1, 1, 0, {0, 0, 0, 1}};
+     }},
+    {"opacity", false, [](ComputedStyle& s) { s.opacity = 0.5f; }},
+    {"text-decoration-style", true, [](ComputedStyle& s) { s.decoration_dotted = true; }},
 };
 
 dom::NodeId element(dom::Document& doc, dom::NodeId parent, const std::string& tag,
