@@ -197,17 +197,21 @@ void line_place(text::Shaper& shaper, const std::vector<Piece>& pieces, const Sh
     out.push_back(it);
     float fs = p.style->font_size;
     auto deco = [&](float dy) {
-      Item li;
+      float w = std::max(1.0f, fs * 0.06f);
+      // The item is made in place with its kind: an Item made first as a
+      // TextItem and then assigned a line trips GCC 12's
+      // -Wmaybe-uninitialized on the TextItem's shared pointers.
+      Item& li = out.emplace_back();
+      if (p.style->decoration_dotted) {
+        li.v.emplace<PathItem>(dotted_line(s.run->width, w, p.style->color));
+      } else {
+        li.v.emplace<LineItem>(
+            LineItem{pen + s.run->width, baseline + shift + dy, w, p.style->color});
+      }
       li.x = pen;
       li.y = baseline + shift + dy;
-      float w = std::max(1.0f, fs * 0.06f);
-      if (p.style->decoration_dotted)
-        li.v = dotted_line(s.run->width, w, p.style->color);
-      else
-        li.v = LineItem{pen + s.run->width, baseline + shift + dy, w, p.style->color};
       li.tag = p.tag;
       li.span = p.span;
-      out.push_back(li);
     };
     if (p.style->underline) deco(fs * 0.1f);
     if (p.style->line_through) deco(-fs * 0.28f);

@@ -10,7 +10,7 @@
 #include <cctype>
 #include <cmath>
 
-#include "layout/svg_outline.h"
+#include "layout/glyph_outline.h"
 
 namespace deckpdf::layout {
 
@@ -353,7 +353,7 @@ void text_shadow(const text::FontSet& fonts, const ComputedStyle& s, const Item&
   // the words.
   auto glyphs = std::make_shared<PathData>();
   size_t budget = 50000;
-  if (!svg::glyph_outlines(fonts, *t->run, *glyphs, budget) || glyphs->ops.empty()) return;
+  if (!glyph_outlines(fonts, *t->run, *glyphs, budget) || glyphs->ops.empty()) return;
   std::shared_ptr<const PathData> shape = std::move(glyphs);
   int n = ts.blur <= 0 ? 1 : std::clamp(static_cast<int>(std::lround(ts.blur / 2)), 2, 4);
   // Layers grown from the glyphs' shape out to the blur's sigma: a glyph

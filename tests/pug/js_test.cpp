@@ -60,7 +60,7 @@ TEST_CASE("js: case with fall-through, code with a block, if/else in code", "[pu
         "<p>ab</p><p>yes</p><b>0</b><b>1</b>");
 }
 
-TEST_CASE("js: `when x: tag` block expansion; #{} inside literal HTML", "[pug][js]") {
+TEST_CASE("js: `when x: tag` block expansion, and #{} inside literal HTML", "[pug][js]") {
   CHECK(html("- var n = 2\ncase n\n  when 1: p one\n  when 2: em two #{n}\n  default: p other\n"
              "case \"a:b\"\n  when \"a:b\":  span colon in string\n  default\n    p never\n") ==
         "<em>two 2</em><span>colon in string</span>");
