@@ -181,14 +181,20 @@ Extent Engine::child_box(dom::NodeId id, const ComputedStyle& s, int tag, float 
   return box(id, s, tag, x, y, avail, out, parent_align, list_number);
 }
 
-// What formatting context a block box's content makes.
+// What formatting context a block box's content makes. Flex and grid
+// containers measure their items, each level of them its insides again:
+// past `max_nesting` of them (which no slide has) the inner ones are
+// blocks, so that a hostile deck's nesting costs time in proportion.
 Extent Engine::contents(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y,
                         float width, std::vector<Item>& out) {
-  if (s.display == Display::Flex || s.display == Display::InlineFlex) {
-    return flex(id, s, tag, x, y, width, out);
-  }
-  if (s.display == Display::Grid || s.display == Display::InlineGrid) {
-    return grid(id, s, tag, x, y, width, out);
+  constexpr int max_nesting = 16;
+  bool flex_box = s.display == Display::Flex || s.display == Display::InlineFlex;
+  bool grid_box = s.display == Display::Grid || s.display == Display::InlineGrid;
+  if ((flex_box || grid_box) && contexts_ < max_nesting) {
+    ++contexts_;
+    Extent r = flex_box ? flex(id, s, tag, x, y, width, out) : grid(id, s, tag, x, y, width, out);
+    --contexts_;
+    return r;
   }
   return children(id, s, tag, x, y, width, out);
 }

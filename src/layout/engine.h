@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -154,6 +155,9 @@ class Engine {
                     std::optional<float> height, float avail, std::vector<Item>& out);
   Extent item_measure(const BoxItem& it, std::optional<float> width, std::optional<float> height,
                       float avail);
+  using MeasureKey = std::tuple<dom::NodeId, int, int, float, float, float, float>;
+  MeasureKey measure_key(const BoxItem& it, int mode, std::optional<float> width,
+                         std::optional<float> height, float avail) const;
 
   // flex.cpp, grid.cpp: the content of a flex or grid container whose
   // content box is at (x, y), `width` wide.
@@ -198,10 +202,12 @@ class Engine {
   int measuring_ = 0;         // > 0 while a box is measured into scratch items
   bool min_content_ = false;  // inline content takes every break (a min-content measure)
   int depth_ = 0;             // nesting of children(): 0 outside the root's
+  int contexts_ = 0;          // nesting of flex and grid containers
   std::vector<std::vector<Positioned>> abs_frames_;
   // Absolutely positioned boxes' items, by box; drawn in document order.
   std::vector<std::pair<dom::NodeId, std::vector<Item>>> positioned_;
   std::vector<FloatBox> floats_;
+  std::map<MeasureKey, Extent> measures_;   // items.cpp's cache, for this pass
   std::vector<Positioned> pending_floats_;  // floats met inside a paragraph, placed at its top
   bool new_bfc_ = false;  // the next box() is a flex or grid item: its floats are its own
 };

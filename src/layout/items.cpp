@@ -53,6 +53,7 @@ std::vector<BoxItem> Engine::box_items(dom::NodeId parent, const ComputedStyle& 
                                        float x, float y) {
   std::vector<BoxItem> items;
   BoxItem anon;
+  anon.node = parent;  // with `index`, what names it in the measure cache
   anon.style = &ps;
   anon.tag = tag;
   auto flush_text = [&] {
@@ -138,14 +139,40 @@ Extent Engine::item_place(const BoxItem& it, float x, float y, std::optional<flo
   return e;
 }
 
+// A measure's key: the item, what is asked, at which sizes. Within one
+// layout pass an element has one style, but the copy that a container
+// lays it out with is new each time, so the style's address is no key;
+// its font size is part of it for .r-fit-text, which lays a subtree out at
+// several sizes.
+Engine::MeasureKey Engine::measure_key(const BoxItem& it, int mode, std::optional<float> width,
+                                       std::optional<float> height, float avail) const {
+  return {it.node,
+          it.text.empty() ? -1 : it.index,
+          mode,
+          width.value_or(-1),
+          height.value_or(-1),
+          avail,
+          it.style->font_size};
+}
+
+// Measures are cached for the pass: a flex or grid container measures its
+// items several times (min- and max-content, the height at a width), and
+// nested containers would otherwise measure their insides exponentially
+// often.
 Extent Engine::item_measure(const BoxItem& it, std::optional<float> width,
                             std::optional<float> height, float avail) {
+  MeasureKey key = measure_key(it, 2, width, height, avail);
+  if (auto hit = measures_.find(key); hit != measures_.end()) return hit->second;
   Measuring m(*this, false);
   std::vector<Item> scratch;
-  return item_place(it, 0, 0, width, height, avail, scratch);
+  Extent e = item_place(it, 0, 0, width, height, avail, scratch);
+  measures_.emplace(key, e);
+  return e;
 }
 
 float Engine::item_width(const BoxItem& it, float avail, bool min) {
+  MeasureKey key = measure_key(it, min ? 1 : 0, std::nullopt, std::nullopt, avail);
+  if (auto hit = measures_.find(key); hit != measures_.end()) return hit->second.used_width;
   Measuring m(*this, min);
   std::vector<Item> scratch;
   // Measured left-aligned: centred lines would reach to the middle of
@@ -156,8 +183,10 @@ float Engine::item_width(const BoxItem& it, float avail, bool min) {
     l.text_align = style::TextAlign::Left;
     left.style = keep(std::move(l));
   }
-  return std::min(avail,
-                  item_place(left, 0, 0, std::nullopt, std::nullopt, avail, scratch).used_width);
+  float w = std::min(avail,
+                     item_place(left, 0, 0, std::nullopt, std::nullopt, avail, scratch).used_width);
+  measures_.emplace(key, Extent{0, w});
+  return w;
 }
 
 }  // namespace deckpdf::layout
