@@ -172,10 +172,10 @@ Extent Engine::child_box(dom::NodeId id, const ComputedStyle& s, int tag, float 
   const std::string& name = ctx_.doc[id].tag;
   if (name == "table") return table(id, s, tag, x, y, avail, out);
   if (name == "img" || name == "svg" || name == "object" || name == "embed") {
-    size_t begin = out.size();
+    size_t begin = out.size(), chunks = positioned_.size();
     Extent e = picture(id, s, tag, x, y, avail, out, parent_align);
     float dx = 0, dy = 0;
-    relative_shift(s, avail, begin, out, dx, dy);
+    relative_shift(id, s, avail, begin, chunks, out, dx, dy);
     return e;
   }
   return box(id, s, tag, x, y, avail, out, parent_align, list_number);
@@ -234,6 +234,7 @@ Extent Engine::box(dom::NodeId id, const ComputedStyle& s, int tag, float x, flo
   // The content goes straight into `out` (moved right by `shift` below),
   // the background and border in front of it once its height is known.
   size_t inner_begin = out.size();
+  size_t chunks = positioned_.size();  // positioned boxes inside move with this one
   // A positioned box is the containing block of absolutely positioned
   // boxes inside it.
   bool positioned = s.place.position != style::Position::Static && measuring_ == 0;
@@ -274,11 +275,9 @@ Extent Engine::box(dom::NodeId id, const ComputedStyle& s, int tag, float x, flo
   if (s.height) height = std::max(height, *s.height + s.padding.top + s.padding.bottom);
   float box_w = used_content + s.padding.left + s.padding.right + 2 * s.border_width;
 
-  for (size_t k = inner_begin; k < out.size(); ++k) {
-    Item& it = out[k];
-    it.x += shift;
-    if (auto* line = std::get_if<LineItem>(&it.v)) line->x2 += shift;
-  }
+  translate(out, inner_begin, shift, 0);
+  for (size_t k = chunks; k < positioned_.size(); ++k)
+    translate(positioned_[k].second, 0, shift, 0);
   std::vector<Item> under;  // drawn before the content
   if (s.background && s.background->a > 0) {
     Item bg;
@@ -316,7 +315,7 @@ Extent Engine::box(dom::NodeId id, const ComputedStyle& s, int tag, float x, flo
     out.push_back(b);
   }
   float dx = 0, dy = 0;
-  relative_shift(s, avail, inner_begin, out, dx, dy);
+  relative_shift(id, s, avail, inner_begin, chunks, out, dx, dy);
   if (positioned) {
     absolute_flush(box_x + shift + dx + s.border_width, y + dy + s.border_width,
                    box_w - 2 * s.border_width, height - 2 * s.border_width);

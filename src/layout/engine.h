@@ -172,8 +172,11 @@ class Engine {
   // flow's (positioned_), as CSS paints positioned boxes last.
   void absolute_defer(dom::NodeId id, const style::ComputedStyle& s, int tag, float x, float y);
   void absolute_flush(float x, float y, float width, float height);
-  void relative_shift(const style::ComputedStyle& s, float avail, size_t begin,
-                      std::vector<Item>& out, float& dx, float& dy);
+  // A relative box's items from `begin` (and the positioned boxes inside
+  // it, positioned_ from `chunks`) moved by its offsets (dx, dy), and put
+  // with the positioned boxes.
+  void relative_shift(dom::NodeId id, const style::ComputedStyle& s, float avail, size_t begin,
+                      size_t chunks, std::vector<Item>& out, float& dx, float& dy);
 
   // float.cpp: floats of the current block formatting context; the
   // lines beside them are shortened (inline_block asks float_spaces), and

@@ -5,8 +5,9 @@
 // positioned ancestor or the root's content box (a reveal.js slide's
 // section, which is how decks place callouts). Absolute boxes are drawn
 // after the flow, as CSS paints positioned boxes over in-flow content;
-// z-index is not read: they are drawn in document order (node ids are in
-// document order). A relative box keeps its place in the flow's order.
+// z-index is not read: positioned boxes, relative ones too, are drawn after
+// the flow in document order (node ids are in document order), as CSS
+// paints positioned boxes without a z-index.
 #include <cmath>
 
 #include "layout/engine.h"
@@ -28,8 +29,8 @@ void translate(std::vector<Item>& items, size_t begin, float dx, float dy) {
   }
 }
 
-void Engine::relative_shift(const ComputedStyle& s, float avail, size_t begin,
-                            std::vector<Item>& out, float& dx, float& dy) {
+void Engine::relative_shift(dom::NodeId id, const ComputedStyle& s, float avail, size_t begin,
+                            size_t chunks, std::vector<Item>& out, float& dx, float& dy) {
   if (s.place.position != style::Position::Relative) return;
   const style::BoxPlacement& p = s.place;
   // A percentage of the containing block's height: that height is not
@@ -37,6 +38,14 @@ void Engine::relative_shift(const ComputedStyle& s, float avail, size_t begin,
   dx = p.left ? p.left->resolve(avail) : p.right ? -p.right->resolve(avail) : 0;
   dy = p.top ? p.top->resolve(0) : p.bottom ? -p.bottom->resolve(0) : 0;
   translate(out, begin, dx, dy);
+  for (size_t k = chunks; k < positioned_.size(); ++k) translate(positioned_[k].second, 0, dx, dy);
+  // Painted with the positioned boxes, in document order (not while a box
+  // is measured: its items are scratch).
+  if (measuring_ > 0 || abs_frames_.empty()) return;
+  std::vector<Item> mine(std::make_move_iterator(out.begin() + static_cast<long>(begin)),
+                         std::make_move_iterator(out.end()));
+  out.resize(begin);
+  positioned_.emplace_back(id, std::move(mine));
 }
 
 void Engine::absolute_defer(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y) {

@@ -315,6 +315,9 @@ TEST_CASE("position: absolute boxes by their offsets, drawn after the flow, with
     div.fragment(style="position: absolute; left: 10px; bottom: 10px; width: 50px; height: 20px; background: #0000ff")
   p(style="position: relative; left: 30px; top: 5px; text-align: left") Moved
   p(style="text-align: left") Still
+  div(style="width: 300px; margin: 0 auto; text-align: left")
+    p(style="position: relative; left: 10px") Inner
+    p Reference
 )");
   const auto& list = l->lists.at(0);
   Text flow = text_at(list, "In flow");
@@ -328,6 +331,13 @@ TEST_CASE("position: absolute boxes by their offsets, drawn after the flow, with
   CHECK(blue.index > green.index);
   Text moved = text_at(list, "Moved"), still = text_at(list, "Still");
   CHECK(moved.x == Approx(still.x + 30));
+  // Relative boxes are painted with the positioned ones, in document order.
+  CHECK(moved.index > red.index);
+  CHECK(still.index < red.index);
+  // ... and still move with the box around them (centred by auto margins).
+  Text inner = text_at(list, "Inner"), reference = text_at(list, "Reference");
+  CHECK(inner.x == Approx(reference.x + 10));
+  CHECK(reference.x == Approx((list.width - 300) / 2));
   CHECK_FALSE(l->diags.has_code("style.unsupported"));
 }
 
