@@ -169,9 +169,13 @@ Extent Engine::flex(dom::NodeId id, const ComputedStyle& s, int tag, float x, fl
       it.auto_after = !anon && m.auto_right;
       it.c_before = anon ? 0 : m.top;
       it.c_after = anon ? 0 : m.bottom;
+      it.c_auto_before = !anon && m.auto_top;
+      it.c_auto_after = !anon && m.auto_bottom;
     } else {
       it.m_before = anon ? 0 : m.top;
       it.m_after = anon ? 0 : m.bottom;
+      it.auto_before = !anon && m.auto_top;
+      it.auto_after = !anon && m.auto_bottom;
       it.c_before = anon ? 0 : m.left;
       it.c_after = anon ? 0 : m.right;
       it.c_auto_before = !anon && m.auto_left;

@@ -3,15 +3,16 @@
 // min-content, max-content and minmax(), repeat(N, ...) (read in style/),
 // gaps, items placed by line numbers or spans (`grid-column: 1 / 3`,
 // `span 2`, grid-area) or auto-placed row by row (the sparse algorithm),
-// implicit rows (grid-auto-rows) and columns (auto). Track sizing after CSS
-// Grid §11, simplified: intrinsic tracks take their items' min- and
-// max-content widths (an item spanning several tracks spreads what it needs
-// evenly over the intrinsic ones), free space grows them to their limits,
-// `fr` tracks share what is left (never below their minimum), and auto
-// tracks stretch when no `fr` track takes it. Items are aligned in their
-// area by justify-/align-self and -items and by auto margins (reveal.js's
-// .r-stack centres its overlaid children with `margin: auto`). Not read:
-// named lines and areas, auto-fill/auto-fit, dense packing, subgrid.
+// implicit rows and columns (grid-auto-rows, grid-auto-columns). Track
+// sizing after CSS Grid §11, simplified: intrinsic tracks take their items'
+// min- and max-content widths (an item spanning several tracks spreads
+// what it needs evenly over the intrinsic ones), free space grows them to
+// their limits, `fr` tracks share what is left (never below their
+// minimum), and auto tracks stretch when no `fr` track takes it. Items are
+// aligned in their area by justify-/align-self and -items and by auto
+// margins (reveal.js's .r-stack centres its overlaid children with
+// `margin: auto`). Not read: named lines and areas, auto-fill/auto-fit,
+// dense packing and column flow, subgrid, baseline alignment (start).
 #include <algorithm>
 #include <limits>
 
@@ -295,8 +296,8 @@ Extent Engine::grid(dom::NodeId id, const ComputedStyle& s, int tag, float x, fl
   float row_gap = gp.row_gap.resolve(height.value_or(0));
   std::vector<Track> ctracks(static_cast<size_t>(cols));
   for (int c = 0; c < cols; ++c) {
-    if (c < explicit_cols)
-      ctracks[static_cast<size_t>(c)].spec = gp.columns[static_cast<size_t>(c)];
+    ctracks[static_cast<size_t>(c)].spec =
+        c < explicit_cols ? gp.columns[static_cast<size_t>(c)] : gp.auto_columns;
   }
   std::vector<Need> col_needs;
   for (size_t k = 0; k < items.size(); ++k) {

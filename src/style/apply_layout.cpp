@@ -314,10 +314,30 @@ std::optional<bool> Applier::placement(const Declaration& d, const std::string& 
     if (list) (p == "grid-template-columns" ? pl.columns : pl.rows) = std::move(*list);
     return list.has_value();
   }
-  if (p == "grid-auto-rows") {
+  if (p == "grid-auto-rows" || p == "grid-auto-columns") {
     auto t = track(v);
-    if (t) pl.auto_rows = *t;
+    if (t) (p == "grid-auto-rows" ? pl.auto_rows : pl.auto_columns) = *t;
     return t.has_value();
+  }
+  if (p == "grid-auto-flow") return v == "row";  // column and dense packing: not read
+  if (p == "inset") {
+    // top, right, bottom, left as margin's one to four values.
+    auto parts = split_values(v);
+    if (parts.empty() || parts.size() > 4) return false;
+    std::optional<Length> vals[4];
+    for (size_t k = 0; k < parts.size(); ++k) {
+      if (parts[k] == "auto") continue;
+      vals[k] = length_or_pct(parts[k]);
+      if (!vals[k]) return false;
+    }
+    static const int idx[5][4] = {
+        {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 1, 0, 1}, {0, 1, 2, 1}, {0, 1, 2, 3}};
+    const int* m = idx[parts.size()];
+    pl.top = vals[m[0]];
+    pl.right = vals[m[1]];
+    pl.bottom = vals[m[2]];
+    pl.left = vals[m[3]];
+    return true;
   }
   if (p == "grid-column" || p == "grid-row") {
     return grid_lines(v, p == "grid-column" ? pl.column : pl.row);

@@ -97,7 +97,7 @@ struct BoxPlacement {
   int order = 0;
   Length row_gap, column_gap;
   std::vector<GridTrack> columns, rows;  // grid-template-*
-  GridTrack auto_rows;                   // grid-auto-rows
+  GridTrack auto_rows, auto_columns;     // grid-auto-rows, grid-auto-columns
   GridLines column, row;                 // grid-column, grid-row
   Float floating = Float::None;
   Clear clear = Clear::None;

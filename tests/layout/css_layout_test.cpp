@@ -176,6 +176,7 @@ TEST_CASE("flex: align-items and align-self place items across the line", "[layo
     div(style="width: 100px; height: 50px; background: #00ff00")
     div(style="width: 100px; height: 20px; background: #0000ff; align-self: flex-end")
     div(style="width: 100px; background: #ffff00; align-self: stretch")
+    div(style="width: 100px; height: 10px; background: #ff00ff; margin-top: auto")
 )");
   const auto& list = l->lists.at(0);
   float y0 = rect(list, 0x000001).y;
@@ -184,6 +185,7 @@ TEST_CASE("flex: align-items and align-self place items across the line", "[layo
   CHECK(rect(list, 0x00ff00).y - y0 == Approx(25));
   CHECK(rect(list, 0x0000ff).y - y0 == Approx(80));
   CHECK(rect(list, 0xffff00).h == Approx(100));
+  CHECK(rect(list, 0xff00ff).y - y0 == Approx(90));  // an auto margin takes the free space
 }
 
 TEST_CASE("flex: a column in `order`, centred across, growing into a definite height",

@@ -120,6 +120,15 @@ TEST_CASE("float, clear, position and offsets", "[style]") {
   REQUIRE(a("left", "auto"));
   CHECK_FALSE(a.s.place.left);
   CHECK_FALSE(a("position", "floating"));
+  REQUIRE(a("inset", "10px auto 5%"));
+  CHECK(a.s.place.top->resolve(0) == 10);
+  CHECK_FALSE(a.s.place.right);
+  CHECK(a.s.place.bottom->resolve(100) == 5);
+  CHECK_FALSE(a.s.place.left);
+  CHECK(a("grid-auto-flow", "row"));
+  CHECK_FALSE(a("grid-auto-flow", "column dense"));
+  REQUIRE(a("grid-auto-columns", "120px"));
+  CHECK(a.s.place.auto_columns.max_len.value == 120);
   REQUIRE(a("margin", "auto"));
   CHECK(a.s.margin.auto_top);
   CHECK(a.s.margin.auto_bottom);
