@@ -192,6 +192,11 @@ Extent Engine::contents(dom::NodeId id, const ComputedStyle& s, int tag, float x
   bool grid_box = s.display == Display::Grid || s.display == Display::InlineGrid;
   if ((flex_box || grid_box) && contexts_ < max_nesting) {
     ++contexts_;
+    // inline-flex and inline-grid shrink to fit: laid out as wide as
+    // their content needs, so that justification happens in that width.
+    bool shrink = (s.display == Display::InlineFlex || s.display == Display::InlineGrid) &&
+                  !s.width && !s.width_pct;
+    if (shrink) width = std::min(width, content_width(id, s, tag, width));
     Extent r = flex_box ? flex(id, s, tag, x, y, width, out) : grid(id, s, tag, x, y, width, out);
     --contexts_;
     return r;

@@ -155,6 +155,9 @@ class Engine {
                     std::optional<float> height, float avail, std::vector<Item>& out);
   Extent item_measure(const BoxItem& it, std::optional<float> width, std::optional<float> height,
                       float avail);
+  // How wide a flex or grid container's content wants to be (max-content,
+  // at most `width`): the width of an inline-flex or inline-grid box.
+  float content_width(dom::NodeId id, const style::ComputedStyle& s, int tag, float width);
   using MeasureKey = std::tuple<dom::NodeId, int, int, float, float, float, float>;
   MeasureKey measure_key(const BoxItem& it, int mode, std::optional<float> width,
                          std::optional<float> height, float avail) const;

@@ -189,4 +189,13 @@ float Engine::item_width(const BoxItem& it, float avail, bool min) {
   return w;
 }
 
+float Engine::content_width(dom::NodeId id, const ComputedStyle& s, int tag, float width) {
+  Measuring m(*this, false);
+  std::vector<Item> scratch;
+  bool flex_box = s.display == Display::Flex || s.display == Display::InlineFlex;
+  return (flex_box ? flex(id, s, tag, 0, 0, width, scratch)
+                   : grid(id, s, tag, 0, 0, width, scratch))
+      .used_width;
+}
+
 }  // namespace deckpdf::layout

@@ -169,6 +169,21 @@ TEST_CASE("flex: justify-content and row-reverse place fixed-size items", "[layo
   }
 }
 
+TEST_CASE("flex: an inline-flex box is as wide as its items, and justifies in that width",
+          "[layout][flex]") {
+  auto l = lay_out(R"(section
+  div(style="display: inline-flex; gap: 10px; justify-content: flex-end; background: #000001")
+    div(style="width: 100px; height: 10px; background: #ff0000")
+    div(style="width: 100px; height: 10px; background: #00ff00")
+)");
+  const auto& list = l->lists.at(0);
+  Box c = rect(list, 0x000001);
+  CHECK(c.w == Approx(210));
+  CHECK(c.x == Approx((list.width - 210) / 2));  // centred by the section's text-align
+  CHECK(rect(list, 0xff0000).x == Approx(c.x));
+  CHECK(rect(list, 0x00ff00).x == Approx(c.x + 110));
+}
+
 TEST_CASE("flex: align-items and align-self place items across the line", "[layout][flex]") {
   auto l = lay_out(R"(section
   div(style="display: flex; width: 1000px; align-items: center; background: #000001")
