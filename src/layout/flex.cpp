@@ -29,8 +29,9 @@ struct Flexed {
   bool auto_before = false, auto_after = false;
   float c_before = 0, c_after = 0;  // cross-axis margins
   bool c_auto_before = false, c_auto_after = false;
-  float cross = 0;  // border-box cross size
-  float width = 0;  // border-box width (the cross size in a column)
+  float cross = 0;    // border-box cross size
+  float width = 0;    // border-box width (the cross size in a column)
+  float natural = 0;  // a column item's width unstretched: what a shrinking column needs
   bool frozen = false;
   float outer_target() const { return target + m_before + m_after; }
   float outer_hypo() const { return hypo + m_before + m_after; }
@@ -217,12 +218,9 @@ Extent Engine::flex(dom::NodeId id, const ComputedStyle& s, int tag, float x, fl
       Align a = p.align_self != Align::Auto ? p.align_self : cp.align_items;
       bool stretch = (a == Align::Normal || a == Align::Stretch) && !it.c_auto_before &&
                      !it.c_auto_after && !is_picture(items[k]);
-      if (given_w)
-        it.width = *given_w;
-      else if (stretch)
-        it.width = cross_room;
-      else
-        it.width = std::min(cross_room, item_width(items[k], cross_room, false));
+      it.natural =
+          given_w ? *given_w : std::min(cross_room, item_width(items[k], cross_room, false));
+      it.width = stretch && !given_w ? cross_room : it.natural;
       float content_h =
           item_measure(items[k],
                        is_picture(items[k]) && !given_w ? std::nullopt : std::optional(it.width),
@@ -230,6 +228,7 @@ Extent Engine::flex(dom::NodeId id, const ComputedStyle& s, int tag, float x, fl
               .height;
       if (is_picture(items[k]) && !given_w) {
         it.width = item_measure(items[k], std::nullopt, std::nullopt, cross_room).used_width;
+        it.natural = it.width;
       }
       if (p.basis && !(p.basis->pct && !height)) {
         it.base = p.basis->resolve(height.value_or(0)) + pad_h;
@@ -391,7 +390,7 @@ Extent Engine::flex(dom::NodeId id, const ComputedStyle& s, int tag, float x, fl
     }
     r.height = main_used;
     float widest = 0;
-    for (const Flexed& it : f) widest = std::max(widest, it.width + it.c_before + it.c_after);
+    for (const Flexed& it : f) widest = std::max(widest, it.natural + it.c_before + it.c_after);
     r.used_width = std::min(width, widest);
   }
   return r;

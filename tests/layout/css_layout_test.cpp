@@ -184,6 +184,19 @@ TEST_CASE("flex: an inline-flex box is as wide as its items, and justifies in th
   CHECK(rect(list, 0x00ff00).x == Approx(c.x + 110));
 }
 
+TEST_CASE("flex: an inline-flex column is as wide as its widest item", "[layout][flex]") {
+  auto l = lay_out(R"(section
+  div(style="display: inline-flex; flex-direction: column; background: #000001")
+    div(style="width: 150px; height: 10px; background: #ff0000")
+    div(style="height: 10px; background: #00ff00")
+)");
+  const auto& list = l->lists.at(0);
+  Box c = rect(list, 0x000001);
+  CHECK(c.w == Approx(150));
+  CHECK(rect(list, 0x00ff00).w == Approx(150));  // stretched to the column's width
+  CHECK(rect(list, 0x00ff00).x == Approx(c.x));
+}
+
 TEST_CASE("flex: align-items and align-self place items across the line", "[layout][flex]") {
   auto l = lay_out(R"(section
   div(style="display: flex; width: 1000px; align-items: center; background: #000001")
