@@ -3,6 +3,7 @@
 // positioned boxes, into ComputedStyle::place (see computed.h).
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <string>
 
 #include "source/strings.h"
@@ -60,11 +61,17 @@ std::optional<Align> align_value(std::string_view v) {
   return keyword(align_keywords, trim(v));
 }
 
+// Numbers and lengths beyond what a slide can hold (and NaN, infinity) are
+// refused: a deck's `flex: 1e30` or `top: 1e30px` must not put NaN and
+// infinity into item positions.
+constexpr float max_magnitude = 1e6f;
+
 std::optional<float> number(std::string_view v) {
   v = trim(v);
   float f = 0;
   auto r = std::from_chars(v.data(), v.data() + v.size(), f);
   if (r.ec != std::errc() || r.ptr != v.data() + v.size()) return std::nullopt;
+  if (!(std::abs(f) <= max_magnitude)) return std::nullopt;
   return f;
 }
 
@@ -87,7 +94,7 @@ std::optional<Length> Applier::length_or_pct(std::string_view v) const {
     if (!n) return std::nullopt;
     return Length{*n, true};
   }
-  if (auto l = length(v, 0)) return Length{*l, false};
+  if (auto l = length(v, 0); l && std::abs(*l) <= max_magnitude) return Length{*l, false};
   return std::nullopt;
 }
 

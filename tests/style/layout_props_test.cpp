@@ -120,6 +120,12 @@ TEST_CASE("float, clear, position and offsets", "[style]") {
   REQUIRE(a("left", "auto"));
   CHECK_FALSE(a.s.place.left);
   CHECK_FALSE(a("position", "floating"));
+  // Beyond any slide, NaN and infinity: refused, never laid out.
+  CHECK_FALSE(a("top", "1e30px"));
+  CHECK_FALSE(a("left", "nanpx"));
+  CHECK_FALSE(a("flex-grow", "1e30"));
+  CHECK_FALSE(a("gap", "infpx"));
+  CHECK_FALSE(a("grid-template-columns", "1e30px 1fr"));
   REQUIRE(a("inset", "10px auto 5%"));
   CHECK(a.s.place.top->resolve(0) == 10);
   CHECK_FALSE(a.s.place.right);
