@@ -312,11 +312,12 @@ std::optional<bool> Applier::box(const Declaration& d, const std::string& v) {
     for (const auto& part : split_values(v)) {
       if (auto l = length(part, 0))
         s.border_width = *l;
-      else if (part == "currentcolor")  // .r-frame: the border in the text colour
-        s.border_color = s.color;
-      else if (auto c = parse_color(part))
+      else if (part == "currentcolor")  // .r-frame: the element's final text colour
+        border_current_color = true;
+      else if (auto c = parse_color(part)) {
         s.border_color = *c;
-      else if (part == "none")
+        border_current_color = false;
+      } else if (part == "none")
         s.border_width = 0;
     }
     return true;

@@ -20,7 +20,8 @@ struct Applier {
   const ComputedStyle& parent;
   float root_size;
   bool line_height_set = false;
-  float line_height_factor = -1;  // unitless line-height, applied after font-size
+  float line_height_factor = -1;      // unitless line-height, applied after font-size
+  bool border_current_color = false;  // the border takes `color` once the cascade is done
 
   // Returns false when the property or value is not understood.
   bool apply(const Declaration& d);

@@ -130,6 +130,7 @@ ComputedStyle Resolver::compute(dom::NodeId id, const ComputedStyle& parent) con
       }
     }
   }
+  if (ap.border_current_color) s.border_color = s.color;
   if (ap.line_height_factor > 0)
     s.line_height = ap.line_height_factor * s.font_size;
   else if (!ap.line_height_set)

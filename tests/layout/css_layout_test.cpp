@@ -451,3 +451,17 @@ TEST_CASE("the layout test deck exports with columns, grid rows and callouts whe
   CHECK(bottom.x < doc.pages[4].width_pt * 0.1);
   CHECK(bottom.y > heading.y);
 }
+
+TEST_CASE("reveal.js's r-frame: a 4px border in the text colour", "[layout]") {
+  auto l = lay_out("section\n  div.r-frame(style=\"color: #123456\") framed\n");
+  bool found = false;
+  for (const auto& it : l->lists.at(0).items) {
+    auto* r = std::get_if<layout::RectItem>(&it.v);
+    if (!r || r->stroke_width == 0) continue;
+    found = true;
+    CHECK(r->stroke_width == 4);
+    CHECK(r->stroke.r * 255 == Approx(0x12));
+    CHECK(r->stroke.b * 255 == Approx(0x56));
+  }
+  CHECK(found);
+}
