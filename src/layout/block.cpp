@@ -4,6 +4,8 @@
 // with their markers.
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
+#include <utility>
 
 #include "layout/engine.h"
 #include "layout/paint.h"
@@ -81,6 +83,24 @@ bool Engine::is_block_level(dom::NodeId id, const ComputedStyle& s) {
 // decided here.
 Extent Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, float x, float y,
                         float width, std::vector<Item>& out) {
+  // The root's children: the root is the containing block of absolutely
+  // positioned boxes that have no positioned ancestor.
+  if (depth_ == 0 && measuring_ == 0) {
+    ++depth_;
+    abs_frames_.emplace_back();
+    FloatScope floats(*this);
+    Extent r = children(parent, ps, tag, x, y, width, out);
+    r.height = floats.bottom(y + r.height) - y;
+    absolute_flush(x, y, width, r.height);
+    std::stable_sort(positioned_.begin(), positioned_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [node, items] : positioned_) {
+      for (Item& it : items) out.push_back(std::move(it));
+    }
+    positioned_.clear();
+    --depth_;
+    return r;
+  }
   Extent r;
   float cursor = y;
   float prev_margin = 0;
@@ -116,6 +136,16 @@ Extent Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, fl
     const ComputedStyle* cs = style_of(c, ps);
     if (cs->display == Display::None) continue;
     int ctag = tag_for(c, *cs, tag);
+    if (cs->place.position == style::Position::Absolute) {
+      flush_inlines();
+      absolute_defer(c, *cs, ctag, x, cursor + (first ? 0 : prev_margin));
+      continue;
+    }
+    if (cs->place.floating != style::Float::None) {
+      flush_inlines();
+      float_place(c, *cs, ctag, x, cursor + (first ? 0 : prev_margin), width, out);
+      continue;
+    }
     if (!is_block_level(c, *cs)) {
       collect_inline(c, *cs, ctag, width, inlines);
       continue;
@@ -126,15 +156,10 @@ Extent Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, fl
     // Collapse this box's top margin with the previous sibling's bottom.
     float gap = first ? cs->margin.top : std::max(prev_margin, cs->margin.top);
     cursor += gap;
-    Extent br;
-    if (n.tag == "table") {
-      br = table(c, *cs, ctag, x, cursor, width, out);
-    } else if (n.tag == "img" || n.tag == "svg" || n.tag == "object" || n.tag == "embed") {
-      br = picture(c, *cs, ctag, x, cursor, width, out, ps.text_align);
-    } else {
-      bool item = is_list(ctx_.doc[parent]) && cs->display == Display::ListItem;
-      br = box(c, *cs, ctag, x, cursor, width, out, ps.text_align, item ? list_number++ : 0);
-    }
+    if (cs->place.clear != style::Clear::None) cursor = float_clear(cs->place.clear, cursor);
+    bool item = is_list(ctx_.doc[parent]) && cs->display == Display::ListItem;
+    Extent br =
+        child_box(c, *cs, ctag, x, cursor, width, out, ps.text_align, item ? list_number++ : 0);
     cursor += br.height;
     prev_margin = cs->margin.bottom;
     first = false;
@@ -144,6 +169,44 @@ Extent Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, fl
   if (!first) cursor += prev_margin;
   r.height = cursor - y;
   return r;
+}
+
+Extent Engine::child_box(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y,
+                         float avail, std::vector<Item>& out, style::TextAlign parent_align,
+                         int list_number) {
+  const std::string& name = ctx_.doc[id].tag;
+  if (name == "table") return table(id, s, tag, x, y, avail, out);
+  if (name == "img" || name == "svg" || name == "object" || name == "embed") {
+    size_t begin = out.size(), chunks = positioned_.size();
+    Extent e = picture(id, s, tag, x, y, avail, out, parent_align);
+    float dx = 0, dy = 0;
+    relative_shift(id, s, avail, begin, chunks, out, dx, dy);
+    return e;
+  }
+  return box(id, s, tag, x, y, avail, out, parent_align, list_number);
+}
+
+// What formatting context a block box's content makes. Flex and grid
+// containers measure their items, each level of them its insides again:
+// past `max_nesting` of them (which no slide has) the inner ones are
+// blocks, so that a hostile deck's nesting costs time in proportion.
+Extent Engine::contents(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y,
+                        float width, std::vector<Item>& out) {
+  constexpr int max_nesting = 16;
+  bool flex_box = s.display == Display::Flex || s.display == Display::InlineFlex;
+  bool grid_box = s.display == Display::Grid || s.display == Display::InlineGrid;
+  if ((flex_box || grid_box) && contexts_ < max_nesting) {
+    ++contexts_;
+    // inline-flex and inline-grid shrink to fit: laid out as wide as
+    // their content needs, so that justification happens in that width.
+    bool shrink = (s.display == Display::InlineFlex || s.display == Display::InlineGrid) &&
+                  !s.width && !s.width_pct;
+    if (shrink) width = std::min(width, content_width(id, s, tag, width));
+    Extent r = flex_box ? flex(id, s, tag, x, y, width, out) : grid(id, s, tag, x, y, width, out);
+    --contexts_;
+    return r;
+  }
+  return children(id, s, tag, x, y, width, out);
 }
 
 // One block-level box at (x, y) (its top border edge) in a containing
@@ -181,12 +244,28 @@ Extent Engine::box(dom::NodeId id, const ComputedStyle& s, int tag, float x, flo
   // The content goes straight into `out` (moved right by `shift` below),
   // the background and border in front of it once its height is known.
   size_t inner_begin = out.size();
-  Extent cr = children(id, s, tag, content_x, content_y, content_w, out);
+  size_t chunks = positioned_.size();  // positioned boxes inside move with this one
+  // A positioned box is the containing block of absolutely positioned
+  // boxes inside it.
+  bool positioned = s.place.position != style::Position::Static && measuring_ == 0;
+  if (positioned) abs_frames_.emplace_back();
+  // A box that lays out its content on its own (a flex or grid item, an
+  // inline-block, a flex or grid container) holds its floats.
+  bool bfc = std::exchange(new_bfc_, false) || s.display == Display::InlineBlock ||
+             s.display == Display::Flex || s.display == Display::InlineFlex ||
+             s.display == Display::Grid || s.display == Display::InlineGrid;
+  std::optional<FloatScope> floats;
+  if (bfc) floats.emplace(*this);
+  Extent cr = contents(id, s, tag, content_x, content_y, content_w, out);
+  if (floats) cr.height = floats->bottom(content_y + cr.height) - content_y;
+  floats.reset();
   if (marker_.pending && marker_.style == &s) marker_.pending = false;  // nothing to hang it on
 
   float used_content = content_w;
   float shift = 0;
-  bool shrink = s.display == Display::InlineBlock && !explicit_width;
+  bool shrink = (s.display == Display::InlineBlock || s.display == Display::InlineFlex ||
+                 s.display == Display::InlineGrid) &&
+                !explicit_width;
   if (shrink) {
     used_content = std::min(content_w, cr.used_width);
     float free = content_w - used_content;
@@ -206,11 +285,9 @@ Extent Engine::box(dom::NodeId id, const ComputedStyle& s, int tag, float x, flo
   if (s.height) height = std::max(height, *s.height + s.padding.top + s.padding.bottom);
   float box_w = used_content + s.padding.left + s.padding.right + 2 * s.border_width;
 
-  for (size_t k = inner_begin; k < out.size(); ++k) {
-    Item& it = out[k];
-    it.x += shift;
-    if (auto* line = std::get_if<LineItem>(&it.v)) line->x2 += shift;
-  }
+  translate(out, inner_begin, shift, 0);
+  for (size_t k = chunks; k < positioned_.size(); ++k)
+    translate(positioned_[k].second, 0, shift, 0);
   std::vector<Item> under;  // drawn before the content
   box_paint(s, box_x + shift, y, box_w, height, tag, ctx_.doc[id].span, under);
   if (!under.empty()) {
@@ -225,6 +302,12 @@ Extent Engine::box(dom::NodeId id, const ComputedStyle& s, int tag, float x, flo
     b.tag = tag;
     b.span = ctx_.doc[id].span;
     out.push_back(b);
+  }
+  float dx = 0, dy = 0;
+  relative_shift(id, s, avail, inner_begin, chunks, out, dx, dy);
+  if (positioned) {
+    absolute_flush(box_x + shift + dx + s.border_width, y + dy + s.border_width,
+                   box_w - 2 * s.border_width, height - 2 * s.border_width);
   }
   Extent r;
   r.height = height;

@@ -2,6 +2,8 @@
 // collecting an anonymous block's pieces from the element tree, then the
 // steps of inline.h (prepare, break, finalize), then what the block adds
 // around its lines: a pending list marker and, in a flow, the line bands.
+#include <cmath>
+
 #include "layout/engine.h"
 #include "source/strings.h"
 
@@ -82,6 +84,14 @@ void Engine::collect_inline(dom::NodeId id, const ComputedStyle& s, int tag, flo
     } else if (cn.kind == dom::NodeKind::Element) {
       const ComputedStyle* cs = style_of(c, s);
       if (cs->display == Display::None) continue;
+      if (cs->place.position == style::Position::Absolute) {  // out of the line
+        absolute_defer(c, *cs, tag_for(c, *cs, tag), std::nanf(""), std::nanf(""));
+        continue;
+      }
+      if (cs->place.floating != style::Float::None) {  // placed at the paragraph's top
+        pending_floats_.push_back({c, cs, tag_for(c, *cs, tag), 0, 0});
+        continue;
+      }
       collect_inline(c, *cs, tag_for(c, *cs, tag), avail, out);
     }
   }
@@ -90,10 +100,19 @@ void Engine::collect_inline(dom::NodeId id, const ComputedStyle& s, int tag, flo
 
 Extent Engine::inline_block(const std::vector<Piece>& pieces, const ComputedStyle& block, float x,
                             float y, float width, std::vector<Item>& out) {
+  if (!pending_floats_.empty()) {
+    std::vector<Positioned> floats = std::move(pending_floats_);
+    pending_floats_.clear();
+    for (const Positioned& f : floats) float_place(f.node, *f.style, f.tag, x, y, width, out);
+  }
   Paragraph para = inline_prepare(pieces);
   if (para.ranges.empty()) return {};
-  std::vector<Line> lines = inline_break(ctx_.shaper, pieces, para, width,
-                                         block.white_space == style::WhiteSpace::NoWrap);
+  // A min-content measure: every break taken, no word split.
+  std::vector<LineSpace> spaces;
+  if (!floats_.empty() && !min_content_) spaces = float_spaces(x, y, width, block.line_height);
+  std::vector<Line> lines = inline_break(ctx_.shaper, pieces, para, min_content_ ? 0 : width,
+                                         block.white_space == style::WhiteSpace::NoWrap,
+                                         !min_content_, spaces.empty() ? nullptr : &spaces);
   size_t first_item = out.size();
   LineBoxes placed = inline_finalize(ctx_.shaper, pieces, para, lines, block, x, y, width, out);
   // A list item's marker hangs on its first line, drawn before the line.

@@ -95,14 +95,27 @@ struct Paragraph {
 Paragraph inline_prepare(const std::vector<Piece>& pieces);
 
 // A line: the paragraph's bytes [begin, end), trailing spaces left out.
+// Beside a float a line is shorter: it starts `indent` px into the block
+// and is `width` wide (< 0: the block's width).
 struct Line {
   size_t begin, end;
+  float indent = 0, width = -1;
+};
+
+// Room for the first lines of a paragraph beside floats: per line, from
+// the first, its indent and width; lines after these have the block's.
+struct LineSpace {
+  float indent = 0, width = 0;
 };
 
 // Greedy line filling at the break opportunities; `nowrap` breaks only at
-// forced breaks. A word wider than `width` is broken between characters.
+// forced breaks. A word wider than `width` is broken between characters,
+// unless `split_words` is false (measuring a min-content width, where the
+// widest word is the answer).
 std::vector<Line> inline_break(text::Shaper& shaper, const std::vector<Piece>& pieces,
-                               const Paragraph& para, float width, bool nowrap);
+                               const Paragraph& para, float width, bool nowrap,
+                               bool split_words = true,
+                               const std::vector<LineSpace>* spaces = nullptr);
 
 // What finalize makes of the lines: items (appended to the caller's list)
 // and, per line box, its top and baseline and bottom.

@@ -8,7 +8,8 @@
 namespace deckpdf::layout {
 
 std::vector<Line> inline_break(text::Shaper& shaper, const std::vector<Piece>& pieces,
-                               const Paragraph& para, float width, bool nowrap) {
+                               const Paragraph& para, float width, bool nowrap, bool split_words,
+                               const std::vector<LineSpace>* spaces) {
   const std::string& str = para.text;
   auto measure = [&](size_t b, size_t e) {
     float w = 0;
@@ -24,6 +25,17 @@ std::vector<Line> inline_break(text::Shaper& shaper, const std::vector<Piece>& p
     return w;
   };
   std::vector<Line> lines;
+  // The room of the line being filled: narrower beside floats.
+  float full_width = width;
+  auto line_room = [&] {
+    size_t k = lines.size();
+    width = spaces && k < spaces->size() ? (*spaces)[k].width : full_width;
+  };
+  line_room();
+  auto push = [&](size_t b, size_t e) {
+    lines.push_back({b, e});
+    line_room();
+  };
   size_t line_begin = 0;
   float line_w = 0;
   size_t word_begin = 0;
@@ -41,12 +53,12 @@ std::vector<Line> inline_break(text::Shaper& shaper, const std::vector<Piece>& p
     float w_content = measure(word_begin, ce);
     float w_full = ce == word_end ? w_content : w_content + measure(ce, word_end);
     if (line_w + w_content > width + 0.01f && word_begin > line_begin) {
-      lines.push_back({line_begin, last_fit_end});
+      push(line_begin, last_fit_end);
       line_begin = word_begin;
       line_w = 0;
     }
     // A word wider than the whole line is broken between characters.
-    if (w_content > width + 0.01f && word_begin == line_begin) {
+    if (split_words && w_content > width + 0.01f && word_begin == line_begin) {
       size_t pos = word_begin;
       float acc = 0;
       size_t seg_begin = word_begin;
@@ -56,7 +68,7 @@ std::vector<Line> inline_break(text::Shaper& shaper, const std::vector<Piece>& p
         while (next < ce && (static_cast<unsigned char>(str[next]) & 0xC0) == 0x80) ++next;
         float cw = measure(pos, next);
         if (acc + cw > width && pos > seg_begin) {
-          lines.push_back({seg_begin, pos});
+          push(seg_begin, pos);
           seg_begin = pos;
           acc = 0;
         }
@@ -72,13 +84,19 @@ std::vector<Line> inline_break(text::Shaper& shaper, const std::vector<Piece>& p
     }
     word_begin = word_end;
     if (must) {
-      lines.push_back({line_begin, ce});
+      push(line_begin, ce);
       line_begin = word_end;
       line_w = 0;
       last_fit_end = word_end;
     }
   }
   if (line_begin < str.size()) lines.push_back({line_begin, content_end(line_begin, str.size())});
+  if (spaces) {
+    for (size_t k = 0; k < lines.size() && k < spaces->size(); ++k) {
+      lines[k].indent = (*spaces)[k].indent;
+      lines[k].width = (*spaces)[k].width;
+    }
+  }
 
   return lines;
 }

@@ -236,12 +236,13 @@ LineBoxes inline_finalize(text::Shaper& shaper, const std::vector<Piece>& pieces
     // A right-to-left paragraph starts at the right.
     style::TextAlign align = block.text_align;
     if (para.bidi.rtl && align == style::TextAlign::Left) align = style::TextAlign::Right;
+    float room = ln.width >= 0 ? ln.width : width;
     float offset = 0;
     if (align == style::TextAlign::Center)
-      offset = (width - line_width) / 2;
+      offset = (room - line_width) / 2;
     else if (align == style::TextAlign::Right)
-      offset = width - line_width;
-    offset = std::max(0.0f, offset);
+      offset = room - line_width;
+    offset = std::max(0.0f, offset) + ln.indent;
     float baseline = cursor - shaped.top;
     line_place(shaper, pieces, shaped, segs, block, x + offset, baseline, out);
     lb.used_width = std::max(lb.used_width, offset + line_width);

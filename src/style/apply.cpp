@@ -53,16 +53,17 @@ constexpr KeywordTable<VerticalAlign> vertical_align_keywords[] = {
     {"super", VerticalAlign::Super},       {"middle", VerticalAlign::Middle},
     {"top", VerticalAlign::Top},           {"bottom", VerticalAlign::Bottom},
     {"text-top", VerticalAlign::TextTop},  {"text-bottom", VerticalAlign::TextBottom}};
-// Flex and grid containers and tables are laid out as blocks.
+// Tables are laid out as blocks.
 constexpr KeywordTable<Display> display_keywords[] = {{"block", Display::Block},
-                                                      {"flex", Display::Block},
-                                                      {"grid", Display::Block},
+                                                      {"flex", Display::Flex},
+                                                      {"grid", Display::Grid},
+                                                      {"inline-grid", Display::InlineGrid},
                                                       {"table", Display::Block},
                                                       {"table-row", Display::Block},
                                                       {"table-cell", Display::Block},
                                                       {"inline", Display::Inline},
                                                       {"inline-block", Display::InlineBlock},
-                                                      {"inline-flex", Display::InlineBlock},
+                                                      {"inline-flex", Display::InlineFlex},
                                                       {"list-item", Display::ListItem},
                                                       {"none", Display::None}};
 
@@ -78,30 +79,7 @@ bool set_keyword(T& field, const KeywordTable<T> (&table)[N], std::string_view v
 // Properties that decks use but that do not change a printed page, and
 // custom properties (`--name`).
 bool ignored_property(const std::string& p) {
-  static const char* ignored[] = {"transition",
-                                  "cursor",
-                                  "letter-spacing",
-                                  "word-wrap",
-                                  "overflow-wrap",
-                                  "hyphens",
-                                  "word-spacing",
-                                  "box-sizing",
-                                  "overflow",
-                                  "font-variant",
-                                  "position",
-                                  "top",
-                                  "left",
-                                  "right",
-                                  "bottom",
-                                  "z-index",
-                                  "transform",
-                                  "float",
-                                  "quotes",
-                                  "-webkit-font-smoothing",
-                                  "border-collapse",
-                                  "border-spacing",
-                                  "outline",
-                                  "flex"};
+  static const char* ignored[] = {"transition", "cursor", "letter-spacing", "word-wrap", "overflow-wrap", "hyphens", "word-spacing", "box-sizing", "overflow", "font-variant", "z-index", "transform", "quotes", "-webkit-font-smoothing", "border-collapse", "border-spacing", "outline"};
   for (const char* name : ignored) {
     if (p == name) return true;
   }
@@ -118,6 +96,7 @@ bool Applier::apply(const Declaration& d) {
   if (auto ok = text(d, v)) return *ok;
   if (auto ok = box(d, v)) return *ok;
   if (auto ok = paint(d, v)) return *ok;
+  if (auto ok = placement(d, v)) return *ok;
   known = false;
   ignored = ignored_property(d.property);
   return ignored;
@@ -306,6 +285,8 @@ std::optional<bool> Applier::box(const Declaration& d, const std::string& v) {
     e.left = vals[m[3]];
     e.auto_right = autos[m[1]];
     e.auto_left = autos[m[3]];
+    e.auto_top = autos[m[0]];
+    e.auto_bottom = autos[m[2]];
     (p == "margin" ? s.margin : s.padding) = e;
     return true;
   }
@@ -317,18 +298,21 @@ std::optional<bool> Applier::box(const Declaration& d, const std::string& v) {
       bool is_auto = v == "auto" && b == "margin";
       auto l = is_auto ? std::optional<float>(0) : length(v, 0);
       if (!l) return false;
-      if (side == "top")
+      if (side == "top") {
         e.top = *l;
-      else if (side == "bottom")
+        e.auto_top = is_auto;
+      } else if (side == "bottom") {
         e.bottom = *l;
-      else if (side == "left") {
+        e.auto_bottom = is_auto;
+      } else if (side == "left") {
         e.left = *l;
         e.auto_left = is_auto;
       } else if (side == "right") {
         e.right = *l;
         e.auto_right = is_auto;
-      } else
+      } else {
         return false;
+      }
       return true;
     }
   }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "style/computed.h"
 #include "style/css.h"
@@ -49,6 +50,11 @@ struct Applier {
   std::optional<bool> box(const Declaration& d, const std::string& v);   // display, edges, sizes
   std::optional<bool> paint(const Declaration& d,
                             const std::string& v);  // paint.cpp: opacity, shadows
+  // apply_layout.cpp: flex, grid, float, position.
+  std::optional<bool> placement(const Declaration& d, const std::string& v);
+  std::optional<Length> length_or_pct(std::string_view v) const;
+  std::optional<GridTrack> track(std::string_view v) const;
+  std::optional<std::vector<GridTrack>> track_list(std::string_view v) const;
 };
 
 }  // namespace deckpdf::style

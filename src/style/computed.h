@@ -2,16 +2,28 @@
 // length resolved to px, and which of its properties a child inherits.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "style/color.h"
 #include "style/paint.h"
 
 namespace deckpdf::style {
 
-enum class Display { Block, Inline, InlineBlock, ListItem, None };
+enum class Display {
+  Block,
+  Inline,
+  InlineBlock,
+  ListItem,
+  None,
+  Flex,
+  InlineFlex,
+  Grid,
+  InlineGrid
+};
 enum class TextAlign { Left, Center, Right, Justify };
 enum class TextTransform { None, Uppercase, Lowercase, Capitalize };
 enum class WhiteSpace { Normal, Pre, PreWrap, PreLine, NoWrap };
@@ -41,9 +53,78 @@ enum class VerticalAlign {
   Percent
 };
 
+// How boxes are placed beyond the block and inline flow: flex and grid
+// containers and their items, floats, positioned boxes (layout/flex.cpp,
+// grid.cpp, position.cpp, float.cpp read these).
+enum class FlexDirection { Row, RowReverse, Column, ColumnReverse };
+// justify-content, align-items, align-self, align-content, justify-items
+// and justify-self share one keyword set; Auto only for the *-self ones.
+enum class Align {
+  Auto,
+  Normal,
+  Stretch,
+  Start,
+  End,
+  Center,
+  Baseline,
+  SpaceBetween,
+  SpaceAround,
+  SpaceEvenly
+};
+enum class Float { None, Left, Right };
+enum class Clear { None, Left, Right, Both };
+enum class Position { Static, Relative, Absolute };  // `fixed` is Absolute: a slide does not scroll
+
+// A length that may be a percentage of what the layout gives it.
+struct Length {
+  float value = 0;
+  bool pct = false;
+  float resolve(float base) const { return pct ? base * value / 100 : value; }
+  bool operator==(const Length&) const = default;
+};
+
+// One grid track: its minimum and maximum sizing function (a plain size
+// is both; `minmax(a, b)` two). Fr only as a maximum; Auto as a minimum is
+// the content's min-content width, as a maximum its max-content width.
+struct GridTrack {
+  enum class Kind : uint8_t { Fixed, Fr, Auto, MinContent, MaxContent };
+  Kind min = Kind::Auto, max = Kind::Auto;
+  Length min_len, max_len;  // Fixed
+  float fr = 0;             // Fr
+  bool operator==(const GridTrack&) const = default;
+};
+
+// grid-column or grid-row: lines counted from 1 (negative from the end),
+// 0 when auto; `span` tracks when the end is not given.
+struct GridLines {
+  int start = 0, end = 0, span = 1;
+  bool operator==(const GridLines&) const = default;
+};
+
+struct BoxPlacement {
+  FlexDirection direction = FlexDirection::Row;
+  bool wrap = false, wrap_reverse = false;
+  Align justify_content = Align::Normal, align_items = Align::Normal, align_self = Align::Auto,
+        align_content = Align::Normal, justify_items = Align::Normal, justify_self = Align::Auto;
+  float grow = 0, shrink = 1;
+  std::optional<Length> basis;  // none: auto
+  int order = 0;
+  Length row_gap, column_gap;
+  std::vector<GridTrack> columns, rows;  // grid-template-*
+  GridTrack auto_rows, auto_columns;     // grid-auto-rows, grid-auto-columns
+  GridLines column, row;                 // grid-column, grid-row
+  Float floating = Float::None;
+  Clear clear = Clear::None;
+  Position position = Position::Static;
+  std::optional<Length> top, right, bottom, left;
+  std::optional<Length> min_width, min_height;  // none: auto
+  bool operator==(const BoxPlacement&) const = default;
+};
+
 struct Edges {
   float top = 0, right = 0, bottom = 0, left = 0;
   bool auto_left = false, auto_right = false;  // `margin: 0 auto`
+  bool auto_top = false, auto_bottom = false;  // `margin: auto`: centres grid items
   bool operator==(const Edges&) const = default;
 };
 
@@ -86,6 +167,7 @@ struct ComputedStyle {
   std::vector<Shadow> box_shadow;
   TextShadow text_shadow;  // inherited
   float opacity = 1;
+  BoxPlacement place;  // flex, grid, float, position
   bool operator==(const ComputedStyle&) const = default;
 };
 

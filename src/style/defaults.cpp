@@ -44,6 +44,29 @@ mark { background-color: yellow; color: black; }
 hr { border-width: 1px; margin: 0.5em 0; }
 )css";
 
+// reveal.js's layout helpers (css/layout.scss) and the themes' .r-frame:
+// part of reveal.css, an author sheet, so they take part in the theme's
+// cascade by specificity (`.r-stack > *` beats a theme's `img` margins),
+// ordered before the theme's own rules.
+constexpr std::string_view kReveal = R"css(
+.r-stack { display: grid; }
+.r-stack > * { grid-area: 1 / 1; margin: auto; }
+.r-hstack, .r-vstack { display: flex; }
+.r-hstack img, .r-vstack img { min-width: 0; min-height: 0; }
+.r-vstack { flex-direction: column; align-items: center; justify-content: center; }
+.r-hstack { flex-direction: row; align-items: center; justify-content: center; }
+.items-stretch { align-items: stretch; }
+.items-start { align-items: flex-start; }
+.items-center { align-items: center; }
+.items-end { align-items: flex-end; }
+.justify-between { justify-content: space-between; }
+.justify-around { justify-content: space-around; }
+.justify-start { justify-content: flex-start; }
+.justify-center { justify-content: center; }
+.justify-end { justify-content: flex-end; }
+.r-frame { border: 4px solid currentColor; }
+)css";
+
 }  // namespace
 
 const std::vector<Rule>& default_rules() {
@@ -57,6 +80,20 @@ const std::vector<Rule>& default_rules() {
 
 const RuleIndex& default_index() {
   static const RuleIndex index(default_rules());
+  return index;
+}
+
+const std::vector<Rule>& reveal_rules() {
+  static const std::vector<Rule> rules = [] {
+    std::vector<CssProblem> problems;
+    uint32_t order = 0;
+    return parse_rules(kReveal, nullptr, problems, order);
+  }();
+  return rules;
+}
+
+const RuleIndex& reveal_index() {
+  static const RuleIndex index(reveal_rules());
   return index;
 }
 

@@ -28,6 +28,7 @@ void Resolver::matched_into(dom::NodeId id, std::vector<const Rule*>& matched) c
   matched.clear();
   matches_append(default_rules(), default_index(), doc_, id, candidates_, matched);
   size_t defaults = matched.size();
+  matches_append(reveal_rules(), reveal_index(), doc_, id, candidates_, matched);
   matches_append(theme_.rules, *index_, doc_, id, candidates_, matched);
   // A stable sort of each part by specificity: an insertion sort, as an
   // element matches a handful of rules (std::stable_sort would allocate).

@@ -82,6 +82,10 @@ TEST_CASE("the dump of a deck with opacity, shadows, corners and gradients match
   check_golden("tests/layout/decks/paint.pug", "paint.txt");
 }
 
+TEST_CASE("the dump of the flex, grid, float and position deck matches its golden file", "[dump]") {
+  check_golden("tests/layout/decks/css-layout.pug", "css-layout.txt");
+}
+
 TEST_CASE("a display list dumps every kind of item, its steps and effects", "[dump]") {
   layout::DisplayList list;
   list.width = 960;

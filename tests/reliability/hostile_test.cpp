@@ -228,6 +228,27 @@ std::vector<Pathological> pathological_cases() {
       {"UTF-16 BE with a BOM", std::string("\xfe\xff\0s\0e\0c\0t\0i\0o\0n\0\n", 18), "", 1,
        "[source.utf16]"},
       {"UTF-16 without a BOM", std::string("s\0e\0c\0t\0i\0o\0n\0\n\0", 16), "", 1, "[source.nul]"},
+      // Flex and grid containers measure their items: nested, they must not
+      // measure their insides exponentially (or quadratically) often.
+      {"flex and grid containers nested 254 deep",
+       "section\n  " +
+           repeat("div(style=\"display:flex; flex-wrap: wrap\"): "
+                  "div(style=\"display:grid; grid-template-columns: 1fr auto\"): ",
+                  127) +
+           "span x\n",
+       "", 0, ""},
+      {"a grid of 10^4 items spanning up to 64 rows and columns",
+       [] {
+         std::string s =
+             "section\n  div(style=\"display: grid; grid-template-columns: "
+             "repeat(64, 1fr)\")\n";
+         for (int i = 0; i < 10000; ++i) {
+           std::string span = std::to_string(1 + i % 64);
+           s += "    p(style=\"grid-column: span " + span + "; grid-row: span " + span + "\") x\n";
+         }
+         return s;
+       }(),
+       "", 0, ""},
       {"an empty file", "", "", 1, "[deck.no-slides]"},
       {"an unterminated front matter", "---\ntitle: x\nsection\n  p y\n", "", 1, ""},
       {"random bytes",

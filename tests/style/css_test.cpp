@@ -142,7 +142,7 @@ TEST_CASE("keyword properties: every keyword, and what is not one", "[style]") {
   CHECK_FALSE(text_align("middle"));
   CHECK(s.text_align == style::TextAlign::Justify);  // an unknown keyword keeps the value
   CHECK(ap.apply({"display", "inline-flex", 0}));
-  CHECK(s.display == style::Display::InlineBlock);
+  CHECK(s.display == style::Display::InlineFlex);
   CHECK(ap.apply({"display", "table-cell", 0}));
   CHECK(s.display == style::Display::Block);
   CHECK(ap.apply({"white-space", "pre-line", 0}));
