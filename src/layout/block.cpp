@@ -102,6 +102,10 @@ Extent Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, fl
   };
 
   for (dom::NodeId c : ctx_.doc[parent].children) {
+    if (over_budget_ || out.size() >= max_slide_items) {
+      over_budget_ = true;
+      break;
+    }
     const dom::Node& n = ctx_.doc[c];
     if (n.kind == dom::NodeKind::Text) {
       collect_text(n.text, &ps, tag, n.span, inlines);
