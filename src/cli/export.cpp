@@ -111,8 +111,8 @@ Export export_to_memory(const Source& source, const Job& job) {
     // Memory ran out (every size has a budget, but a machine may have less
     // than they allow): what was made is dropped and the message says
     // where, for which deck, rather than std::bad_alloc.
-    r.outputs = {};
-    r.dump = {};
+    r.outputs = std::vector<Output>();
+    r.dump = std::string();
     r.exit_code = exit_deck;
     r.show_diags = true;
     double mb = static_cast<double>(source.text().size()) / (1 << 20);
