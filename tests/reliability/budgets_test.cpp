@@ -137,7 +137,7 @@ TEST_CASE("out of memory names the stage and the deck, not std::bad_alloc",
   CHECK(fs::is_empty(dir + "/out"));
 }
 
-TEST_CASE("--watch outlives a deck that runs out of memory", "[reliability][budget]") {
+TEST_CASE("watching outlives a deck that runs out of memory", "[reliability][budget]") {
   std::string dir = test::temp_dir() + "/budget-watch";
   fs::create_directories(dir);
   std::string deck = dir + "/talk.pug", out = dir + "/talk.pdf", err = dir + "/watch.err";
