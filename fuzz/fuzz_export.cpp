@@ -9,14 +9,20 @@
 //   bit 5     --slides 1,3-4
 //   bit 6     --check (with bit 7: --notes-only instead)
 //   bit 7     --handout (notes-right; with bit 5: 4-up)
-// The rest is the deck. A successful export must be a whole PDF.
+// The rest is the deck and the files beside it (fuzz_files.h: parts split
+// at \x01 become a.pug, layout.pug, notes.md, sub/b.pug, mixins.pug and the
+// picture p.png, so includes, extends and picture bytes are fuzzed with
+// the deck; fuzz/deck/a.png is there too). A successful export must be a
+// whole PDF.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
 #include "cli/job.h"
+#include "fuzz_files.h"
 #include "source/source.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -47,8 +53,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     job.check = flags & 64;
   }
 
-  Source source(DECKPDF_FUZZ_SOURCE_DIR "/fuzz/deck/fuzz.pug",
-                std::string(reinterpret_cast<const char*>(data + 1), size - 1));
+  static fuzz::FuzzFolder folder;
+  static bool picture = std::filesystem::copy_file(DECKPDF_FUZZ_SOURCE_DIR "/fuzz/deck/a.png",
+                                                   folder.root() + "/a.png");
+  (void)picture;
+  std::string deck = folder.take({reinterpret_cast<const char*>(data + 1), size - 1});
+  Source source(folder.root() + "/fuzz.pug", std::move(deck));
   cli::Export r = cli::export_to_memory(source, job);
 
   // What a successful export promises.

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <new>
+#include <string>
 
 #include "cli/job.h"
 #include "cli/pipeline.h"
@@ -46,43 +48,80 @@ std::vector<Product> products_of(const Job& job) {
   return out;
 }
 
-Export export_to_memory(const Source& source, const Job& job) {
-  Export r;
+namespace {
+
+// The stages in order; `stage` names the one running, for the message when
+// memory runs out in it.
+void export_stages(const Source& source, const Job& job, Export& r, const char*& stage) {
   Pipeline p(source, job, r);
   StageClock clock;
-  if (!p.read_check()) return r;
-  if (!p.parse()) return r;
+  stage = "checking the deck's text";
+  if (!p.read_check()) return;
+  stage = "parsing the Pug";
+  if (!p.parse()) return;
   clock.lap("parse");
   if (job.dump == Dump::Html) {
+    stage = "writing the HTML";
     p.dump_html();
-    return r;
+    return;
   }
+  stage = "finding the slides and fragments";
   p.deck_build();
   if (job.dump == Dump::Json) {
     p.dump_json();
-    return r;
+    return;
   }
-  if (!p.deck_limits()) return r;
+  if (!p.deck_limits()) return;
   clock.lap("deck");
-  if (!p.theme_load()) return r;
-  if (!p.fonts_load()) return r;
+  stage = "loading the theme";
+  if (!p.theme_load()) return;
+  stage = "loading the fonts";
+  if (!p.fonts_load()) return;
   clock.lap("fonts");
-  if (!p.lay_out()) return r;
+  stage = "laying out the slides";
+  if (!p.lay_out()) return;
   clock.lap("layout");
   if (job.dump == Dump::Layout) {
     p.dump_layout();
-    return r;
+    return;
   }
-  if (job.check) return r;
+  if (job.check) return;
   for (Product product : products_of(job)) {
     Output& out = r.outputs.emplace_back();
     out.product = product;
     compose::Handout made;  // the pages, and the lists they show besides the slides
-    if (!p.compose(product, made)) return r;
+    stage = "composing the pages";
+    if (!p.compose(product, made)) return;
     if (job.pdfpc && r.outputs.size() == 1) out.pdfpc = p.pdfpc(made.pages);
     clock.lap("compose");
-    if (!p.render(made.pages, out)) return r;
+    stage = "writing the PDF";
+    if (!p.render(made.pages, out)) return;
     clock.lap("pdf");
+  }
+}
+
+}  // namespace
+
+Export export_to_memory(const Source& source, const Job& job) {
+  Export r;
+  const char* stage = "starting";
+  try {
+    export_stages(source, job, r, stage);
+  } catch (const std::bad_alloc&) {
+    // Memory ran out (every size has a budget, but a machine may have less
+    // than they allow): what was made is dropped and the message says
+    // where, for which deck, rather than std::bad_alloc.
+    r.outputs = std::vector<Output>();
+    r.dump = std::string();
+    r.exit_code = exit_deck;
+    r.show_diags = true;
+    double mb = static_cast<double>(source.text().size()) / (1 << 20);
+    char size[32];
+    std::snprintf(size, sizeof size, "%.1f MB", mb);
+    r.error = std::string("out of memory while ") + stage + " of " +
+              (source.path().empty() ? std::string("<stdin>") : source.path()) + " (" + size +
+              "); the deck needs more memory than this machine gives (see README.md, "
+              "'Size budgets', for what a deck may hold)";
   }
   return r;
 }

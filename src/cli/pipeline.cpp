@@ -221,8 +221,11 @@ bool Pipeline::deck_limits() {
   // diagnostic within seconds rather than minutes of work. The page limit
   // leaves room for the benchmark's 20,000-slide deck in builds mode
   // (60,000 pages); the writer nests the page tree past 32,767 pages.
-  constexpr int max_steps = 1000;      // fragment steps on one slide
-  constexpr size_t max_pages = 64000;  // pages in the chosen mode
+  // Fragments sharing steps cost no pages but a tag, a layer and their
+  // effects each; reveal.js decks have tens per slide.
+  constexpr int max_steps = 1000;           // fragment steps on one slide
+  constexpr size_t max_fragments = 10'000;  // fragments on one slide
+  constexpr size_t max_pages = 64000;       // pages in the chosen mode
   size_t page_count = 0;
   for (const deck::Slide& slide : deck_.slides) {
     page_count += job_.mode == Mode::Builds ? 1 + static_cast<size_t>(slide.step_count) : 1;
@@ -230,6 +233,13 @@ bool Pipeline::deck_limits() {
       diags_.error(slide.span, "deck.too-many-steps",
                    "slide " + slide.label() + " has " + std::to_string(slide.step_count) +
                        " fragment steps, past the limit of " + std::to_string(max_steps));
+      break;
+    }
+    if (slide.fragments.size() > max_fragments) {
+      diags_.error(doc_[slide.fragments[max_fragments].node].span, "deck.too-many-fragments",
+                   "slide " + slide.label() + " has " + std::to_string(slide.fragments.size()) +
+                       " fragments, past the limit of " + std::to_string(max_fragments) +
+                       " per slide; this is the first one past it");
       break;
     }
   }

@@ -5,14 +5,15 @@
 // every file system and sees editors that replace a file by renaming over
 // it. A change is exported once the files have been quiet for 200 ms
 // (debounced), so an editor's several writes make one export. Errors are
-// printed and watching goes on. SIGINT and SIGTERM stop it between exports;
-// an export under way finishes first, so no temporary file is left behind.
+// printed and watching goes on, whatever an export throws. SIGINT and SIGTERM stop it between
+// exports; an export under way finishes first, so no temporary file is left behind.
 #include <signal.h>
 #include <sys/stat.h>
 #include <time.h>
 
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <iostream>
 #include <map>
 #include <string>
@@ -58,7 +59,20 @@ struct Watched {
 };
 
 void watched_export(Watched& w) {
-  JobResult r = job_run(*w.job);
+  JobResult r;
+  try {
+    r = job_run(*w.job);
+  } catch (const std::exception& e) {
+    // The watcher outlives any input: whatever an export throws (memory is
+    // caught inside it, with its stage) is shown, the last good PDF stays,
+    // and the files it had read are watched as before.
+    std::cerr << "deckpdf: error: " << w.job->input << ": " << e.what()
+              << "; the last PDF stays, watching goes on" << std::endl;
+    if (!w.files.empty()) {
+      for (auto& [path, stamp] : w.files) stamp = stamp_take(path);
+      return;
+    }
+  }
   w.files.clear();
   for (const std::string& f : r.files) w.files[f] = stamp_take(f);
   if (w.files.empty()) w.files[w.job->input] = stamp_take(w.job->input);

@@ -126,6 +126,10 @@ Extent Engine::children(dom::NodeId parent, const ComputedStyle& ps, int tag, fl
     collect_text(marker, &ps, tag, ctx_.doc[parent].span, inlines);
   }
   for (dom::NodeId c : ctx_.doc[parent].children) {
+    if (over_budget_ || out.size() >= max_slide_items) {
+      over_budget_ = true;
+      break;
+    }
     const dom::Node& n = ctx_.doc[c];
     if (details_hides(parent, c)) continue;
     if (n.kind == dom::NodeKind::Text) {

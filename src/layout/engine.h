@@ -92,6 +92,8 @@ class Engine {
   void bands_record(std::vector<DisplayList::Band>* bands) { bands_ = bands; }
   // The tags that the items laid out so far refer to (Item::tag).
   const Tags& tags() const { return tags_; }
+  // Whether layout stopped adding items at max_slide_items (layout.h).
+  bool over_budget() const { return over_budget_; }
 
   // block.cpp. The children of a block container `width` wide, stacked
   // from (x, y); their content has fragment tag `tag`.
@@ -212,6 +214,7 @@ class Engine {
   std::map<dom::NodeId, float>* stretch_out_ = nullptr;
   ListMarker marker_;
   Tags tags_;
+  bool over_budget_ = false;
   std::vector<DisplayList::Band>* bands_ = nullptr;
   int measuring_ = 0;         // > 0 while a box is measured into scratch items
   bool min_content_ = false;  // inline content takes every break (a min-content measure)

@@ -114,7 +114,9 @@ Extent Engine::inline_block(const std::vector<Piece>& pieces, const ComputedStyl
                                          block.white_space == style::WhiteSpace::NoWrap,
                                          !min_content_, spaces.empty() ? nullptr : &spaces);
   size_t first_item = out.size();
-  LineBoxes placed = inline_finalize(ctx_.shaper, pieces, para, lines, block, x, y, width, out);
+  LineBoxes placed =
+      inline_finalize(ctx_.shaper, pieces, para, lines, block, x, y, width, out, max_slide_items);
+  if (placed.cut) over_budget_ = true;
   // A list item's marker hangs on its first line, drawn before the line.
   if (marker_.pending && !placed.boxes.empty()) {
     out.insert(out.begin() + static_cast<long>(first_item),

@@ -126,15 +126,17 @@ struct LineBoxes {
   std::vector<Box> boxes;
   float height = 0;      // from the first line box's top to the last one's bottom
   float used_width = 0;  // widest line, from the block's content-left edge
+  bool cut = false;      // lines left out: `out` reached max_items
 };
 
 // Shapes and places `lines` in a block of style `block` whose content box
 // starts at (x, y) and is `width` wide: each line's runs in visual order
 // (UAX #9 rule L2), aligned by text-align, its height from every run on it
-// (CSS half-leading); text, backgrounds and decorations go to `out`.
+// (CSS half-leading); text, backgrounds and decorations go to `out`, the
+// lines that follow left out once it holds `max_items`.
 LineBoxes inline_finalize(text::Shaper& shaper, const std::vector<Piece>& pieces,
                           const Paragraph& para, const std::vector<Line>& lines,
                           const style::ComputedStyle& block, float x, float y, float width,
-                          std::vector<Item>& out);
+                          std::vector<Item>& out, size_t max_items = SIZE_MAX);
 
 }  // namespace deckpdf::layout

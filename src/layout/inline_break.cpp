@@ -7,6 +7,14 @@
 
 namespace deckpdf::layout {
 
+namespace {
+
+// The longest stretch of a word shaped at once (see measure_word): longer
+// than any word that fits on a line, short enough to shape in kilobytes.
+constexpr size_t word_chunk = 4096;
+
+}  // namespace
+
 std::vector<Line> inline_break(text::Shaper& shaper, const std::vector<Piece>& pieces,
                                const Paragraph& para, float width, bool nowrap, bool split_words,
                                const std::vector<LineSpace>* spaces) {
@@ -22,6 +30,22 @@ std::vector<Line> inline_break(text::Shaper& shaper, const std::vector<Piece>& p
       w += shaper.measure(p.font, p.style->font_size, std::string_view(str.data() + rb, re - rb),
                           level % 2 == 1);
     });
+    return w;
+  };
+  // A word's width, or, for a word longer than a chunk, a width past `limit`
+  // as soon as its chunks add up to more: a word with no break opportunity
+  // may be megabytes long, and shaping it whole costs memory in proportion
+  // (HarfBuzz's buffer, the glyphs, the cache keys) for a word that is
+  // broken between characters anyway.
+  auto measure_word = [&](size_t b, size_t e, float limit) {
+    if (e - b <= word_chunk) return measure(b, e);
+    float w = 0;
+    while (b < e && w <= limit) {
+      size_t stop = std::min(e, b + word_chunk);
+      while (stop < e && (static_cast<unsigned char>(str[stop]) & 0xC0) == 0x80) ++stop;
+      w += measure(b, stop);
+      b = stop;
+    }
     return w;
   };
   std::vector<Line> lines;
@@ -50,8 +74,9 @@ std::vector<Line> inline_break(text::Shaper& shaper, const std::vector<Piece>& p
     if (!must && !can && i + 1 != str.size()) continue;
     size_t word_end = i + 1;
     size_t ce = content_end(word_begin, word_end);
-    float w_content = measure(word_begin, ce);
-    float w_full = ce == word_end ? w_content : w_content + measure(ce, word_end);
+    float w_content = measure_word(word_begin, ce, width + 0.01f);
+    float w_full =
+        ce == word_end ? w_content : w_content + measure_word(ce, word_end, width + 0.01f);
     if (line_w + w_content > width + 0.01f && word_begin > line_begin) {
       push(line_begin, last_fit_end);
       line_begin = word_begin;

@@ -224,11 +224,15 @@ void line_place(text::Shaper& shaper, const std::vector<Piece>& pieces, const Sh
 LineBoxes inline_finalize(text::Shaper& shaper, const std::vector<Piece>& pieces,
                           const Paragraph& para, const std::vector<Line>& lines,
                           const ComputedStyle& block, float x, float y, float width,
-                          std::vector<Item>& out) {
+                          std::vector<Item>& out, size_t max_items) {
   LineBoxes lb;
   text::FontId block_font = shaper.match(block.font_family, block.font_weight, block.italic);
   float cursor = y;
   for (const Line& ln : lines) {
+    if (out.size() >= max_items) {
+      lb.cut = true;
+      break;
+    }
     ShapedLine shaped = line_shape(shaper, pieces, para, ln, block, block_font);
     std::vector<Seg> segs = line_reorder(shaper, pieces, para, ln, std::move(shaped.segs));
     float line_width = 0;

@@ -30,6 +30,14 @@ struct Context {
   std::shared_ptr<image::Cache> pictures;
 };
 
+// The most items (runs of text, boxes, rules, pictures' pieces) one slide
+// or flow may hold: past it, layout stops adding to it and a slide is an
+// error (layout.too-many-items). Far more than a slide can show (a 10 MB
+// paragraph of words makes about 200,000 lines), few enough that a slide
+// of one megabyte-long word or of 800,000 paragraphs costs no more than
+// a few hundred megabytes before it is refused.
+inline constexpr size_t max_slide_items = 500'000;
+
 // Lays out one slide, final state, every item tagged with its step.
 DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_number);
 

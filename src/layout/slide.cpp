@@ -46,6 +46,7 @@ SlideContent slide_content(Context& ctx, const deck::Slide& slide, int slide_num
   SlideContent content;
   std::map<dom::NodeId, float> stretch;    // .r-stretch picture -> the height it gets
   std::map<dom::NodeId, float> stretched;  // .r-stretch picture -> the height it had
+  bool over_budget = false;
   // One layout pass `width` wide, from scratch; returns the content height.
   auto run = [&](float width) {
     Engine engine(ctx, &slide);
@@ -55,9 +56,21 @@ SlideContent slide_content(Context& ctx, const deck::Slide& slide, int slide_num
     Extent r = engine.children(slide.section, section, 0, section.padding.left, section.padding.top,
                                width - pad_x, content.items);
     content.tags = engine.tags();
+    over_budget = engine.over_budget();
     return r.height + section.padding.top + section.padding.bottom;
   };
   float height = run(list.width);
+  if (over_budget) {
+    // Refused after one pass; its items are dropped now, not held until
+    // the export stops at the error.
+    ctx.diags.error(slide.span, "layout.too-many-items",
+                    "slide " + std::to_string(slide_number) + " draws more than " +
+                        std::to_string(max_slide_items) +
+                        " items (lines of text, boxes, rules), past the limit of " +
+                        std::to_string(max_slide_items) +
+                        " per slide; split its content over several slides");
+    return SlideContent{};
+  }
   // reveal.js's .r-stretch: a picture takes the height the rest of the
   // slide leaves (one picture per slide, as reveal.js allows).
   if (!stretched.empty()) {

@@ -314,7 +314,12 @@ class Evaluator {
 
   void filter(HtmlBuilder& b, const AstNode& n) {
     markdown::MarkdownText md;
-    Span body = n.filters.front().span;
+    // A filter's lines lie inside its span; a filtered include's text lies
+    // in its own file, past the deck's span space (found by fuzz_pug_parse:
+    // a span from the include line to the file's end): the body is then
+    // that text alone.
+    bool elsewhere = !n.children.empty() && n.children.front().span.begin > n.span.end;
+    Span body = elsewhere ? n.children.front().span : n.filters.front().span;
     for (size_t k = 0; k < n.children.size(); ++k) {
       const AstNode& line = n.children[k];
       if (k) md.append_synthetic("\n");

@@ -149,7 +149,19 @@ uint32_t Lexer::attributes(uint32_t p, uint32_t end, size_t level, bool stop_bra
       // As in pug-lexer, a name ends at '!' (which must start `!=`).
       while (i < len() && !is_blank(s_[i]) && s_[i] != '=' && s_[i] != ',' && s_[i] != ')' &&
              s_[i] != '\n' && s_[i] != '(' && s_[i] != '!') {
+        // A quote inside a name opens a string (pug.js finds the list's ')'
+        // outside strings): one never closed, as in `a(href="x title="y z")`,
+        // swallows the ')' and is the error, at that quote.
+        if ((s_[i] == '"' || s_[i] == '\'') && string_end(i, stop_bracket ? end : len()) == 0) {
+          break;
+        }
         ++i;
+      }
+      if (i < len() && (s_[i] == '"' || s_[i] == '\'')) {
+        string_error = true;
+        diags_.error({i, i + 1}, "pug.unterminated-string", "unterminated string");
+        i = eol(i);
+        continue;
       }
       if (i == nb) {
         diags_.error({i, i + 1}, "pug.attribute-syntax",

@@ -58,7 +58,10 @@ void Parser::keyword(AstNode& into, size_t depth) {
       size_t e = 1;
       while (e < r.size() && r[e] != ' ' && r[e] != ':' && r[e] != '(') ++e;
       n.filters.push_back({std::string(r.substr(1, e - 1)), at_span, {}});
-      if (e < r.size() && r[e] == '(') e = std::min(r.size(), r.find(')', e) + 1);
+      if (e < r.size() && r[e] == '(') {  // options; never closed: the rest of the line
+        size_t close = r.find(')', e);
+        e = close == std::string_view::npos ? r.size() : close + 1;
+      }
       r = trim_view(r.substr(e));
     }
     n.value = std::string(r);

@@ -46,53 +46,62 @@ bool Diagnostics::has_code(const std::string& code) const {
 
 namespace {
 
-// The source line as printed under a diagnostic, one cell per column that
-// Source::line_col counts: a tab is one space, a control character its
+// The source line as printed under a diagnostic is one cell per column
+// that Source::line_col counts: a tab is one space, a control character its
 // Unicode control picture (U+2400 + c; NUL is U+2400), a byte that is not
-// UTF-8 U+FFFD. Raw bytes never reach the terminal.
-std::vector<std::string> line_cells(std::string_view line) {
-  std::vector<std::string> cells;
-  cells.reserve(line.size());
-  for (size_t i = 0; i < line.size();) {
-    unsigned char c = static_cast<unsigned char>(line[i]);
-    if (c == '\t') {
-      cells.emplace_back(" ");
-      ++i;
-    } else if (c < 0x20 || c == 0x7F) {
-      uint32_t cp = c == 0x7F ? 0x2421 : 0x2400 + c;
-      std::string cell;
-      cell += static_cast<char>(0xE0 | (cp >> 12));
-      cell += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      cell += static_cast<char>(0x80 | (cp & 0x3F));
-      cells.push_back(std::move(cell));
-      ++i;
-    } else if (c < 0x80) {
-      cells.emplace_back(1, static_cast<char>(c));
-      ++i;
-    } else {
-      size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-      bool valid = len != 0 && i + len <= line.size();
-      for (size_t k = 1; valid && k < len; ++k) {
-        valid = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
-      }
-      if (valid) {
-        cells.emplace_back(line.substr(i, len));
-        i += len;
-      } else {
-        cells.emplace_back("\xEF\xBF\xBD");  // U+FFFD
-        ++i;
-        // Continuation bytes after a bad lead are not columns of their own.
-        while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
-      }
-    }
+// UTF-8 U+FFFD. Raw bytes never reach the terminal. cell_next: the cell of
+// `line` at byte `i`, appended to `out` unless null; returns the byte
+// after it.
+size_t cell_next(std::string_view line, size_t i, std::string* out) {
+  unsigned char c = static_cast<unsigned char>(line[i]);
+  if (c == '\t') {
+    if (out) *out += ' ';
+    return i + 1;
   }
-  return cells;
+  if (c < 0x20 || c == 0x7F) {
+    uint32_t cp = c == 0x7F ? 0x2421 : 0x2400 + c;
+    if (out) {
+      *out += static_cast<char>(0xE0 | (cp >> 12));
+      *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return i + 1;
+  }
+  if (c < 0x80) {
+    if (out) *out += static_cast<char>(c);
+    return i + 1;
+  }
+  size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  bool valid = len != 0 && i + len <= line.size();
+  for (size_t k = 1; valid && k < len; ++k) {
+    valid = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
+  }
+  if (valid) {
+    if (out) out->append(line.substr(i, len));
+    return i + len;
+  }
+  if (out) *out += "\xEF\xBF\xBD";  // U+FFFD
+  ++i;
+  // Continuation bytes after a bad lead are not columns of their own.
+  while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+  return i;
+}
+
+// The cells [first, last) of `line` as shown, and in `count` how many it
+// has in all: nothing is kept for the cells outside the window (a line
+// may be megabytes long).
+std::string line_cells(std::string_view line, size_t first, size_t last, size_t& count) {
+  std::string out;
+  count = 0;
+  for (size_t i = 0; i < line.size(); ++count) {
+    i = cell_next(line, i, count >= first && count < last ? &out : nullptr);
+  }
+  return out;
 }
 
 std::string line_shown(std::string_view line) {
-  std::string out;
-  for (const std::string& cell : line_cells(line)) out += cell;
-  return out;
+  size_t count = 0;
+  return line_cells(line, 0, SIZE_MAX, count);
 }
 
 // At most this many columns of a source line are shown: a window around the
@@ -126,17 +135,18 @@ std::string diagnostic_format(const Source& deck, const Diagnostic& d, bool colo
   if (lc.line <= source.line_count()) {
     std::string num = std::to_string(lc.line);
     std::string gutter(num.size(), ' ');
-    std::vector<std::string> cells = line_cells(line);
+    size_t cells = 0;
+    line_cells(line, 0, 0, cells);
     size_t caret = lc.col - 1;
-    size_t begin = 0, end = cells.size();
-    if (cells.size() > max_shown_columns) {
+    size_t begin = 0, end = cells;
+    if (cells > max_shown_columns) {
       begin = caret > columns_before_caret ? caret - columns_before_caret : 0;
-      end = std::min(cells.size(), begin + max_shown_columns);
+      end = std::min(cells, begin + max_shown_columns);
       if (end - begin < max_shown_columns) begin = end - max_shown_columns;
     }
     std::string shown = begin > 0 ? "\u2026" : "";
-    for (size_t k = begin; k < end; ++k) shown += cells[k];
-    if (end < cells.size()) shown += "\u2026";
+    shown += line_cells(line, begin, end, cells);
+    if (end < cells) shown += "\u2026";
     size_t pad = caret - std::min(caret, begin) + (begin > 0 ? 1 : 0);
     out += " " + num + " | " + shown + "\n";
     out += " " + gutter + " | " + std::string(pad, ' ') + green + "^" + reset + "\n";

@@ -112,6 +112,7 @@ std::shared_ptr<const GlyphRun> Shaper::shape_one(FontId font, float size, std::
   if (it != cache_.end()) return it->second;
 
   const FontFace& face = fonts_.face(font);
+  longest_shaped_ = std::max(longest_shaped_, text.size());
   hb_buffer_clear_contents(buffer_);
   hb_buffer_add_utf8(buffer_, text.data(), static_cast<int>(text.size()), 0,
                      static_cast<int>(text.size()));

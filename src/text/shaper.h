@@ -43,6 +43,10 @@ class Shaper {
   // Sum of the advances of shape_text().
   float measure(FontId font, float size, std::string_view text, bool rtl);
 
+  // The longest text shaped as one run so far, in bytes: what one shaping
+  // cost at most (HarfBuzz's buffer and the glyphs grow with it).
+  size_t longest_shaped() const { return longest_shaped_; }
+
   // Code points that no font had since the last call (drawn as .notdef).
   std::vector<uint32_t> take_missing();
 
@@ -106,6 +110,7 @@ class Shaper {
     size_t listed = SIZE_MAX;  // the take_matches() round it was last listed in
   };
   std::unordered_map<std::string, Match> match_cache_;
+  size_t longest_shaped_ = 0;
   bool defer_fallback_ = false;
   bool fallback_wanted_ = false;
   std::vector<MatchUse> matches_;  // deferred mode: answered since take_matches()

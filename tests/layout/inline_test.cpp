@@ -190,3 +190,44 @@ TEST_CASE("finalize: line boxes stack, each as tall as its line-height", "[layou
   CHECK(boxes.height == Approx(90));
   CHECK(drawn_texts(items) == std::vector<std::string>{"first", "second", "third"});
 }
+
+TEST_CASE("break: a megabyte word with no break opportunity is shaped in bounded chunks",
+          "[layout][inline]") {
+  // Shaped whole, the word cost gigabytes (HarfBuzz's buffer, its glyphs,
+  // the cache keys) for lines that are broken between characters anyway.
+  text::Shaper own(test::bundled_fonts());
+  Pieces p({std::string(size_t{1} << 20, 'x')});
+  layout::Paragraph para = layout::inline_prepare(p.list);
+  std::vector<Line> lines = layout::inline_break(own, p.list, para, 500, false);
+  CHECK(own.longest_shaped() <= 2 * 4096);
+  REQUIRE(lines.size() > 1000);
+  // The same lines as before: consecutive, each filled to the width.
+  float x_width = width_of(p, "x");
+  size_t at = 0;
+  for (const Line& ln : lines) {
+    REQUIRE(ln.begin == at);
+    at = ln.end;
+    CHECK(static_cast<float>(ln.end - ln.begin) * x_width <= 500.01f);
+    if (&ln != &lines.back()) CHECK(static_cast<float>(ln.end - ln.begin + 1) * x_width > 500);
+  }
+  CHECK(at == para.text.size());
+}
+
+TEST_CASE("finalize: lines past the items budget are left out, and it says so",
+          "[layout][inline]") {
+  Pieces p({"first", "\n", "second", "\n", "third"});
+  layout::Paragraph para = layout::inline_prepare(p.list);
+  std::vector<Line> lines = layout::inline_break(shaper(), p.list, para, 500, false);
+  REQUIRE(lines.size() == 3);
+  std::vector<layout::Item> items;
+  layout::LineBoxes all =
+      layout::inline_finalize(shaper(), p.list, para, lines, p.style, 0, 0, 500, items, 3);
+  CHECK_FALSE(all.cut);
+  CHECK(all.boxes.size() == 3);
+  items.clear();
+  layout::LineBoxes cut =
+      layout::inline_finalize(shaper(), p.list, para, lines, p.style, 0, 0, 500, items, 2);
+  CHECK(cut.cut);
+  CHECK(cut.boxes.size() == 2);
+  CHECK(drawn_texts(items) == std::vector<std::string>{"first", "second"});
+}

@@ -1,13 +1,18 @@
 // Regressions found by fuzz/fuzz_markdown, replayed on markdown::render
 // directly (the pug filter never hands md4c these exact bytes, so a deck
-// cannot replay them): every node's span must lie inside the block.
+// cannot replay them): every node's span must lie inside the block; and
+// one of fuzz_pug_parse's, Markdown included from a file, through pug::parse.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
 #include "dom/node.h"
 #include "markdown/markdown.h"
+#include "pug/parse.h"
 #include "source/diagnostic.h"
+#include "source/source_set.h"
+#include "support/paths.h"
 
 using namespace deckpdf;
 
@@ -63,5 +68,28 @@ TEST_CASE("raw HTML spans stay inside an indented Markdown block", "[reliability
       }
       CHECK(has_text);  // the HTML was read, not dropped
     }
+  }
+}
+
+TEST_CASE("Markdown included from a file keeps its spans inside that file", "[reliability]") {
+  // Found by fuzz_pug_parse with include trees: an empty heading (no text,
+  // so no position from md4c) took the filter's span, which ran from the
+  // include line in the deck to the end of the included file.
+  std::string dir = test::temp_dir() + "/md-include";
+  std::filesystem::create_directories(dir);
+  test::write_file(dir + "/notes.md", "# \n\n* one\n");
+  Source deck(dir + "/deck.pug", "section\n  include:markdown-it notes.md\n");
+  SourceSet files(static_cast<uint32_t>(deck.text().size()));
+  Diagnostics diags;
+  dom::Document doc = pug::parse(deck, 0, diags, {}, &files);
+  INFO(dom::to_html(doc));
+  REQUIRE(dom::to_html(doc) == "<section><h1></h1><ul><li>one</li></ul></section>");
+  for (const dom::Node& n : doc.nodes) {
+    if (n.tag != "h1" && n.tag != "ul" && n.tag != "li") continue;
+    CAPTURE(n.tag, n.span.begin, n.span.end);
+    uint32_t base = 0;
+    const auto* file = files.find(n.span.begin, base);
+    REQUIRE(file != nullptr);  // in notes.md, not in the deck
+    CHECK(n.span.end - base <= (*file)->text().size());
   }
 }
