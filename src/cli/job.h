@@ -31,7 +31,9 @@ struct Job {
   std::string output;  // "" = input with .pdf; "-" = stdout; an existing folder = INPUT.pdf in it
   Mode mode = Mode::Slides;
   Dump dump = Dump::None;
-  std::string theme;           // "" = front matter or "white"
+  std::string theme;  // "" = front matter or "white"
+  std::string
+      code_theme;  // --code-theme: layouts/code-NAME.css or a file; "" = the theme's, else monokai
   std::string size;            // "" = front matter or "16:9"
   std::string data_dir;        // holds fonts/ and layouts/
   std::string slides;          // --slides "3-7,12": 1-based slide numbers; "" = all

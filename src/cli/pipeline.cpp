@@ -12,6 +12,7 @@
 #include <set>
 
 #include "compose/pdfpc.h"
+#include "highlight/code_blocks.h"
 #include "layout/dump.h"
 #include "layout/image.h"
 #include "layout/layout.h"
@@ -177,6 +178,9 @@ void Pipeline::dump_html() {
 }
 
 void Pipeline::deck_build() {
+  // reveal.js's highlight plugin runs on the page before reveal.js reads it.
+  code_blocks_ =
+      highlight::highlight_code_blocks(doc_, job_.data_dir + "/layouts/highlight", diags_);
   deck_ = deck::deck_build(doc_, front_, diags_);
   if (deck_.slides.size() > max_slides) {
     diags_.error(deck_.slides[max_slides].span, "deck.too-many-slides",
@@ -254,9 +258,40 @@ bool Pipeline::theme_load() {
   std::string theme_error;
   theme_ = style::theme_load(job_.data_dir + "/layouts", theme_name, theme_error, r_.diags);
   if (!theme_) return fail(exit_io, theme_error, true);
+  if (code_blocks_ > 0 && !code_theme_add()) return false;
   std::string size_text = !job_.size.empty() ? job_.size : deck_.meta.size;
   if (!size_text.empty() && !compose::page_size_parse(size_text, page_size_)) {
     return fail(exit_usage, "size '" + size_text + "' is not 16:9, 4:3 or WIDTHxHEIGHT", false);
+  }
+  return true;
+}
+
+// The code theme's rules after the theme's, only when code was highlighted:
+// --code-theme, else the theme's own (a theme with `.hljs` rules chose its
+// colours), else monokai, as reveal.js's decks link it.
+bool Pipeline::code_theme_add() {
+  std::string name = job_.code_theme;
+  if (name == "none") return true;
+  if (name.empty()) {
+    for (const style::Rule& rule : theme_->rules) {
+      for (const auto& part : rule.selector.parts) {
+        if (std::find(part.classes.begin(), part.classes.end(), "hljs") != part.classes.end())
+          return true;
+      }
+    }
+    name = "monokai";
+  }
+  const bool file = name.find('/') != std::string::npos || name.ends_with(".css");
+  if (file) r_.files.push_back(name);
+  std::string error;
+  auto code =
+      style::theme_load(job_.data_dir + "/layouts", file ? name : "code-" + name, error, r_.diags);
+  if (!code) return fail(exit_io, "code theme: " + error, true);
+  uint32_t order = 0;
+  for (const style::Rule& rule : theme_->rules) order = std::max(order, rule.order + 1);
+  for (style::Rule& rule : code->rules) {
+    rule.order += order;
+    theme_->rules.push_back(std::move(rule));
   }
   return true;
 }
