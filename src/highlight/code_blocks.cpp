@@ -1,6 +1,7 @@
 // highlight/code_blocks — code blocks highlighted in the tree (see code_blocks.h).
 #include "highlight/code_blocks.h"
 
+#include <algorithm>
 #include <memory>
 #include <set>
 
@@ -71,11 +72,13 @@ Request block_request(const dom::Document& doc, dom::NodeId code, Languages& lan
 }
 
 // The text reveal.js's plugin hands highlight.js: without data-noescape,
-// markup inside the block is escaped first, so it shows as its own source.
-// nullopt when the block holds markup it must keep (data-noescape).
-std::optional<std::string> block_text(const dom::Document& doc, dom::NodeId code) {
+// markup inside the block is escaped first, so it shows as its own source;
+// with it, the markup stays and its text is highlighted (`markup` set).
+// nullopt when data-trim would move text across kept markup.
+std::optional<std::string> block_text(const dom::Document& doc, dom::NodeId code, bool& markup) {
   const dom::Node& node = doc[code];
   const bool noescape = node.attr("data-noescape") != nullptr;
+  markup = false;
   std::string text;
   for (dom::NodeId child : node.children) {
     const dom::Node& c = doc[child];
@@ -84,13 +87,83 @@ std::optional<std::string> block_text(const dom::Document& doc, dom::NodeId code
     } else if (c.kind == dom::NodeKind::Comment) {
       continue;
     } else if (noescape) {
-      return std::nullopt;
+      markup = true;
+      text += doc.text_content(child);
     } else {
       text += dom::to_html(doc, child);
     }
   }
-  if (node.attr("data-trim")) text = better_trim(text);
+  if (node.attr("data-trim")) {
+    std::string trimmed = better_trim(text);
+    if (markup && trimmed != text) return std::nullopt;
+    text = std::move(trimmed);
+  }
   return text;
+}
+
+// The spans for one run of a token: one per class level, nested, the text
+// innermost; returns the outermost node (or the text node).
+dom::NodeId token_nodes(dom::Document& doc, dom::NodeId parent, const Token& token,
+                        std::string_view text, Span span) {
+  dom::NodeId outer = dom::no_node;
+  for (const std::string& classes : token.classes) {
+    dom::Node element;
+    element.tag = "span";
+    element.span = span;
+    for (size_t start = 0; start < classes.size();) {
+      size_t space = classes.find(' ', start);
+      if (space == std::string::npos) space = classes.size();
+      element.classes.push_back(classes.substr(start, space - start));
+      start = space + 1;
+    }
+    parent = doc.add(std::move(element), parent);
+    if (outer == dom::no_node) outer = parent;
+  }
+  dom::Node leaf;
+  leaf.kind = dom::NodeKind::Text;
+  leaf.text = text;
+  leaf.span = span;
+  dom::NodeId id = doc.add(std::move(leaf), parent);
+  return outer == dom::no_node ? id : outer;
+}
+
+// data-noescape: the block's own elements (mark, span) kept, each of its
+// text nodes replaced by the tokens that cover it, split at its ends.
+void overlay_tokens(dom::Document& doc, dom::NodeId code, const Highlighted& result) {
+  std::vector<Token> tokens = result.tokens();
+  size_t token = 0, offset = 0;
+  std::vector<dom::NodeId> texts;
+  std::vector<dom::NodeId> pending{code};
+  while (!pending.empty()) {  // document order
+    dom::NodeId id = pending.back();
+    pending.pop_back();
+    if (doc[id].kind == dom::NodeKind::Text) texts.push_back(id);
+    for (auto child = doc[id].children.rbegin(); child != doc[id].children.rend(); ++child) {
+      pending.push_back(*child);
+    }
+  }
+  for (dom::NodeId text_id : texts) {
+    const dom::NodeId parent = doc[text_id].parent;
+    const std::string text = doc[text_id].text;
+    const Span span = doc[text_id].span;
+    std::vector<dom::NodeId> pieces;
+    for (size_t at = 0; at < text.size() && token < tokens.size();) {
+      const size_t take = std::min(text.size() - at, tokens[token].text.size() - offset);
+      const size_t before = doc[parent].children.size();
+      pieces.push_back(
+          token_nodes(doc, parent, tokens[token], std::string_view(text).substr(at, take), span));
+      doc[parent].children.resize(before);  // placed below, where the text node was
+      at += take;
+      offset += take;
+      if (offset == tokens[token].text.size()) ++token, offset = 0;
+    }
+    auto& children = doc[parent].children;
+    auto where = std::find(children.begin(), children.end(), text_id);
+    where = children.erase(where);
+    children.insert(where, pieces.begin(), pieces.end());
+    doc[text_id].parent = dom::no_node;
+  }
+  if (!doc[code].has_class("hljs")) doc[code].classes.push_back("hljs");
 }
 
 // The block's children replaced by the highlighted text: spans with
@@ -187,11 +260,16 @@ size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir,
       }
       continue;
     }
-    std::optional<std::string> text = block_text(doc, code);
+    bool markup = false;
+    std::optional<std::string> text = block_text(doc, code, markup);
     if (!text) continue;
     auto result = request.automatic ? languages.highlight_auto(*text)
                                     : languages.highlight(request.language, *text);
-    replace_children(doc, code, *result);
+    if (markup) {
+      overlay_tokens(doc, code, *result);
+    } else {
+      replace_children(doc, code, *result);
+    }
     ++count;
   }
   for (const std::string& error : languages.errors()) {
