@@ -5,6 +5,7 @@
 #include <memory>
 #include <set>
 
+#include "dom/entities.h"
 #include "highlight/languages.h"
 #include "source/strings.h"
 
@@ -72,7 +73,8 @@ Request block_request(const dom::Document& doc, dom::NodeId code, Languages& lan
 }
 
 // The text reveal.js's plugin hands highlight.js: without data-noescape,
-// markup inside the block is escaped first, so it shows as its own source;
+// markup inside the block is escaped first, so it shows as its own source
+// (with its references decoded, as the browser parses it again);
 // with it, the markup stays and its text is highlighted (`markup` set).
 // nullopt when data-trim would move text across kept markup.
 std::optional<std::string> block_text(const dom::Document& doc, dom::NodeId code, bool& markup) {
@@ -90,7 +92,10 @@ std::optional<std::string> block_text(const dom::Document& doc, dom::NodeId code
       markup = true;
       text += doc.text_content(child);
     } else {
-      text += dom::to_html(doc, child);
+      // The browser serializes the markup, the plugin escapes only its
+      // angle brackets and parses it again: the source shows with its
+      // character references decoded ("&amp;" shows as "&").
+      text += dom::entities_decode(dom::to_html(doc, child));
     }
   }
   if (node.attr("data-trim")) {

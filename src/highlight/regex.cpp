@@ -69,24 +69,29 @@ Regex::~Regex() {
 }
 
 bool Regex::run(std::string_view text, size_t start, unsigned options, Match& out) const {
+  // One match block per thread, grown to the largest pattern seen: a
+  // highlight makes thousands of searches, each would otherwise allocate.
+  struct Data {
+    pcre2_match_data* data = nullptr;
+    uint32_t pairs = 0;
+    ~Data() { pcre2_match_data_free(data); }
+  };
+  thread_local Data block;
+  if (block.pairs < groups_ + 1) {
+    pcre2_match_data_free(block.data);
+    block.pairs = groups_ + 1;
+    block.data = pcre2_match_data_create(block.pairs, nullptr);
+  }
   auto* code = static_cast<pcre2_code*>(code_);
-  pcre2_match_data* data = pcre2_match_data_create(groups_ + 1, nullptr);
   int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start,
-                       options | PCRE2_NO_UTF_CHECK, data, match_context());
-  if (rc == PCRE2_ERROR_NOMATCH) {
-    pcre2_match_data_free(data);
-    return false;
-  }
-  if (rc < 0) {
-    pcre2_match_data_free(data);
-    throw RegexFailure{};
-  }
-  PCRE2_SIZE* vector = pcre2_get_ovector_pointer(data);
+                       options | PCRE2_NO_UTF_CHECK, block.data, match_context());
+  if (rc == PCRE2_ERROR_NOMATCH) return false;
+  if (rc < 0) throw RegexFailure{};
+  PCRE2_SIZE* vector = pcre2_get_ovector_pointer(block.data);
   out.groups.assign(groups_ + 1, Match::Group{});
   for (int i = 0; i < rc; ++i) {
     if (vector[2 * i] != PCRE2_UNSET) out.groups[i] = {vector[2 * i], vector[2 * i + 1]};
   }
-  pcre2_match_data_free(data);
   return true;
 }
 
