@@ -50,7 +50,7 @@ bool near(uint32_t pixel, uint32_t rgb) {
 
 }  // namespace
 
-TEST_CASE("the language comes from classes, data-lang, a fence or a bare name; else no change") {
+TEST_CASE("the language comes from classes, data-lang, a fence or a bare name, else no change") {
   auto p = parse(
       "section\n"
       "  pre: code.language-python def f(): pass\n"

@@ -56,7 +56,7 @@ TEST_CASE("auto-detection picks the language by relevance, plain text when nothi
   CHECK(languages.highlight_auto("just some words")->language == "sql");
 }
 
-TEST_CASE("an unknown language is plain text; names and aliases ignore case") {
+TEST_CASE("an unknown language is plain text, and names and aliases ignore case") {
   Languages languages(grammars());
   auto plain = languages.highlight("klingon", "if (a < b) return;");
   CHECK(plain->language.empty());
@@ -84,7 +84,7 @@ TEST_CASE("tokens carry highlight.js's classes, nested outermost first") {
   CHECK(scope_class("language:css") == "language-css");
 }
 
-TEST_CASE("equal blocks are highlighted once; a hostile block ends, plain") {
+TEST_CASE("equal blocks are highlighted once, and a hostile block ends, plain") {
   Languages languages(grammars());
   auto first = languages.highlight("cpp", "int x = 1;");
   CHECK(languages.highlight("CPP", "int x = 1;") == first);
