@@ -2,11 +2,13 @@
 #include "highlight/code_blocks.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <set>
 
 #include "dom/entities.h"
 #include "highlight/languages.h"
+#include "highlight/line_numbers.h"
 #include "source/strings.h"
 
 namespace deckpdf::highlight {
@@ -272,6 +274,10 @@ size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir,
                                     : languages.highlight(request.language, *text);
     if (markup) {
       overlay_tokens(doc, code, *result);
+    } else if (doc[code].attr("data-line-numbers")) {
+      const std::string* from = doc[code].attr("data-ln-start-from");
+      long first = from ? std::strtol(from->c_str(), nullptr, 10) : 1;
+      line_numbers_table(doc, code, *result, first > 0 && first < 1000000000 ? first : 1);
     } else {
       replace_children(doc, code, *result);
     }

@@ -196,3 +196,53 @@ TEST_CASE("an exported deck shows the code's text exactly and its tokens in mono
         0);
   }
 }
+
+TEST_CASE("data-line-numbers puts each line in a row with its number, from data-ln-start-from") {
+  auto p = parse(
+      "section\n"
+      "  pre: code.language-python(data-line-numbers data-ln-start-from='9').\n"
+      "    s = \"\"\"doc\n"
+      "    more\"\"\"\n"
+      "\n"
+      "    x\n");
+  const dom::NodeId code = codes(p->doc)[0];
+  CHECK(dom::to_html(p->doc, code) ==
+        "<code class=\"language-python hljs\" data-line-numbers=\"data-line-numbers\" "
+        "data-ln-start-from=\"9\"><table class=\"hljs-ln\"><tbody>"
+        "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">9</div></td>"
+        "<td class=\"hljs-ln-line hljs-ln-code\">s = <span "
+        "class=\"hljs-string\">\"\"\"doc</span></td></tr>"
+        "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">10</div></td>"
+        "<td class=\"hljs-ln-line hljs-ln-code\"><span "
+        "class=\"hljs-string\">more\"\"\"</span></td></tr>"
+        "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">11</div></td>"
+        "<td class=\"hljs-ln-line hljs-ln-code\"> </td></tr>"
+        "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">12</div></td>"
+        "<td class=\"hljs-ln-line hljs-ln-code\">x</td></tr></tbody></table></code>");
+}
+
+TEST_CASE("an exported deck with line numbers shows them in a gutter beside the code") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/ln.pug",
+                   ".reveal: .slides: section\n"
+                   "  pre: code.language-python(data-line-numbers).\n"
+                   "    def f(x):\n"
+                   "        return x\n");
+  REQUIRE(test::run_deckpdf(dir + "/ln.pug -o " + dir + "/ln.pdf").exit_code == 0);
+  test::PdfDoc pdf = test::pdf_read(dir + "/ln.pdf");
+  REQUIRE(pdf.pages.size() == 1);
+  std::vector<test::TextBox> words = pdf.pages[0].words;
+  auto find = [&](const std::string& text) {
+    for (const test::TextBox& word : words) {
+      if (word.text == text) return word;
+    }
+    FAIL("no word " << text);
+    return test::TextBox{};
+  };
+  const test::TextBox one = find("1"), two = find("2"), def = find("def"), ret = find("return");
+  CHECK(one.x < def.x);  // the gutter is left of the code
+  CHECK(two.x < ret.x);
+  CHECK(std::abs(one.y - def.y) < 2);  // each number on its line
+  CHECK(std::abs(two.y - ret.y) < 2);
+  CHECK(two.y > one.y);
+}
