@@ -70,6 +70,9 @@ void options_define(CLI::App& app, Options& o) {
                  "a CSS file of your own, read after the theme and the deck's style blocks "
                  "(repeat for more)")
       ->type_name("FILE");
+  app.add_option("--code-theme", job.code_theme,
+                 "colours of highlighted code: monokai (default), github, none, or a .css file")
+      ->type_name("NAME|FILE");
   app.add_option("--size", job.size, "slide size: 16:9 (default), 4:3 or WIDTHxHEIGHT in px")
       ->type_name("SIZE");
   app.add_option("--asset-root", job.asset_root,

@@ -33,19 +33,21 @@ struct Job {
   Dump dump = Dump::None;
   std::string theme;             // "" = front matter or "white"
   std::vector<std::string> css;  // --css FILE...: rules after the theme and the deck's own
-  std::string size;              // "" = front matter or "16:9"
-  std::string data_dir;          // holds fonts/ and layouts/
-  std::string slides;            // --slides "3-7,12": 1-based slide numbers; "" = all
-  bool slide_numbers = false;    // --slide-numbers (also the theme's or deck's slideNumber)
-  std::string asset_root;        // --asset-root: where site-absolute image paths (/img/x.png) point
-  int image_dpi = 0;             // --image-dpi: pictures stored at most this dense; 0 = as they are
-  std::string basedir;           // --basedir: `include /x.pug` from here, and no include leaves it
-  bool no_js = false;            // --no-js: the deck's JavaScript is reported, never run
-  double js_timeout = 2.0;       // --js-timeout: seconds for all of the deck's JavaScript
-  std::string locals;            // --locals: a JSON file whose keys become the deck's globals
-  bool quiet = false;            // -q: errors only
-  bool verbose = false;          // -v: also what was written, and how long it took
-  bool check = false;            // parse and lay out, write nothing
+  std::string
+      code_theme;  // --code-theme: layouts/code-NAME.css or a file; "" = the theme's, else monokai
+  std::string size;            // "" = front matter or "16:9"
+  std::string data_dir;        // holds fonts/ and layouts/
+  std::string slides;          // --slides "3-7,12": 1-based slide numbers; "" = all
+  bool slide_numbers = false;  // --slide-numbers (also the theme's or deck's slideNumber)
+  std::string asset_root;      // --asset-root: where site-absolute image paths (/img/x.png) point
+  int image_dpi = 0;           // --image-dpi: pictures stored at most this dense; 0 = as they are
+  std::string basedir;         // --basedir: `include /x.pug` from here, and no include leaves it
+  bool no_js = false;          // --no-js: the deck's JavaScript is reported, never run
+  double js_timeout = 2.0;     // --js-timeout: seconds for all of the deck's JavaScript
+  std::string locals;          // --locals: a JSON file whose keys become the deck's globals
+  bool quiet = false;          // -q: errors only
+  bool verbose = false;        // -v: also what was written, and how long it took
+  bool check = false;          // parse and lay out, write nothing
   // --handout[=LAYOUT]: a handout in layouts/LAYOUT.handout (or a file);
   // "" = no handout. --notes-only: the speaker's script. They write
   // INPUT-handout.pdf and INPUT-notes.pdf unless -o names a file.

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "compose/pdfpc.h"
+#include "highlight/code_blocks.h"
 #include "layout/dump.h"
 #include "layout/image.h"
 #include "layout/layout.h"
@@ -180,6 +181,9 @@ void Pipeline::dump_html() {
 }
 
 void Pipeline::deck_build() {
+  // reveal.js's highlight plugin runs on the page before reveal.js reads it.
+  code_blocks_ =
+      highlight::highlight_code_blocks(doc_, job_.data_dir + "/layouts/highlight", diags_);
   deck_ = deck::deck_build(doc_, front_, diags_);
   if (deck_.slides.size() > max_slides) {
     diags_.error(deck_.slides[max_slides].span, "deck.too-many-slides",
@@ -273,6 +277,8 @@ bool Pipeline::theme_load() {
   // reveal.js's has-dark-background / has-light-background on slides with
   // a background colour of their own, for the theme's rules for them.
   style::contrast_classes(doc_, deck_);
+  // The code theme after the theme's rules, before the deck's own.
+  if (code_blocks_ > 0 && !code_theme_add()) return false;
   // The deck's own CSS (style blocks, linked stylesheets) and --css files
   // after the theme's rules.
   style::DeckCssInput css{doc_, source_, r_.sources, deck_dir_, job_.css, std::move(themes)};
@@ -318,6 +324,36 @@ bool Pipeline::theme_unknown_check(const std::string& name) {
     diags_.warning(option, {0, static_cast<uint32_t>(name.size())}, "theme.unknown", message);
   }
   return false;
+}
+
+// The code theme's rules after the theme's, only when code was highlighted:
+// --code-theme, else the theme's own (a theme with `.hljs` rules chose its
+// colours), else monokai, as reveal.js's decks link it.
+bool Pipeline::code_theme_add() {
+  std::string name = job_.code_theme;
+  if (name == "none") return true;
+  if (name.empty()) {
+    for (const style::Rule& rule : theme_->rules) {
+      for (const auto& part : rule.selector.parts) {
+        if (std::find(part.classes.begin(), part.classes.end(), "hljs") != part.classes.end())
+          return true;
+      }
+    }
+    name = "monokai";
+  }
+  const bool file = name.find('/') != std::string::npos || name.ends_with(".css");
+  if (file) r_.files.push_back(name);
+  std::string error;
+  auto code =
+      style::theme_load(job_.data_dir + "/layouts", file ? name : "code-" + name, error, r_.diags);
+  if (!code) return fail(exit_io, "code theme: " + error, true);
+  uint32_t order = 0;
+  for (const style::Rule& rule : theme_->rules) order = std::max(order, rule.order + 1);
+  for (style::Rule& rule : code->rules) {
+    rule.order += order;
+    theme_->rules.push_back(std::move(rule));
+  }
+  return true;
 }
 
 bool Pipeline::fonts_load() {

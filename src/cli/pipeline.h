@@ -63,6 +63,7 @@ class Pipeline {
   bool fail(int code, std::string error, bool show_diags);
   bool theme_unknown_check(const std::string& name);
   bool handout_compose(bool notes_only, compose::Handout& made);
+  bool code_theme_add();
 
   const Source& source_;
   const Job& job_;
@@ -74,6 +75,7 @@ class Pipeline {
   deck::Deck deck_;
   std::string deck_dir_;
   std::optional<style::Theme> theme_;
+  size_t code_blocks_ = 0;  // code blocks highlighted (highlight/code_blocks.h)
   compose::PageSize page_size_;
   text::FontSet fonts_;
   std::unique_ptr<text::Shaper> shaper_;

@@ -58,7 +58,8 @@ std::vector<std::string> theme_names(const std::string& layouts_dir) {
   for (const auto& entry : fs::directory_iterator(layouts_dir, ec)) {
     if (entry.path().extension() != ".css") continue;
     std::string stem = entry.path().stem().string();
-    if (stem != "notes" && stem != "base") names.push_back(stem);
+    // Not themes: the notes style, the shared base, code colours (code-*.css).
+    if (stem != "notes" && stem != "base" && !stem.starts_with("code-")) names.push_back(stem);
   }
   std::sort(names.begin(), names.end());
   return names;

@@ -1,0 +1,17 @@
+// highlight/line_numbers — `data-line-numbers` as reveal.js's plugin shows
+// it (highlightjs-line-numbers, singleLine): the highlighted code as a
+// table, one row per line, the line's number in a gutter cell
+// (`data-ln-start-from` the first), the spans open at a line break closed
+// there and opened again on the next line.
+#pragma once
+
+#include "dom/node.h"
+#include "highlight/tokens.h"
+
+namespace deckpdf::highlight {
+
+// Replaces the children of `code` by the line-number table of `result`.
+void line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted& result,
+                        long first_number);
+
+}  // namespace deckpdf::highlight

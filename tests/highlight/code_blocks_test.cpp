@@ -1,0 +1,248 @@
+// Tests of highlight/code_blocks: which blocks reveal.js's highlight plugin
+// would colour, in which language, what text they show, and the exported
+// PDF: coloured tokens, the same text extracted.
+#include "highlight/code_blocks.h"
+
+#include <catch2/catch.hpp>
+
+#include "pug/parse.h"
+#include "support/paths.h"
+#include "support/pdf_reader.h"
+
+using namespace deckpdf;
+
+namespace {
+
+struct Parsed {
+  Source source;
+  dom::Document doc;
+  Diagnostics diags;
+  size_t highlighted = 0;
+};
+
+std::unique_ptr<Parsed> parse(const std::string& text) {
+  auto p = std::unique_ptr<Parsed>(new Parsed{Source("t.pug", text), {}, {}});
+  p->doc = pug::parse(p->source, 0, p->diags);
+  p->highlighted =
+      highlight::highlight_code_blocks(p->doc, test::source_dir() + "/layouts/highlight", p->diags);
+  return p;
+}
+
+// The `code` elements in document order.
+std::vector<dom::NodeId> codes(const dom::Document& doc) {
+  std::vector<dom::NodeId> out;
+  for (dom::NodeId id = 0; id < doc.nodes.size(); ++id) {
+    if (doc[id].kind == dom::NodeKind::Element && doc[id].tag == "code") out.push_back(id);
+  }
+  return out;
+}
+
+// Whether a pixel is within 3 of a colour in each channel (PDF colours go
+// through floats).
+bool near(uint32_t pixel, uint32_t rgb) {
+  for (int shift : {0, 8, 16}) {
+    const int a = static_cast<int>((pixel >> shift) & 0xFF),
+              b = static_cast<int>((rgb >> shift) & 0xFF);
+    if (a - b > 3 || b - a > 3) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("the language comes from classes, data-lang, a fence or a bare name, else no change") {
+  auto p = parse(
+      "section\n"
+      "  pre: code.language-python def f(): pass\n"
+      "  pre.lang-js: code const x = 1\n"
+      "  pre: code(data-lang='rust') fn main() {}\n"
+      "  pre: code.go func main() {}\n"
+      "  pre: code plain if x\n"
+      "  pre: code.nohighlight if x\n"
+      "  pre: code.hljs def f(self): return None\n"
+      "  code.language-python inline, not in a pre\n"
+      "  :markdown-it\n"
+      "    ```ruby\n"
+      "    puts 1\n"
+      "    ```\n");
+  CHECK(p->highlighted == 6);
+  auto list = codes(p->doc);
+  REQUIRE(list.size() == 9);
+  const std::string expected[] = {"def f(): pass",
+                                  "const x = 1",
+                                  "fn main() {}",
+                                  "func main() {}",
+                                  "plain if x",
+                                  "if x",
+                                  "def f(self): return None",
+                                  "inline, not in a pre",
+                                  "puts 1\n"};
+  for (size_t i = 0; i < list.size(); ++i) CHECK(p->doc.text_content(list[i]) == expected[i]);
+  // Highlighted blocks: hljs class and spans with highlight.js's classes.
+  CHECK(p->doc[list[0]].has_class("hljs"));
+  CHECK(
+      dom::to_html(p->doc, list[0]) ==
+      "<code class=\"language-python hljs\"><span class=\"hljs-keyword\">def</span> <span "
+      "class=\"hljs-title function_\">f</span>(): <span class=\"hljs-keyword\">pass</span></code>");
+  CHECK(dom::to_html(p->doc, list[6]).find("<span class=\"hljs-keyword\">return</span>") !=
+        std::string::npos);
+  CHECK(dom::to_html(p->doc, list[8]) ==
+        "<code class=\"language-ruby hljs\">puts <span class=\"hljs-number\">1</span>\n</code>");
+  // Untouched: no language, no-highlight, and code outside a pre.
+  CHECK(dom::to_html(p->doc, list[4]) == "<code>plain if x</code>");
+  CHECK(dom::to_html(p->doc, list[5]) == "<code class=\"nohighlight\">if x</code>");
+  CHECK(dom::to_html(p->doc, list[7]) ==
+        "<code class=\"language-python\">inline, not in a pre</code>");
+  CHECK(p->diags.items().empty());
+}
+
+TEST_CASE("an unknown language stays plain with one warning per language") {
+  auto p = parse(
+      "section\n"
+      "  pre: code.language-klingon Qapla'\n"
+      "  pre: code.language-Klingon Qapla' batlh\n"
+      "  pre: code.language-elvish mae govannen\n");
+  CHECK(p->highlighted == 0);
+  REQUIRE(p->diags.items().size() == 2);
+  CHECK(p->diags.items()[0].code == "highlight.unknown-language");
+  CHECK(p->diags.items()[0].message.find("'klingon'") != std::string::npos);
+  CHECK(p->diags.items()[1].message.find("'elvish'") != std::string::npos);
+}
+
+TEST_CASE("markup in a block shows as its source unless data-noescape keeps it") {
+  auto p = parse(
+      "section\n"
+      "  pre: code.language-html.\n"
+      "    <p class=\"x\">hi &amp; bye</p>\n"
+      "  pre: code.language-js(data-noescape).\n"
+      "    let a = <mark>b</mark>;\n"
+      "  pre: code.language-python(data-noescape).\n"
+      "    x = \"a<mark>b</mark>c\"\n");
+  auto list = codes(p->doc);
+  CHECK(p->doc.text_content(list[0]) == "<p class=\"x\">hi & bye</p>");
+  CHECK(dom::to_html(p->doc, list[0]).find("<span class=\"hljs-name\">p</span>") !=
+        std::string::npos);
+  CHECK(dom::to_html(p->doc, list[1]) ==
+        "<code class=\"language-js hljs\" data-noescape=\"data-noescape\"><span "
+        "class=\"hljs-keyword\">let</span> a = <mark>b</mark>;</code>");
+  // A token across the mark's ends is split there; the mark stays whole.
+  CHECK(dom::to_html(p->doc, list[2]) ==
+        "<code class=\"language-python hljs\" data-noescape=\"data-noescape\">x = <span "
+        "class=\"hljs-string\">\"a</span><mark><span class=\"hljs-string\">b</span></mark><span "
+        "class=\"hljs-string\">c\"</span></code>");
+  CHECK(p->doc.text_content(list[2]) == "x = \"abc\"");
+}
+
+TEST_CASE("data-trim trims as reveal.js's betterTrim does") {
+  CHECK(highlight::better_trim("\n\n    a\n      b\n    c\n  \n") == "a\n  b\nc");
+  CHECK(highlight::better_trim("  x") == "x");
+  CHECK(highlight::better_trim("\n \n") == "");
+  auto p =
+      parse("section\n  pre: code.language-python(data-trim).\n\n        x = 1\n          y\n\n");
+  CHECK(p->doc.text_content(codes(p->doc)[0]) == "x = 1\n  y");
+}
+
+TEST_CASE("an exported deck shows the code's text exactly and its tokens in monokai's colours") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/code.pug",
+                   ".reveal: .slides: section\n"
+                   "  pre: code.language-python.\n"
+                   "    def greet(name):\n"
+                   "        return \"hi \" + name  # say it\n");
+  auto run = test::run_deckpdf(dir + "/code.pug -o " + dir + "/code.pdf");
+  REQUIRE(run.exit_code == 0);
+  test::PdfDoc pdf = test::pdf_read(dir + "/code.pdf");
+  REQUIRE(pdf.pages.size() == 1);
+  CHECK(pdf.pages[0].text.find("def greet(name):") != std::string::npos);
+  CHECK(pdf.pages[0].text.find("return \"hi \" + name") != std::string::npos);
+  CHECK(pdf.pages[0].text.find("# say it") != std::string::npos);
+  // monokai's background behind the code, and its keyword pink somewhere on it.
+  test::Raster page = test::pdf_render_page(dir + "/code.pdf", 0);
+  size_t background = 0, keyword = 0;
+  for (uint32_t pixel : page.argb) {
+    if (near(pixel, 0x272822)) ++background;
+    const int r = (pixel >> 16) & 0xFF, g = (pixel >> 8) & 0xFF, b = pixel & 0xFF;
+    if (r > 200 && g < 100 && b > 80 && b < 160) ++keyword;  // #f92672
+  }
+  CHECK(background > 2000);
+  CHECK(keyword > 10);
+
+  SECTION("--code-theme github is light; none leaves the theme's plain code") {
+    REQUIRE(
+        test::run_deckpdf(dir + "/code.pug --code-theme github -o " + dir + "/g.pdf").exit_code ==
+        0);
+    test::Raster light = test::pdf_render_page(dir + "/g.pdf", 0);
+    size_t dark = 0, red = 0;
+    for (uint32_t pixel : light.argb) {
+      if (near(pixel, 0x272822)) ++dark;
+      const int r = (pixel >> 16) & 0xFF, g = (pixel >> 8) & 0xFF, b = pixel & 0xFF;
+      if (r > 180 && g < 110 && b < 120) ++red;  // #d73a49 keywords
+    }
+    CHECK(dark == 0);
+    CHECK(red > 10);
+    // A theme that imports a code theme has chosen: no monokai over it.
+    test::write_file(dir + "/mine.css", "@import \"white.css\";\n@import \"code-github.css\";\n");
+    REQUIRE(test::run_deckpdf(dir + "/code.pug --theme " + dir + "/mine.css -o " + dir + "/t.pdf")
+                .exit_code == 0);
+    test::Raster themed = test::pdf_render_page(dir + "/t.pdf", 0);
+    CHECK(std::none_of(themed.argb.begin(), themed.argb.end(),
+                       [](uint32_t p) { return near(p, 0x272822); }));
+    CHECK(themed.argb == light.argb);
+    REQUIRE(test::run_deckpdf(dir + "/code.pug --code-theme none -o " + dir + "/n.pdf").exit_code ==
+            0);
+    CHECK(test::pdf_read(dir + "/n.pdf").pages[0].text == pdf.pages[0].text);
+    REQUIRE(
+        test::run_deckpdf(dir + "/code.pug --code-theme nosuch -o " + dir + "/x.pdf").exit_code !=
+        0);
+  }
+}
+
+TEST_CASE("data-line-numbers puts each line in a row with its number, from data-ln-start-from") {
+  auto p = parse(
+      "section\n"
+      "  pre: code.language-python(data-line-numbers data-ln-start-from='9').\n"
+      "    s = \"\"\"doc\n"
+      "    more\"\"\"\n"
+      "\n"
+      "    x\n");
+  const dom::NodeId code = codes(p->doc)[0];
+  CHECK(dom::to_html(p->doc, code) ==
+        "<code class=\"language-python hljs\" data-line-numbers=\"data-line-numbers\" "
+        "data-ln-start-from=\"9\"><table class=\"hljs-ln\"><tbody>"
+        "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">9</div></td>"
+        "<td class=\"hljs-ln-line hljs-ln-code\">s = <span "
+        "class=\"hljs-string\">\"\"\"doc</span></td></tr>"
+        "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">10</div></td>"
+        "<td class=\"hljs-ln-line hljs-ln-code\"><span "
+        "class=\"hljs-string\">more\"\"\"</span></td></tr>"
+        "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">11</div></td>"
+        "<td class=\"hljs-ln-line hljs-ln-code\"> </td></tr>"
+        "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">12</div></td>"
+        "<td class=\"hljs-ln-line hljs-ln-code\">x</td></tr></tbody></table></code>");
+}
+
+TEST_CASE("an exported deck with line numbers shows them in a gutter beside the code") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/ln.pug",
+                   ".reveal: .slides: section\n"
+                   "  pre: code.language-python(data-line-numbers).\n"
+                   "    def f(x):\n"
+                   "        return x\n");
+  REQUIRE(test::run_deckpdf(dir + "/ln.pug -o " + dir + "/ln.pdf").exit_code == 0);
+  test::PdfDoc pdf = test::pdf_read(dir + "/ln.pdf");
+  REQUIRE(pdf.pages.size() == 1);
+  std::vector<test::TextBox> words = pdf.pages[0].words;
+  auto find = [&](const std::string& text) {
+    for (const test::TextBox& word : words) {
+      if (word.text == text) return word;
+    }
+    FAIL("no word " << text);
+    return test::TextBox{};
+  };
+  const test::TextBox one = find("1"), two = find("2"), def = find("def"), ret = find("return");
+  CHECK(one.x < def.x);  // the gutter is left of the code
+  CHECK(two.x < ret.x);
+  CHECK(std::abs(one.y - def.y) < 2);  // each number on its line
+  CHECK(std::abs(two.y - ret.y) < 2);
+  CHECK(two.y > one.y);
+}
