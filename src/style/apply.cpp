@@ -79,7 +79,15 @@ bool set_keyword(T& field, const KeywordTable<T> (&table)[N], std::string_view v
 // Properties that decks use but that do not change a printed page, and
 // custom properties (`--name`).
 bool ignored_property(const std::string& p) {
-  static const char* ignored[] = {"transition", "cursor", "letter-spacing", "word-wrap", "overflow-wrap", "hyphens", "word-spacing", "box-sizing", "overflow", "font-variant", "z-index", "transform", "quotes", "-webkit-font-smoothing", "border-collapse", "border-spacing", "outline"};
+  static const char* ignored[] = {"transition",      "cursor",
+                                  "letter-spacing",  "word-wrap",
+                                  "overflow-wrap",   "hyphens",
+                                  "word-spacing",    "box-sizing",
+                                  "overflow",        "font-variant",
+                                  "z-index",         "transform",
+                                  "quotes",          "-webkit-font-smoothing",
+                                  "border-collapse", "border-spacing",
+                                  "outline"};
   for (const char* name : ignored) {
     if (p == name) return true;
   }
