@@ -88,7 +88,11 @@ TEST_CASE("the completion value and globals cross as JSON-like values") {
 }
 
 TEST_CASE("cyclic or huge values do not cross, and say why") {
-  Sandbox sb;
+  // A time cap far away: on a loaded machine the 2 s default could stop
+  // the building of the huge value before the size cap this test is about.
+  Limits patient;
+  patient.seconds = 120;
+  Sandbox sb(patient);
   Error e = run_fails(sb, "const a = {}; a.self = a; a");
   CHECK(e.kind == Error::Kind::Exception);
   CHECK(e.message == "RangeError: the value is nested more than 200 deep");
@@ -96,6 +100,7 @@ TEST_CASE("cyclic or huge values do not cross, and say why") {
   CHECK(e.message.find("more than 1048576 parts") != std::string::npos);
   Limits limits;
   limits.memory_bytes = size_t{64} << 20;
+  limits.seconds = 120;
   Sandbox small(limits);
   e = run_fails(small, "const s = 'x'.repeat(1e7); new Array(100).fill(s)");
   CHECK(e.message == "RangeError: the value has more than 67108864 bytes of text");
