@@ -27,6 +27,10 @@ struct GlyphRun {
   std::string text;           // the source text of the run (UTF-8), for ToUnicode
   std::vector<Glyph> glyphs;  // in visual order
   float width = 0;            // sum of advances, px
+  // Drawn emboldened (outlines stroked as well as filled), as browsers do
+  // when the text asks for bold and its fallback face has none: CJK,
+  // Arabic or Devanagari in a bold heading whose Latin face is bold.
+  bool synthetic_bold = false;
 
   // The source text that glyph `i` stands for: its cluster's text for the
   // first glyph of a cluster, empty for the others.

@@ -276,8 +276,17 @@ const std::vector<ShapedPart>& Shaper::shape_text(FontId font, float size, std::
     size_t begin = cps[k].offset;
     size_t end = j < cps.size() ? cps[j].offset : text.size();
     hb_script_t script = cps[k].script == HB_SCRIPT_COMMON ? HB_SCRIPT_LATIN : cps[k].script;
-    parts.push_back({begin, shape_one(cps[k].font, size, text.substr(begin, end - begin), dir,
-                                      static_cast<uint32_t>(script))});
+    std::shared_ptr<const GlyphRun> run = shape_one(
+        cps[k].font, size, text.substr(begin, end - begin), dir, static_cast<uint32_t>(script));
+    if (cps[k].font != font && fonts_.face(font).weight >= 600 &&
+        fonts_.face(cps[k].font).weight < 600 && fonts_.face(cps[k].font).outlines) {
+      // Bold asked for, a fallback face without bold: emboldened, as
+      // browsers do (this copy, not the run cached for regular text).
+      auto bold = std::make_shared<GlyphRun>(*run);
+      bold->synthetic_bold = true;
+      run = std::move(bold);
+    }
+    parts.push_back({begin, std::move(run)});
     k = j;
   }
   return parts_cache_.emplace(key, Parts{std::move(parts), fallback}).first->second.parts;
