@@ -12,6 +12,7 @@ void Diagnostics::add(Diagnostic d) {
   // overfull slide out twice); the reader hears about it once.
   std::string key = d.code + '\0' + std::to_string(d.span.begin) + '\0' + d.message;
   if (d.file) key += '\0' + d.file->path();
+  if (!d.once.empty()) key = "once\0" + d.once;
   if (!seen_.insert(std::move(key)).second) return;
   if (d.severity == Severity::Error) ++errors_;
   if (items_.size() >= limit) {

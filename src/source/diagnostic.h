@@ -26,6 +26,9 @@ struct Diagnostic {
   // The file `span` is in when it is not the deck: a theme, a handout
   // layout. Shared, since the file's text must outlive the stage that read it.
   std::shared_ptr<const Source> file;
+  // When set, only the first diagnostic with this key is kept (a property
+  // deckpdf does not draw is said once, at its first use, not at each).
+  std::string once;
 };
 
 class Diagnostics {

@@ -124,9 +124,15 @@ ComputedStyle Resolver::compute(dom::NodeId id, const ComputedStyle& parent) con
     }
     for (const auto& d : decls) {
       if (d.property == "font-size") continue;
-      if (!ap.apply(d)) {
+      if (ap.apply(d)) continue;
+      if (ap.known) {  // a value deckpdf cannot read: said where it is
         diags_->warning(style_span, "style.unsupported",
                         "'" + d.property + ": " + d.value + "' is not supported; it is ignored");
+      } else {  // a property deckpdf does not draw: said once, where first used
+        diags_->add({Severity::Warning, "style.not-drawn",
+                     "deckpdf does not draw '" + d.property +
+                         "'; it is ignored here and in every other style attribute",
+                     style_span, nullptr, "style.not-drawn:" + d.property});
       }
     }
   }

@@ -211,7 +211,7 @@ TEST_CASE("parallel layout: the lists, faces and diagnostics of a sequential run
   // The deck does what it should: faces loaded, warnings of every kind.
   CHECK(seq.diags.find("text.missing-glyph") != std::string::npos);
   CHECK(seq.diags.find("layout.image") != std::string::npos);
-  CHECK(seq.diags.find("style.unsupported") != std::string::npos);
+  CHECK(seq.diags.find("style.not-drawn") != std::string::npos);
   CHECK(seq.diags.find("layout.shrunk") != std::string::npos);
   for (unsigned threads : {2u, 4u}) {
     CAPTURE(threads);

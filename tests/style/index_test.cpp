@@ -222,7 +222,7 @@ TEST_CASE("computed styles from the memo equal styles computed afresh", "[style]
       }
     }
     CHECK(memo_diags.items().size() == fresh_diags.items().size());
-    CHECK(memo_diags.has_code("style.unsupported"));
+    CHECK(memo_diags.has_code("style.not-drawn"));
   }
 }
 

@@ -87,7 +87,28 @@ TEST_CASE("unsupported inline style gets a warning, never an error", "[style]") 
   r.compute(p, r.root_style());
   CHECK_FALSE(diags.has_errors());
   CHECK(diags.items().size() == 2);
-  CHECK(diags.has_code("style.unsupported"));
+  CHECK(diags.has_code("style.unsupported"));  // color: nonsense, where it is
+  CHECK(diags.has_code("style.not-drawn"));    // colour: said once for the deck
+}
+
+TEST_CASE("an inline style property deckpdf does not draw is said once, a bad value each time",
+          "[style]") {
+  std::vector<style::CssProblem> errors;
+  style::Theme theme = style::Theme::parse("", "empty", errors);
+  dom::Document doc;
+  auto a = element(doc, doc.root, "p", {}, "zoom: 2; color: nonsense");
+  auto b = element(doc, doc.root, "p", {}, "zoom: 3; color: rubbish");
+  Diagnostics diags;
+  style::Resolver r(theme, doc, diags);
+  r.compute(a, r.root_style());
+  r.compute(b, r.root_style());
+  size_t not_drawn = 0, bad = 0;
+  for (const Diagnostic& d : diags.items()) {
+    not_drawn += d.code == "style.not-drawn";
+    bad += d.code == "style.unsupported";
+  }
+  CHECK(not_drawn == 1);
+  CHECK(bad == 2);
 }
 
 TEST_CASE("a theme with an unsupported selector keeps its other rules", "[style]") {
