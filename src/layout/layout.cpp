@@ -33,7 +33,18 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
   missing_glyphs_warn(ctx, slide, slide_number);
   tags_resolve(ctx, content.tags, content.items, list);
   background_image(ctx, slide, list, content.items);
-  slide_gradient(ctx, slide, section.background_gradient, list, content.items);  // under it
+  // The slide's own gradient, else the theme's page gradient when the slide
+  // has no background of its own (reveal.js draws a slide's background
+  // over the page's).
+  std::optional<style::CssGradient> gradient = section.background_gradient;
+  const style::Theme& theme = ctx.styles.theme();
+  const dom::Node& node = ctx.doc[slide.section];
+  if (!gradient && theme.background_gradient && list.background == theme.background &&
+      !node.attr("data-background") && !node.attr("data-background-color") &&
+      !node.attr("data-background-image")) {
+    gradient = theme.background_gradient;
+  }
+  slide_gradient(ctx, slide, gradient, list, content.items);  // under it
   list.items = std::move(content.items);
   layers_group(list);
   return list;

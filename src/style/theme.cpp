@@ -47,6 +47,10 @@ Theme Theme::parse(std::string_view css, std::string name, std::vector<CssProble
   if (auto it = t.vars.find("--background"); it != t.vars.end()) {
     if (auto c = parse_color(it->second)) t.background = *c;
   }
+  if (auto it = t.vars.find("--background-gradient"); it != t.vars.end()) {
+    t.background_gradient = parse_gradient(ascii_lower(it->second), 16, 16);
+    if (!t.background_gradient) bad_value("--background-gradient", "is not a gradient");
+  }
   return t;
 }
 

@@ -11,6 +11,7 @@
 #include "source/diagnostic.h"
 #include "style/color.h"
 #include "style/css.h"
+#include "style/paint.h"
 
 namespace deckpdf::style {
 
@@ -28,6 +29,10 @@ struct Theme {
   // ("shrink", then wrapping what still does not fit).
   bool code_shrink = false;
   Color background{1, 1, 1, 1};
+  // --background-gradient: what reveal.js's theme draws over the whole page
+  // (league, beige, sky: a radial gradient), under slides without a
+  // background of their own.
+  std::optional<CssGradient> background_gradient;
 
   // Parses a theme. `problems` gets what was skipped, with spans in `css`;
   // a theme always loads as far as it can be read.

@@ -25,7 +25,8 @@ TEST_CASE("a theme's faces come from fonts/FAMILY/, only for the themes that nam
   const Case cases[] = {
       {"moon", {"LeagueGothic-Regular", "Lato-Regular"}, {"SourceSans3"}, 0x002b36},
       {"night", {"Montserrat-Bold", "OpenSans-Regular"}, {"SourceSans3", "Lato"}, 0x111111},
-      {"sky", {"Quicksand-Regular", "OpenSans-Regular"}, {"SourceSans3"}, 0xf7fbfc},
+      // sky's page is a radial gradient to #add9e4 at the corners.
+      {"sky", {"Quicksand-Regular", "OpenSans-Regular"}, {"SourceSans3"}, 0xadd9e4},
       {"simple", {"NewsCycle-Bold", "Lato-Regular"}, {"SourceSans3"}, 0xffffff},
       {"serif", {"NotoSerif-Regular", "NotoSerif-Bold"}, {"SourceSans3"}, 0xf0f1eb},
       {"white", {"SourceSans3-Semibold", "SourceSans3-Regular"}, {"Lato", "OpenSans"}, 0xffffff},
@@ -84,4 +85,28 @@ TEST_CASE("a theme deckpdf does not have: a warning naming its themes, white use
   // On the command line it stays an error.
   auto option_file = test::run_deckpdf(deck + "--theme '" + dir + "/gone.css' --check");
   CHECK(option_file.exit_code == 3);
+}
+
+TEST_CASE("league, beige and sky draw reveal.js's radial page gradient under plain slides",
+          "[cli]") {
+  std::string dir = test::temp_dir() + "/theme-gradient";
+  std::filesystem::create_directories(dir);
+  test::write_file(dir + "/deck.pug",
+                   "section\n  p .\nsection(data-background-color=\"#ff0000\")\n  p .\n");
+  auto blue = [](uint32_t argb) { return static_cast<int>(argb & 0xff); };
+  for (const char* theme : {"league", "beige", "sky"}) {
+    CAPTURE(theme);
+    std::string out = dir + "/" + theme + ".pdf";
+    auto r = test::run_deckpdf("'" + dir + "/deck.pug' --theme " + theme + " -o '" + out + "'");
+    REQUIRE(r.exit_code == 0);
+    test::Raster plain = test::pdf_render_page(out, 0);
+    REQUIRE(plain.width > 0);
+    // Lighter in the middle than in a corner (all three go dark- or
+    // colour-ward outwards), and the corner is the gradient's last colour.
+    CHECK(blue(plain.at(plain.width / 2, plain.height / 4)) > blue(plain.at(2, 2)) + 8);
+    // A slide with a background colour of its own shows that colour only.
+    test::Raster red = test::pdf_render_page(out, 1);
+    CHECK((red.at(2, 2) & 0xffffff) == 0xff0000);
+    CHECK((red.at(red.width / 2, red.height / 4) & 0xffffff) == 0xff0000);
+  }
 }
