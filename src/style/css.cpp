@@ -41,6 +41,109 @@ Uncommented strip_comments(std::string_view css) {
 
 namespace {
 
+bool parse_selector(std::string_view text, Selector& sel);
+
+// The argument of `:nth-child(...)`: "odd", "even", "B", "An", "An+B",
+// "-n+B" (white space allowed around the sign). False for anything else.
+bool parse_nth(std::string_view arg, int& a, int& b) {
+  std::string text;
+  for (char c : arg) {
+    if (!std::isspace(static_cast<unsigned char>(c))) text += ascii_lower(std::string_view(&c, 1));
+  }
+  if (text == "odd") return a = 2, b = 1, true;
+  if (text == "even") return a = 2, b = 0, true;
+  auto number = [](std::string_view digits, int& out) {
+    if (digits.empty() || digits.size() > 6) return false;
+    out = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return false;
+      out = out * 10 + (c - '0');
+    }
+    return true;
+  };
+  size_t n = text.find('n');
+  if (n == std::string::npos) {
+    a = 0;
+    bool negative = !text.empty() && text[0] == '-';
+    size_t from = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+    if (!number(std::string_view(text).substr(from), b)) return false;
+    if (negative) b = -b;
+    return true;
+  }
+  std::string_view coefficient = std::string_view(text).substr(0, n);
+  if (coefficient.empty() || coefficient == "+") {
+    a = 1;
+  } else if (coefficient == "-") {
+    a = -1;
+  } else {
+    bool negative = coefficient[0] == '-';
+    size_t from = coefficient[0] == '-' || coefficient[0] == '+' ? 1 : 0;
+    if (!number(coefficient.substr(from), a)) return false;
+    if (negative) a = -a;
+  }
+  std::string_view rest = std::string_view(text).substr(n + 1);
+  if (rest.empty()) return b = 0, true;
+  if (rest[0] != '+' && rest[0] != '-') return false;
+  if (!number(rest.substr(1), b)) return false;
+  if (rest[0] == '-') b = -b;
+  return true;
+}
+
+// The pseudo-class at `text[i]` (just after its ':') into `cur`; `i` moves
+// past it. False for pseudo-elements and pseudo-classes deckpdf does not
+// match (:hover, :focus, ...: states a printed page never has).
+bool parse_pseudo(std::string_view text, size_t& i, Selector::Compound& cur) {
+  size_t j = i;
+  while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '-')) {
+    ++j;
+  }
+  const std::string name = ascii_lower(text.substr(i, j - i));
+  std::string_view arg;
+  bool has_arg = j < text.size() && text[j] == '(';
+  if (has_arg) {
+    size_t close = j + 1;
+    for (int depth = 1; close < text.size(); ++close) {
+      if (text[close] == '(') ++depth;
+      if (text[close] == ')' && --depth == 0) break;
+    }
+    if (close >= text.size()) return false;
+    arg = text.substr(j + 1, close - j - 1);
+    j = close + 1;
+  }
+  Selector::Pseudo pseudo;
+  if (!has_arg && (name == "first-child" || name == "last-child")) {
+    pseudo.kind = name == "first-child" ? Selector::Pseudo::Kind::nth_child
+                                        : Selector::Pseudo::Kind::nth_last_child;
+  } else if (!has_arg && name == "only-child") {
+    pseudo.kind = Selector::Pseudo::Kind::only_child;
+  } else if (has_arg && (name == "nth-child" || name == "nth-last-child")) {
+    pseudo.kind = name == "nth-child" ? Selector::Pseudo::Kind::nth_child
+                                      : Selector::Pseudo::Kind::nth_last_child;
+    if (!parse_nth(arg, pseudo.a, pseudo.b)) return false;
+  } else if (has_arg && name == "not") {
+    Selector inner;
+    if (!parse_selector(arg, inner) || inner.parts.size() != 1) return false;
+    pseudo.kind = Selector::Pseudo::Kind::not_;
+    pseudo.negated.push_back(std::move(inner.parts[0]));
+  } else {
+    return false;
+  }
+  cur.pseudos.push_back(std::move(pseudo));
+  i = j;
+  return true;
+}
+
+// The specificity of one compound: ids, then classes and pseudo-classes
+// (a `:not()` counts as its argument), then tags.
+int compound_specificity(const Selector::Compound& c) {
+  int out = (c.id.empty() ? 0 : 10000) + 100 * static_cast<int>(c.classes.size()) +
+            ((c.tag.empty() || c.tag == "*") ? 0 : 1);
+  for (const Selector::Pseudo& p : c.pseudos) {
+    out += p.kind == Selector::Pseudo::Kind::not_ ? compound_specificity(p.negated[0]) : 100;
+  }
+  return out;
+}
+
 // One selector of a list into `sel`: its compounds from the subject leftwards
 // and its specificity. False for what deckpdf does not support.
 bool parse_selector(std::string_view text, Selector& sel) {
@@ -100,8 +203,12 @@ bool parse_selector(std::string_view text, Selector& sel) {
       cur.tag = ascii_lower(text.substr(i, j - i));
       have = true;
       i = j;
+    } else if (c == ':') {
+      ++i;
+      if (!parse_pseudo(text, i, cur)) return false;
+      have = true;
     } else {
-      return false;  // pseudo-classes, attribute selectors: not supported
+      return false;  // attribute selectors: not supported
     }
   }
   flush();
@@ -115,10 +222,7 @@ bool parse_selector(std::string_view text, Selector& sel) {
     sel.parts.push_back(comp);
   }
   sel.specificity = 0;
-  for (const auto& p : sel.parts) {
-    sel.specificity += (p.id.empty() ? 0 : 10000) + 100 * static_cast<int>(p.classes.size()) +
-                       ((p.tag.empty() || p.tag == "*") ? 0 : 1);
-  }
+  for (const auto& p : sel.parts) sel.specificity += compound_specificity(p);
   return true;
 }
 

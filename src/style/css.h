@@ -1,6 +1,8 @@
 // style/css — reading the CSS subset themes are written in: comments,
-// rules, selectors (tags, classes, ids, `*`, descendant and `>`),
-// declarations and `:root` variables.
+// rules, selectors (tags, classes, ids, `*`, descendant and `>`, and the
+// structural pseudo-classes `:first-child`, `:last-child`, `:only-child`,
+// `:nth-child(An+B)` and `:not(compound)`), declarations and `:root`
+// variables.
 #pragma once
 
 #include <cstdint>
@@ -25,10 +27,21 @@ std::vector<Declaration> parse_declarations(std::string_view text);
 struct Selector {
   // Compound selectors from the rightmost (the subject) leftwards; `child`
   // marks `>` between this compound and the next one to the left.
+  struct Compound;
+  // A pseudo-class: the element is child number a*n+b (1-based, n >= 0) of
+  // its parent's elements, counted from the first or from the last; or its
+  // parent's only element; or it does not match `negated` (one compound,
+  // `:not(...)`).
+  struct Pseudo {
+    enum class Kind { nth_child, nth_last_child, only_child, not_ } kind = Kind::nth_child;
+    int a = 0, b = 1;
+    std::vector<Compound> negated;
+  };
   struct Compound {
     std::string tag;  // "" or "*" = any
     std::string id;
     std::vector<std::string> classes;
+    std::vector<Pseudo> pseudos;
     bool child = false;
   };
   std::vector<Compound> parts;

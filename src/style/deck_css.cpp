@@ -170,8 +170,8 @@ std::string theme_of(std::string_view href, const std::vector<std::string>& them
 // styles the slides, as the one the theme's `section` rule stands for.
 void strip_reveal_wrappers(Selector& sel) {
   auto wrapper = [](const Selector::Compound& c) {
-    return (c.tag.empty() || c.tag == "div") && c.id.empty() && c.classes.size() == 1 &&
-           (c.classes[0] == "reveal" || c.classes[0] == "slides");
+    return (c.tag.empty() || c.tag == "div") && c.id.empty() && c.pseudos.empty() &&
+           c.classes.size() == 1 && (c.classes[0] == "reveal" || c.classes[0] == "slides");
   };
   bool stripped = false;
   while (!sel.parts.empty() && wrapper(sel.parts.back())) {

@@ -5,17 +5,53 @@
 
 namespace deckpdf::style {
 
+std::pair<uint32_t, uint32_t> SiblingPositions::of(const dom::Document& doc, dom::NodeId id) {
+  const dom::NodeId parent = doc[id].parent;
+  if (parent == dom::no_node) return {1, 1};
+  if (parent != parent_ || &doc != doc_) {
+    parent_ = parent;
+    doc_ = &doc;
+    position_.clear();
+    count_ = 0;
+    for (dom::NodeId child : doc[parent].children) {
+      if (doc[child].kind == dom::NodeKind::Element) position_[child] = ++count_;
+    }
+  }
+  auto it = position_.find(id);
+  return {it == position_.end() ? 1 : it->second, count_};
+}
+
 namespace {
 
-bool compound_matches(const Selector::Compound& c, const dom::Node& n) {
+// Whether the 1-based `position` is a*n+b for some n >= 0.
+bool nth(int a, int b, uint32_t position) {
+  const long long offset = static_cast<long long>(position) - b;
+  if (a == 0) return offset == 0;
+  return offset % a == 0 && offset / a >= 0;
+}
+
+bool compound_matches(const Selector::Compound& c, const dom::Document& doc, dom::NodeId id,
+                      SiblingPositions& siblings) {
+  const dom::Node& n = doc[id];
   if (n.kind != dom::NodeKind::Element) return false;
   if (!c.tag.empty() && c.tag != "*" && c.tag != n.tag) return false;
   if (!c.id.empty()) {
-    const std::string* id = n.attr("id");
-    if (!id || *id != c.id) return false;
+    const std::string* value = n.attr("id");
+    if (!value || *value != c.id) return false;
   }
   for (const auto& cls : c.classes) {
     if (!n.has_class(cls)) return false;
+  }
+  for (const Selector::Pseudo& p : c.pseudos) {
+    using Kind = Selector::Pseudo::Kind;
+    if (p.kind == Kind::not_) {
+      if (compound_matches(p.negated[0], doc, id, siblings)) return false;
+      continue;
+    }
+    auto [position, count] = siblings.of(doc, id);
+    if (p.kind == Kind::only_child && count != 1) return false;
+    if (p.kind == Kind::nth_child && !nth(p.a, p.b, position)) return false;
+    if (p.kind == Kind::nth_last_child && !nth(p.a, p.b, count + 1 - position)) return false;
   }
   return true;
 }
@@ -23,15 +59,21 @@ bool compound_matches(const Selector::Compound& c, const dom::Node& n) {
 }  // namespace
 
 bool selector_matches(const Selector& sel, const dom::Document& doc, dom::NodeId id) {
+  SiblingPositions siblings;
+  return selector_matches(sel, doc, id, siblings);
+}
+
+bool selector_matches(const Selector& sel, const dom::Document& doc, dom::NodeId id,
+                      SiblingPositions& siblings) {
   if (sel.parts.empty()) return false;
-  if (!compound_matches(sel.parts[0], doc[id])) return false;
+  if (!compound_matches(sel.parts[0], doc, id, siblings)) return false;
   dom::NodeId at = id;
   for (size_t k = 1; k < sel.parts.size(); ++k) {
     bool child = sel.parts[k - 1].child;
     dom::NodeId p = doc[at].parent;
     bool found = false;
     while (p != dom::no_node) {
-      if (compound_matches(sel.parts[k], doc[p])) {
+      if (compound_matches(sel.parts[k], doc, p, siblings)) {
         found = true;
         break;
       }
@@ -92,11 +134,11 @@ void RuleIndex::candidates(const dom::Node& node, std::vector<uint32_t>& out) co
 }
 
 void matches_append(const std::vector<Rule>& rules, const RuleIndex& index,
-                    const dom::Document& doc, dom::NodeId id, std::vector<uint32_t>& scratch,
+                    const dom::Document& doc, dom::NodeId id, MatchScratch& scratch,
                     std::vector<const Rule*>& out) {
-  index.candidates(doc[id], scratch);
-  for (uint32_t k : scratch) {
-    if (selector_matches(rules[k].selector, doc, id)) out.push_back(&rules[k]);
+  index.candidates(doc[id], scratch.candidates);
+  for (uint32_t k : scratch.candidates) {
+    if (selector_matches(rules[k].selector, doc, id, scratch.siblings)) out.push_back(&rules[k]);
   }
 }
 

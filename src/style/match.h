@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "dom/node.h"
@@ -13,8 +14,34 @@
 
 namespace deckpdf::style {
 
+// Where elements stand among their parent's elements (for `:nth-child`
+// and its kin), kept for the last parent asked about: the cascade visits
+// siblings one after another, so a parent's children are counted once, not
+// once per child. Valid for one document while it does not change.
+class SiblingPositions {
+ public:
+  // 1-based position of element `id` among its parent's elements, and how
+  // many elements the parent has. {1, 1} for an element without a parent.
+  std::pair<uint32_t, uint32_t> of(const dom::Document& doc, dom::NodeId id);
+
+ private:
+  dom::NodeId parent_ = dom::no_node;
+  const dom::Document* doc_ = nullptr;
+  std::unordered_map<dom::NodeId, uint32_t> position_;
+  uint32_t count_ = 0;
+};
+
+// What matching keeps between calls: the candidate list and sibling
+// positions. One per Resolver (not shared between threads).
+struct MatchScratch {
+  std::vector<uint32_t> candidates;
+  SiblingPositions siblings;
+};
+
 // Whether `sel` matches element `id` (descendant and child combinators
 // walk up its ancestors).
+bool selector_matches(const Selector& sel, const dom::Document& doc, dom::NodeId id,
+                      SiblingPositions& siblings);
 bool selector_matches(const Selector& sel, const dom::Document& doc, dom::NodeId id);
 
 // Rules bucketed by what their subject (the rightmost compound) requires:
@@ -38,7 +65,7 @@ class RuleIndex {
 // The rules of `rules` (indexed by `index`) that match `id`, in source
 // order, appended to `out`; `scratch` is working space.
 void matches_append(const std::vector<Rule>& rules, const RuleIndex& index,
-                    const dom::Document& doc, dom::NodeId id, std::vector<uint32_t>& scratch,
+                    const dom::Document& doc, dom::NodeId id, MatchScratch& scratch,
                     std::vector<const Rule*>& out);
 
 }  // namespace deckpdf::style

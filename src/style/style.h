@@ -62,7 +62,7 @@ class Resolver {
   // compute()'s working space, kept between calls.
   void matched_into(dom::NodeId id, std::vector<const Rule*>& out) const;
   mutable std::vector<const Rule*> matched_;
-  mutable std::vector<uint32_t> candidates_;
+  mutable MatchScratch candidates_;
 };
 
 }  // namespace deckpdf::style

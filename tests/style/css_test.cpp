@@ -94,7 +94,7 @@ TEST_CASE("the element defaults: headings are bold blocks, notes are hidden", "[
   aside.tag = "aside";
   aside.classes = {"notes"};
   dom::NodeId id = doc.add(std::move(aside), doc.root);
-  std::vector<uint32_t> scratch;
+  style::MatchScratch scratch;
   std::vector<const style::Rule*> matched;
   style::matches_append(rules, style::default_index(), doc, id, scratch, matched);
   bool hidden = false;
@@ -102,6 +102,65 @@ TEST_CASE("the element defaults: headings are bold blocks, notes are hidden", "[
     for (const auto& d : r->declarations) hidden |= d.property == "display" && d.value == "none";
   }
   CHECK(hidden);
+}
+
+TEST_CASE("structural pseudo-classes: first, last, only, nth and not", "[style]") {
+  // ul > (li.a, text, li.b, li.c, li.d, li.e); p alone in a div.
+  dom::Document doc;
+  auto element = [&](const char* tag, std::vector<std::string> classes, dom::NodeId parent) {
+    dom::Node node;
+    node.tag = tag;
+    node.classes = std::move(classes);
+    return doc.add(std::move(node), parent);
+  };
+  const dom::NodeId ul = element("ul", {}, doc.root);
+  std::vector<dom::NodeId> li;
+  li.push_back(element("li", {"a"}, ul));
+  dom::Node space;
+  space.kind = dom::NodeKind::Text;
+  space.text = " ";
+  doc.add(std::move(space), ul);  // text between elements does not count
+  for (const char* cls : {"b", "c", "d", "e"}) li.push_back(element("li", {cls}, ul));
+  const dom::NodeId p = element("p", {}, element("div", {}, doc.root));
+
+  auto matching = [&](const std::string& selector) {
+    std::vector<style::CssProblem> problems;
+    uint32_t order = 0;
+    auto rules = style::parse_rules(selector + " { color: red }", nullptr, problems, order);
+    REQUIRE(problems.empty());
+    REQUIRE(rules.size() == 1);
+    std::string out;
+    style::SiblingPositions siblings;
+    for (size_t k = 0; k < li.size(); ++k) {
+      if (style::selector_matches(rules[0].selector, doc, li[k], siblings)) out += "abcde"[k];
+    }
+    if (style::selector_matches(rules[0].selector, doc, p, siblings)) out += 'p';
+    return out;
+  };
+  CHECK(matching("li:first-child") == "a");
+  CHECK(matching(":last-child") == "ep");
+  CHECK(matching(":only-child") == "p");
+  CHECK(matching("li:nth-child(2)") == "b");
+  CHECK(matching("li:nth-child(odd)") == "ace");
+  CHECK(matching("li:nth-child(even)") == "bd");
+  CHECK(matching("li:nth-child(n+3):nth-child(-n+4)") == "cd");  // the plugin's line range
+  CHECK(matching("li:nth-child( 2n + 1 )") == "ace");
+  CHECK(matching("li:nth-last-child(2)") == "d");
+  CHECK(matching("li:not(.c)") == "abde");
+  CHECK(matching(":not(:first-child)") == "bcde");
+  CHECK(matching("ul > li:not(:nth-child(odd))") == "bd");
+
+  // Specificity: a pseudo-class counts as a class, :not() as its argument.
+  std::vector<style::CssProblem> problems;
+  uint32_t order = 0;
+  auto rules = style::parse_rules(
+      "li:first-child {} li:not(#x) {} p:hover {} li::before {} li:nth-child(x) {}", nullptr,
+      problems, order);
+  REQUIRE(rules.size() == 2);
+  CHECK(rules[0].selector.specificity == 101);
+  CHECK(rules[1].selector.specificity == 10001);
+  REQUIRE(problems.size() == 3);  // states, pseudo-elements and bad arguments are refused
+  CHECK(problems[2].message == "selector 'li:nth-child(x)' is not supported; its rule is ignored");
 }
 
 TEST_CASE("one declaration: shorthands, auto margins, what is ignored", "[style]") {
