@@ -69,6 +69,29 @@ void slide_elements(const dom::Document& doc, dom::NodeId id, Visit visit) {
   }
 }
 
+// The highlight plugin's line-highlight steps: a `code.hljs` followed in
+// its parent by copies of itself that are fragments, each stacked over the
+// one before (`.hljs:not(:first-child).fragment`). Each is covered from
+// the step at which the next one shows.
+void cover_code_steps(const dom::Document& doc, Slide& s) {
+  for (const Fragment& f : s.fragments) {
+    const dom::Node& copy = doc[f.node];
+    if (f.step == never_step || copy.tag != "code" || !copy.has_class("hljs")) continue;
+    // The element before it in its parent: the block or the previous copy.
+    const std::vector<dom::NodeId>& siblings = doc[copy.parent].children;
+    dom::NodeId before = dom::no_node;
+    for (dom::NodeId sibling : siblings) {
+      if (sibling == f.node) break;
+      if (doc[sibling].kind == dom::NodeKind::Element) before = sibling;
+    }
+    if (before == dom::no_node || doc[before].tag != "code" || !doc[before].has_class("hljs")) {
+      continue;
+    }
+    const int shown = s.step_of(before);
+    if (shown < f.step) s.covered_from[before] = f.step;
+  }
+}
+
 // Collects the slide's fragments in document order.
 void collect_fragments(const dom::Document& doc, dom::NodeId id, std::vector<dom::NodeId>& out) {
   slide_elements(doc, id, [&](dom::NodeId c, const dom::Node& n) {
@@ -176,6 +199,7 @@ Slide make_slide(const dom::Document& doc, dom::NodeId section, int h, int v, Di
   s.step_count = step;
   step = never_step;
   for (dom::NodeId f : dropped) add(f);
+  cover_code_steps(doc, s);
   return s;
 }
 

@@ -61,6 +61,11 @@ struct Slide {
   std::string label() const;
 
   std::unordered_map<dom::NodeId, size_t> fragment_index;  // node -> index in fragments
+  // Code blocks hidden from a step on, because the copy the highlight
+  // plugin made for their next line-highlight step is stacked over them
+  // from then (highlight/line_steps.h): drawing only the top copy looks the
+  // same and keeps the code's text on the page once.
+  std::unordered_map<dom::NodeId, int> covered_from;
 };
 
 struct Meta {

@@ -9,6 +9,7 @@
 #include "dom/entities.h"
 #include "highlight/languages.h"
 #include "highlight/line_numbers.h"
+#include "highlight/line_steps.h"
 #include "source/strings.h"
 
 namespace deckpdf::highlight {
@@ -253,31 +254,56 @@ size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir,
     }
   }
   if (blocks.empty()) return 0;  // no grammar read, no work: a deck without code pays nothing
+  // Room for the nodes the blocks become (a row per line, its cells and
+  // token spans, a copy per line-highlight step), made once rather than
+  // by the vector's doublings (up to the copy budget).
+  size_t estimate = 0;
+  for (dom::NodeId code : blocks) {
+    const std::string* steps = doc[code].attr("data-line-numbers");
+    const size_t copies =
+        steps ? 1 + static_cast<size_t>(std::count(steps->begin(), steps->end(), '|')) : 1;
+    const std::string text = doc.text_content(code);
+    estimate += (1 + static_cast<size_t>(std::count(text.begin(), text.end(), '\n'))) * 12 *
+                std::min<size_t>(copies, 16);
+  }
+  doc.nodes.reserve(doc.nodes.size() + std::min<size_t>(estimate, max_copied_nodes));
   Languages languages(grammar_dir);
   std::set<std::string> warned;
   size_t count = 0;
+  size_t copied_nodes = 0;
   for (dom::NodeId code : blocks) {
     Request request = block_request(doc, code, languages);
-    if (!request.automatic && (!request.named || no_highlight(request.language))) continue;
-    if (request.named && !languages.find(request.language)) {
+    const bool numbered = doc[code].attr("data-line-numbers") != nullptr;
+    bool plain = !request.automatic && (!request.named || no_highlight(request.language));
+    if (!plain && request.named && !languages.find(request.language)) {
       if (warned.insert(ascii_lower(request.language)).second) {
         diags.warning(doc[code].span, "highlight.unknown-language",
                       "no grammar for the code language '" + request.language +
                           "'; its blocks are shown plain");
       }
-      continue;
+      plain = true;
     }
+    if (plain && !numbered) continue;  // left exactly as it was
     bool markup = false;
     std::optional<std::string> text = block_text(doc, code, markup);
-    if (!text) continue;
-    auto result = request.automatic ? languages.highlight_auto(*text)
-                                    : languages.highlight(request.language, *text);
+    if (!text || (plain && markup)) continue;
+    std::shared_ptr<const Highlighted> result;
+    if (plain) {
+      auto shown = std::make_shared<Highlighted>();
+      shown->events = plain_events(*text);
+      result = std::move(shown);
+    } else {
+      result = request.automatic ? languages.highlight_auto(*text)
+                                 : languages.highlight(request.language, *text);
+    }
     if (markup) {
       overlay_tokens(doc, code, *result);
-    } else if (doc[code].attr("data-line-numbers")) {
+    } else if (numbered && text->find_first_not_of(" \t\n\r\f\v") != std::string::npos) {
+      // (the plugin numbers no empty block)
       const std::string* from = doc[code].attr("data-ln-start-from");
       long first = from ? std::strtol(from->c_str(), nullptr, 10) : 1;
       line_numbers_table(doc, code, *result, first > 0 && first < 1000000000 ? first : 1);
+      line_steps_apply(doc, code, copied_nodes, diags);
     } else {
       replace_children(doc, code, *result);
     }
