@@ -246,3 +246,32 @@ TEST_CASE("an exported deck with line numbers shows them in a gutter beside the 
   CHECK(std::abs(two.y - ret.y) < 2);
   CHECK(two.y > one.y);
 }
+
+TEST_CASE("code in notes is coloured for paper in handouts, with github's colours") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/notes.pug",
+                   "section\n"
+                   "  h2 Slide\n"
+                   "  aside.notes\n"
+                   "    :markdown-it\n"
+                   "      Say this:\n"
+                   "\n"
+                   "      ```python\n"
+                   "      def f(x):\n"
+                   "          return x + 1\n"
+                   "      ```\n");
+  REQUIRE(test::run_deckpdf("--handout " + dir + "/notes.pug -o " + dir + "/h.pdf").exit_code ==
+          0);
+  test::PdfDoc pdf = test::pdf_read(dir + "/h.pdf");
+  REQUIRE(pdf.pages.size() == 1);
+  CHECK(pdf.pages[0].text.find("return x + 1") != std::string::npos);
+  test::Raster page = test::pdf_render_page(dir + "/h.pdf", 0);
+  size_t keyword = 0, dark_code = 0;
+  for (uint32_t pixel : page.argb) {
+    const int r = (pixel >> 16) & 0xFF, g = (pixel >> 8) & 0xFF, b = pixel & 0xFF;
+    if (r > 180 && g < 110 && b < 120) ++keyword;  // #d73a49
+    if (near(pixel, 0x272822)) ++dark_code;        // no monokai block on paper
+  }
+  CHECK(keyword > 5);
+  CHECK(dark_code == 0);
+}
