@@ -2,8 +2,11 @@
 """Writes a synthetic deck of N slides, the shape issue 10 measures:
 each slide an h2 title, four bullets of which the last two are fragments,
 and five lines of Markdown speaker notes. The text is deterministic.
+With --code each slide shows a 20-line code block instead of the bullets (Python,
+JavaScript or Rust in turn, different on every slide, every other one with
+line numbers and two highlight steps): issue 20's highlighting bench.
 
-usage: gen_deck.py N > deck.pug
+usage: gen_deck.py N [--code] > deck.pug
 """
 import sys
 
@@ -16,17 +19,43 @@ def words(seed, count):
     return " ".join(WORDS[(seed * 7 + i * 13) % len(WORDS)] for i in range(count))
 
 
+def code_block(s):
+    """A 20-line block for slide s, as a Pug `pre: code` with its lines."""
+    lang = ("python", "javascript", "rust")[s % 3]
+    attrs = "data-trim"
+    if s % 2 == 0:
+        attrs += ' data-line-numbers="1-4|8-12|18-20"'
+    out = ["  pre: code.language-%s(%s)" % (lang, attrs)]
+    for i in range(20):
+        w = WORDS[(s + i * 5) % len(WORDS)]
+        if lang == "python":
+            line = ("def %s_%d(x):" % (w, i) if i % 5 == 0
+                    else "    return x * %d + len(\"%s\")  # %s" % (s + i, w, w))
+        elif lang == "javascript":
+            line = ("function %s%d(x) {" % (w, i) if i % 5 == 0
+                    else "  const %s = x * %d; // %s" % (w, s + i, w) if i % 5 < 4 else "}")
+        else:
+            line = ("fn %s_%d(x: u32) -> u32 {" % (w, i) if i % 5 == 0
+                    else "    let %s = x * %d; // %s" % (w, s + i, w) if i % 5 < 4 else "}")
+        out.append("    | " + line)
+    return out
+
+
 def main():
     n = int(sys.argv[1])
+    code = "--code" in sys.argv[2:]
     out = ["---", "parser: pug", "title: Benchmark deck with %d slides" % n, "---", ""]
     for s in range(1, n + 1):
         out.append("section")
-        out.append("  h2 Slide %d: %s" % (s, words(s, 3)))
-        out.append("  ul")
-        out.append("    li %s" % words(s + 1, 6))
-        out.append("    li %s" % words(s + 2, 5))
-        out.append("    li.fragment %s" % words(s + 3, 7))
-        out.append("    li.fragment %s" % words(s + 4, 4))
+        out.append("  %s Slide %d: %s" % ("h4" if code else "h2", s, words(s, 3)))
+        if code:
+            out.extend(code_block(s))
+        else:
+            out.append("  ul")
+            out.append("    li %s" % words(s + 1, 6))
+            out.append("    li %s" % words(s + 2, 5))
+            out.append("    li.fragment %s" % words(s + 3, 7))
+            out.append("    li.fragment %s" % words(s + 4, 4))
         out.append("  aside.notes")
         out.append("    :markdown-it")
         out.append("      Notes for slide %d: %s." % (s, words(s + 5, 8)))

@@ -7,6 +7,7 @@
 #
 #   bench/run.sh [build/deckpdf] [runs] [sizes...]
 #   bench/run.sh build/deckpdf 5 10 200 2000 20000 > bench/RESULTS.md
+#   BENCH_DECK=--code bench/run.sh build/deckpdf 5 200   (a code block per slide)
 #
 # Needs python3 and GNU time (apt-get install time).
 set -euo pipefail
@@ -28,7 +29,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 echo "| slides | mode | pages | wall median (s) | CPU median (s) | pages/s | peak RSS (MB) | size (KB) |"
 echo "|---:|---|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
-  python3 "$here/gen_deck.py" "$n" > "$work/deck.pug"
+  python3 "$here/gen_deck.py" "$n" ${BENCH_DECK:-} > "$work/deck.pug"
   for m in "${modes[@]}"; do
     name=${m%%:*}
     flag=${m#*:}

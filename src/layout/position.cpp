@@ -79,12 +79,22 @@ void Engine::absolute_flush(float x, float y, float width, float height) {
       else
         w = std::min(room, item_width(it, room, false));
     }
+    float sx = std::isnan(p.static_x) ? x : p.static_x;
+    float sy = std::isnan(p.static_y) ? y : p.static_y;
+    // A box whose place does not hang on its size (its width known, placed
+    // from the left and top, as the highlight plugin's stacked code steps
+    // are) is laid out once, not measured first.
+    if ((given || w) && (pl.left || !pl.right) && (pl.top || !pl.bottom)) {
+      std::vector<Item> items;
+      item_place(it, pl.left ? x + left + ml : sx + ml, pl.top ? y + top + mt : sy + mt, w,
+                 std::nullopt, room, items);
+      positioned_.emplace_back(p.node, std::move(items));
+      continue;
+    }
     Extent e = item_measure(it, w, std::nullopt, room);
     float bw = w ? *w : e.used_width;
     float bh = e.height;
     if (given && !is_picture(it)) w = bw;
-    float sx = std::isnan(p.static_x) ? x : p.static_x;
-    float sy = std::isnan(p.static_y) ? y : p.static_y;
     float bx = pl.left ? x + left + ml : pl.right ? x + width - right - mr - bw : sx + ml;
     float by = pl.top ? y + top + mt : pl.bottom ? y + height - bottom - mb - bh : sy + mt;
     std::vector<Item> items;
