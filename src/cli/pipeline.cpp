@@ -12,6 +12,7 @@
 #include <set>
 
 #include "compose/pdfpc.h"
+#include "compose/slide_range.h"
 #include "highlight/code_blocks.h"
 #include "layout/dump.h"
 #include "layout/image.h"
@@ -22,6 +23,7 @@
 #include "pdf/writer.h"
 #include "pug/parse.h"
 #include "source/files.h"
+#include "source/nearest.h"
 #include "source/strings.h"
 #include "style/contrast.h"
 #include "style/deck_css.h"
@@ -305,9 +307,12 @@ bool Pipeline::theme_unknown_check(const std::string& name) {
   bool is_path = style::theme_is_path(name);
   if (is_path && !job_.theme.empty()) return true;
   if (fs::is_regular_file(is_path ? name : layouts + "/" + name + ".css", ec)) return true;
-  std::string known;
-  for (const std::string& n : style::theme_names(layouts)) known += (known.empty() ? "" : ", ") + n;
-  std::string message = "theme '" + name + "' is not one deckpdf has (" + known + "); using white";
+  std::vector<std::string> known = style::theme_names(layouts);
+  std::string message =
+      "theme '" + name + "' is not one deckpdf has (" + names_list(known) + "); using white";
+  if (std::string near = nearest_name(name, known); !near.empty()) {
+    message += "; did you mean " + near + "?";
+  }
   if (is_path) message = "theme '" + deck_.meta.theme + "' is not a file; using white";
   if (job_.theme.empty()) {
     // The `theme:` line of the front matter.
@@ -384,7 +389,7 @@ bool Pipeline::fonts_load() {
 bool Pipeline::lay_out() {
   if (!job_.slides.empty()) {
     std::string range_error;
-    if (!compose::slides_parse(job_.slides, deck_.slides.size(), options_.slides, range_error)) {
+    if (!compose::slides_parse(job_.slides, deck_, options_.slides, range_error)) {
       return fail(exit_usage, range_error, true);
     }
   }
