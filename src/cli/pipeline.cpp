@@ -523,7 +523,11 @@ bool Pipeline::render(const std::vector<compose::Page>& pages, Output& out) {
   info.author = deck_.meta.author;
   info.subject = deck_.meta.subject;
   info.keywords = deck_.meta.keywords;
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+  // The deck's own date first: the talk's date, the same bytes wherever
+  // and whenever it is exported; else the build's (reproducible builds).
+  if (deck_.meta.date_seconds) {
+    info.date = *deck_.meta.date_seconds;
+  } else if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
     info.date = std::strtoll(epoch, nullptr, 10);
   } else {
     info.date = static_cast<int64_t>(std::time(nullptr));

@@ -55,7 +55,7 @@ TEST_CASE("nearest names: Damerau-Levenshtein distance, and only near names sugg
   CHECK(nearest_name("-x", {"-o", "-j", "-q"}).empty());  // too short to guess
 }
 
-TEST_CASE("--handout takes a layout name after a space; 3-up is three-up", "[cli]") {
+TEST_CASE("--handout takes a layout name after a space, and 3-up is three-up", "[cli]") {
   Here h("names-handout");
   // After a space: the layout, not a second input.
   auto r = h.run("talk.pug --handout 4-up");
