@@ -273,6 +273,7 @@ int cli_main(int argc, char** argv) {
   for (const std::string& input : o.inputs) {
     Job job = o.job;
     job.input = input;
+    job.watch = o.watch;
     if (show_progress) job.on_progress = progress_make(input);
     jobs.push_back(std::move(job));
   }

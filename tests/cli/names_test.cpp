@@ -55,7 +55,7 @@ TEST_CASE("nearest names: Damerau-Levenshtein distance, and only near names sugg
   CHECK(nearest_name("-x", {"-o", "-j", "-q"}).empty());  // too short to guess
 }
 
-TEST_CASE("--handout takes a layout name after a space, and 3-up is three-up", "[cli]") {
+TEST_CASE("the handout option takes a layout name after a space, and 3-up is three-up", "[cli]") {
   Here h("names-handout");
   // After a space: the layout, not a second input.
   auto r = h.run("talk.pug --handout 4-up");
@@ -161,7 +161,7 @@ TEST_CASE("unknown layouts and options list the known names and suggest the near
   CHECK(fs::exists(h.file("talk.pdf")));
 }
 
-TEST_CASE("--help lists the themes and the handout layouts by name", "[cli]") {
+TEST_CASE("the help lists the themes and the handout layouts by name", "[cli]") {
   auto r = test::run_deckpdf("--help");
   CHECK(r.exit_code == 0);
   CHECK(has(r.out,
