@@ -38,7 +38,11 @@ bool label_find(const deck::Deck& deck, int h, int v, bool last, size_t& at, std
   if (found) return true;
   std::string label = std::to_string(h) + (v > 0 ? "." + std::to_string(v) : "");
   error = "--slides: there is no slide " + label + "; ";
-  if (h > last_h) {
+  if (h > last_h && last_h == 1) {
+    int v_last = deck.slides.back().v;
+    error += v_last > 0 ? "the deck is one vertical stack, 1.1 to 1." + std::to_string(v_last)
+                        : std::string("the deck has one slide");
+  } else if (h > last_h) {
     error += last_h == 0 ? std::string("the deck has no slides")
                          : "the deck's slides are 1 to " + std::to_string(last_h);
   } else if (stack_v == 0) {

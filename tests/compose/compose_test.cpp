@@ -80,6 +80,16 @@ TEST_CASE("slide selections: reveal.js labels and ranges of them, errors for the
   CHECK(fails("4-3.2") == "--slides: '4-3.2' runs backwards (in '4-3.2')");
   CHECK(fails("3.x") ==
         "--slides: '3.x' is not a slide or a range like 3, 4.2, 3-7 or 3-4.2 (in '3.x')");
+  deck::Deck stack;  // one stack: 1.1, 1.2
+  stack.slides.resize(2);
+  stack.slides[0].v = 1;
+  stack.slides[1].v = 2;
+  CHECK_FALSE(compose::slides_parse("2", stack, out, error));
+  CHECK(error == "--slides: there is no slide 2; the deck is one vertical stack, 1.1 to 1.2");
+  deck::Deck single;
+  single.slides.resize(1);
+  CHECK_FALSE(compose::slides_parse("2", single, out, error));
+  CHECK(error == "--slides: there is no slide 2; the deck has one slide");
   for (const char* bad : {"", "0", "1,", "1-2-3", "-3", "3.", ".2", "3.0", "1.2.3"}) {
     CAPTURE(bad);
     CHECK(fails(bad).find("--slides: '") == 0);
