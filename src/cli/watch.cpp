@@ -100,27 +100,34 @@ void status_print(const Job& job, const JobResult& r, std::chrono::milliseconds 
 }
 
 void watched_export(Watched& w) {
+  // The files as they are before the export reads them: one saved while
+  // it runs differs from its stamp, and is exported again.
+  std::map<std::string, Stamp> before = w.files;
+  before[w.job->input] = Stamp{};
+  for (auto& [path, stamp] : before) stamp = stamp_take(path);
   JobResult r;
   auto started = std::chrono::steady_clock::now();
   try {
     r = job_run(*w.job, &w.repeats);
-    status_print(*w.job, r,
-                 std::chrono::duration_cast<std::chrono::milliseconds>(
-                     std::chrono::steady_clock::now() - started));
   } catch (const std::exception& e) {
     // The watcher outlives any input: whatever an export throws (memory is
     // caught inside it, with its stage) is shown, the last good PDF stays,
     // and the files it had read are watched as before.
     std::cerr << "deckpdf: error: " << w.job->input << ": " << e.what()
               << "; the last PDF stays, watching goes on" << std::endl;
-    if (!w.files.empty()) {
-      for (auto& [path, stamp] : w.files) stamp = stamp_take(path);
-      return;
-    }
+    w.files = std::move(before);
+    return;
   }
   w.files.clear();
-  for (const std::string& f : r.files) w.files[f] = stamp_take(f);
-  if (w.files.empty()) w.files[w.job->input] = stamp_take(w.job->input);
+  for (const std::string& f : r.files) {
+    auto known = before.find(f);
+    w.files[f] = known != before.end() ? known->second : stamp_take(f);
+  }
+  if (w.files.empty()) w.files[w.job->input] = before[w.job->input];
+  // Said once the files are stamped: a save after this line is seen.
+  status_print(*w.job, r,
+               std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - started));
 }
 
 bool watched_changed(const Watched& w) {
