@@ -308,11 +308,10 @@ bool Pipeline::theme_unknown_check(const std::string& name) {
   if (is_path && !job_.theme.empty()) return true;
   if (fs::is_regular_file(is_path ? name : layouts + "/" + name + ".css", ec)) return true;
   std::vector<std::string> known = style::theme_names(layouts);
-  std::string message =
-      "theme '" + name + "' is not one deckpdf has (" + names_list(known) + "); using white";
-  if (std::string near = nearest_name(name, known); !near.empty()) {
-    message += "; did you mean " + near + "?";
-  }
+  std::string near = nearest_name(name, known);
+  std::string message = "theme '" + name + "' is not one deckpdf has" +
+                        (near.empty() ? "" : "; did you mean " + near + "?") + " (" +
+                        names_list(known) + "); using white";
   if (is_path) message = "theme '" + deck_.meta.theme + "' is not a file; using white";
   if (job_.theme.empty()) {
     // The `theme:` line of the front matter.

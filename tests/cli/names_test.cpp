@@ -155,9 +155,9 @@ TEST_CASE("unknown layouts and options list the known names and suggest the near
   r = h.run("talk.pug --theme mon");
   CHECK(r.exit_code == 0);
   CHECK(has(r.err,
-            "warning: theme 'mon' is not one deckpdf has (beige, black, black-contrast, "
-            "blood, dracula, league, moon, night, serif, simple, sky, solarized, white, "
-            "white-contrast); using white; did you mean moon? [theme.unknown]"));
+            "warning: theme 'mon' is not one deckpdf has; did you mean moon? (beige, black, "
+            "black-contrast, blood, dracula, league, moon, night, serif, simple, sky, "
+            "solarized, white, white-contrast); using white [theme.unknown]"));
   CHECK(fs::exists(h.file("talk.pdf")));
 }
 
