@@ -34,8 +34,18 @@ page "$work/beam.pdf" 4 slide-list
 n=$(pdfinfo "$work/builds.pdf" | awk '/^Pages:/ {print $2}')
 for ((i = 1; i <= n; i++)); do page "$work/builds.pdf" "$i" "build-$i"; done
 
+# The README's one-minute tour: samples/minute.pug in the three modes.
+"$deckpdf" -q samples/minute.pug -o "$work/minute.pdf"
+page "$work/minute.pdf" 1 minute-slide-1
+page "$work/minute.pdf" 2 minute-slide-2
+"$deckpdf" -q samples/minute.pug --builds -o "$work/minute-builds.pdf"
+page "$work/minute-builds.pdf" 2 minute-build-2
+page "$work/minute-builds.pdf" 3 minute-build-3
+"$deckpdf" -q samples/minute.pug --handout --paper A4 -o "$work/minute-handout.pdf"
+page "$work/minute-handout.pdf" 2 minute-handout-2 24
+
 # Each handout layout in layouts/, first page (when this deckpdf has handouts).
-if "$deckpdf" --help | grep -q -- --handout; then
+if grep -q -- --handout <<<"$("$deckpdf" --help)"; then
   for layout in layouts/*.handout; do
     name=$(basename "$layout" .handout)
     "$deckpdf" -q samples/deckpdf-tour.pug --handout="$name" --paper A4 \

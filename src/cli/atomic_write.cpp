@@ -11,6 +11,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -21,6 +22,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <vector>
 
 #include "source/files.h"
 
@@ -84,6 +86,15 @@ std::string temp_prefix(const fs::path& target) {
   return "." + target.filename().string() + ".deckpdf-";
 }
 
+// A fresh `.NAME.deckpdf-PID-N` beside `target`.
+std::string temp_name(const fs::path& target) {
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  return (dir / (temp_prefix(target) + std::to_string(::getpid()) + "-" +
+                 std::to_string(counter.fetch_add(1))))
+      .string();
+}
+
 // `.NAME.deckpdf-PID-N` files of ours whose process is gone: a run killed
 // between naming its file and renaming it.
 void leftovers_remove(const fs::path& dir, const fs::path& target) {
@@ -142,7 +153,19 @@ void atomic_write_signals_install() {
   ::signal(SIGXFSZ, SIG_IGN);
 }
 
-bool file_write_atomic(const std::string& path, const std::string& bytes, std::string& error) {
+// One output written under its temporary name, waiting to be renamed.
+struct OutputGroup::Staged {
+  std::string target, named;
+  SlotGuard slot;  // `named` is removed by a signal until committed
+};
+
+OutputGroup::OutputGroup() = default;
+
+OutputGroup::~OutputGroup() {
+  for (Staged& s : staged_) ::unlink(s.named.c_str());
+}
+
+bool OutputGroup::add(const std::string& path, const std::string& bytes, std::string& error) {
   fs::path target(path);
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
@@ -174,61 +197,103 @@ bool file_write_atomic(const std::string& path, const std::string& bytes, std::s
   }
   leftovers_remove(dir, target);
 
-  SlotGuard slot;
-  std::string named = (dir / (temp_prefix(target) + std::to_string(::getpid()) + "-" +
-                              std::to_string(counter.fetch_add(1))))
-                          .string();
+  // Staged from the start (a failure below drops it again), so that its
+  // slot stays claimed as long as the group holds the file.
+  Staged& staged = staged_.emplace_back();
+  staged.target = path;
+  staged.named = temp_name(target);
+  const std::string& named = staged.named;
   bool unnamed = true;
   int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0) {  // no O_TMPFILE here: the named file from the start
     unnamed = false;
-    if (!slot.remember(named)) {
+    if (!staged.slot.remember(named)) {
       error = "cannot write '" + path + "': its name is too long";
+      staged_.pop_back();
       return false;
     }
     fd = ::open(named.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0) {
       error = "cannot create a temporary file in '" + dir.string() + "': " + std::strerror(errno);
-      slot.forget();
+      staged_.pop_back();
       return false;
     }
   }
   auto fail = [&](std::string message) {
     ::close(fd);
-    if (!unnamed) ::unlink(named.c_str());
-    slot.forget();
+    if (!unnamed) ::unlink(staged.named.c_str());
     error = std::move(message);
+    staged_.pop_back();
     return false;
   };
   if (!write_all(fd, bytes)) return fail(write_failure(path));
   ::fchmod(fd, mode);
   if (::fsync(fd) != 0) return fail(write_failure(path));
   if (unnamed) {
-    if (!slot.remember(named)) return fail("cannot write '" + path + "': its name is too long");
+    if (!staged.slot.remember(named)) {
+      return fail("cannot write '" + path + "': its name is too long");
+    }
     std::string proc = "/proc/self/fd/" + std::to_string(fd);
     if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, named.c_str(), AT_SYMLINK_FOLLOW) != 0) {
-      int saved = errno;
-      slot.forget();
-      ::close(fd);
-      error = "cannot write '" + path + "': " + std::strerror(saved);
-      return false;
+      return fail("cannot write '" + path + "': " + std::strerror(errno));
     }
     unnamed = false;  // from here on, a name to remove on failure
   }
-  if (::close(fd) != 0) {
-    ::unlink(named.c_str());
-    slot.forget();
-    error = write_failure(path);
-    return false;
-  }
-  if (std::rename(named.c_str(), path.c_str()) != 0) {
-    error = "cannot replace '" + path + "': " + std::strerror(errno);
-    ::unlink(named.c_str());
-    slot.forget();
-    return false;
-  }
-  slot.forget();
+  int closed = ::close(fd);
+  fd = -1;
+  if (closed != 0) return fail(write_failure(path));
   return true;
+}
+
+bool OutputGroup::commit(std::string& error) {
+  // No stop signal between the renames: the outputs change together (one
+  // that arrives is handled after, when nothing is left to remove).
+  sigset_t stops, old;
+  sigemptyset(&stops);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&stops, sig);
+  pthread_sigmask(SIG_BLOCK, &stops, &old);
+  // With more than one output, each old file keeps a second name (a hard
+  // link) until all are in place, to be put back if a later rename fails.
+  struct Done {
+    std::string target, backup;  // backup "": there was no old file (or no link)
+  };
+  std::vector<Done> done;
+  bool ok = true;
+  for (Staged& s : staged_) {
+    Done d{s.target, ""};
+    if (staged_.size() > 1) {
+      std::string backup = temp_name(fs::path(s.target));
+      if (::link(s.target.c_str(), backup.c_str()) == 0) d.backup = backup;
+    }
+    if (std::rename(s.named.c_str(), s.target.c_str()) != 0) {
+      error = "cannot replace '" + s.target + "': " + std::strerror(errno);
+      if (!d.backup.empty()) ::unlink(d.backup.c_str());
+      ok = false;
+      break;
+    }
+    s.named.clear();
+    done.push_back(std::move(d));
+  }
+  for (Done& d : done) {
+    if (ok) {
+      if (!d.backup.empty()) ::unlink(d.backup.c_str());
+    } else if (!d.backup.empty()) {
+      std::rename(d.backup.c_str(), d.target.c_str());  // the old file back
+    } else {
+      ::unlink(d.target.c_str());  // there was none
+    }
+  }
+  for (Staged& s : staged_) {
+    if (!s.named.empty()) ::unlink(s.named.c_str());
+  }
+  staged_.clear();
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  return ok;
+}
+
+bool file_write_atomic(const std::string& path, const std::string& bytes, std::string& error) {
+  OutputGroup group;
+  return group.add(path, bytes, error) && group.commit(error);
 }
 
 }  // namespace deckpdf::cli

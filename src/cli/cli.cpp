@@ -18,13 +18,15 @@
 
 #include "cli/atomic_write.h"
 #include "cli/job.h"
+#include "cli/names.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "layout/parallel.h"
+#include "source/nearest.h"
 
 namespace deckpdf::cli {
 
-void options_define(CLI::App& app, Options& o) {
+void options_define(CLI::App& app, Options& o, const Names& names) {
   app.description(
       "deckpdf turns reveal.js slide decks written in Pug into PDF files, natively, without a "
       "browser: one page per slide, or one page per fragment step.");
@@ -33,7 +35,8 @@ void options_define(CLI::App& app, Options& o) {
       "  deckpdf talk.pug                         one page per slide -> talk.pdf\n"
       "  deckpdf talk.pug --builds                one page per fragment step\n"
       "  deckpdf talk.pug --builds --handout      talk.pdf and talk-handout.pdf\n"
-      "  deckpdf talk.pug --slides 3-7,12         only those slides\n"
+      "  deckpdf talk.pug --handout 4-up          four slides a page -> talk-handout.pdf\n"
+      "  deckpdf talk.pug --slides 3-4.2,7        slides 3 to 4.2, and 7\n"
       "  deckpdf talk.pug -o out/ --theme my.css  out/talk.pdf in your theme\n"
       "  deckpdf talk.pug -o - > talk.pdf         the PDF on standard output\n"
       "  deckpdf - < talk.pug > talk.pdf          the deck from standard input\n"
@@ -58,13 +61,15 @@ void options_define(CLI::App& app, Options& o) {
   // What to print.
   app.add_flag("--builds", o.builds, "one page per fragment step, as the audience saw it");
   app.add_option("--slides", job.slides,
-                 "print only these slides: 1-based numbers and ranges, e.g. 3-7,12 or 5-")
+                 "print only these slides, numbered as reveal.js shows them: 3-7,12, 4.2 (a "
+                 "slide of stack 4; 4 is all of it), 3-4.2 or 5- (to the end)")
       ->type_name("RANGE");
   app.add_flag("--slide-numbers", job.slide_numbers,
                "print each slide's number (3 or 3.2) at its bottom right");
   // How it looks.
   app.add_option("--theme", job.theme,
-                 "theme name from layouts/ or a .css file (default: the deck's, else white)")
+                 "a .css file, or a theme by name: " + names_list(names.themes) +
+                     " (default: the deck's, else white)")
       ->type_name("NAME|FILE");
   app.add_option("--css", job.css,
                  "a CSS file of your own, read after the theme and the deck's style blocks "
@@ -105,9 +110,10 @@ void options_define(CLI::App& app, Options& o) {
   app.add_flag("--check", job.check, "read and lay out the deck, report problems, write nothing");
   // Handouts (a bare --handout is made --handout=notes-right before parsing).
   app.add_option("--handout", job.handout,
-                 "a handout for printing -> INPUT-handout.pdf: notes-right (the default), "
-                 "notes-below, three-up, 2-up, 4-up, 6-up, 9-up, 3-up-ruled, or a .handout file")
-      ->type_name("[=LAYOUT]");
+                 "a handout for printing -> INPUT-handout.pdf, in a layout by name: " +
+                     names_list(names.layouts) +
+                     " (default notes-right; 3-up is three-up), or a .handout file")
+      ->type_name("[LAYOUT]");
   app.add_flag("--notes-only", job.notes_only,
                "the speaker's script: each slide's label, title and notes -> INPUT-notes.pdf");
   app.add_option("--paper", job.paper, "handout paper: A4 or Letter (default: from the locale)")
@@ -193,16 +199,19 @@ int jobs_run(const std::vector<Job>& jobs, unsigned threads) {
 int cli_main(int argc, char** argv) {
   CLI::App app{"", "deckpdf"};
   Options o;
-  options_define(app, o);
+  std::string data_dir = data_dir_find(argc > 0 ? argv[0] : nullptr);
+  Names names = names_find(data_dir + "/layouts");
+  options_define(app, o, names);
+  // Unknown options are kept (not CLI11's error) to be answered with the
+  // nearest known one.
+  app.allow_extras();
   try {
-    // --handout[=LAYOUT]: CLI11 would take the deck after a bare --handout
-    // as its value, so a bare one is given its default here.
-    std::vector<char*> args(argv, argv + argc);
-    static char handout_default[] = "--handout=notes-right";
-    for (char*& a : args) {
-      if (std::string_view(a) == "--handout") a = handout_default;
-    }
-    app.parse(argc, args.data());
+    std::vector<std::string> args(argv, argv + argc);
+    std::string handout_error;
+    if (!handout_args_prepare(args, names, handout_error)) return usage_error(handout_error);
+    std::vector<char*> pointers;
+    for (std::string& a : args) pointers.push_back(a.data());
+    app.parse(static_cast<int>(pointers.size()), pointers.data());
   } catch (const CLI::ParseError& e) {
     if (o.man && dynamic_cast<const CLI::RequiredError*>(&e)) {
       std::cout << man_page(app);
@@ -214,6 +223,18 @@ int cli_main(int argc, char** argv) {
   if (o.man) {
     std::cout << man_page(app);
     return exit_ok;
+  }
+  for (const std::string& extra : app.remaining()) {
+    if (extra != "--") return usage_error(option_unknown_message(app, extra));
+  }
+  if (std::string error = inputs_named_like_layouts(o.inputs, names); !error.empty()) {
+    return usage_error(error);
+  }
+  if (!o.job.handout.empty() && !layout_is_path(o.job.handout)) {
+    if (!layout_known(names, o.job.handout)) {
+      return usage_error(layout_unknown_message(names, o.job.handout));
+    }
+    o.job.handout = layout_alias(o.job.handout);
   }
 
   // What only makes sense together.
@@ -244,7 +265,7 @@ int cli_main(int argc, char** argv) {
                : o.dump == "json"   ? Dump::Json
                : o.dump == "layout" ? Dump::Layout
                                     : Dump::None;
-  o.job.data_dir = data_dir_find(argc > 0 ? argv[0] : nullptr);
+  o.job.data_dir = data_dir;
   bool show_progress =
       !o.job.quiet && isatty(STDERR_FILENO) && (o.jobs == 1 || o.inputs.size() == 1);
   atomic_write_signals_install();
@@ -252,6 +273,7 @@ int cli_main(int argc, char** argv) {
   for (const std::string& input : o.inputs) {
     Job job = o.job;
     job.input = input;
+    job.watch = o.watch;
     if (show_progress) job.on_progress = progress_make(input);
     jobs.push_back(std::move(job));
   }

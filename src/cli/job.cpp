@@ -28,14 +28,26 @@ bool use_color() {
   return isatty(STDERR_FILENO) != 0;
 }
 
+// Prints the diagnostics (errors only when `quiet`); with `repeats`, a
+// warning printed last time is not printed again. Counts into `result`.
 void print_diagnostics(std::ostream& err, const Source& source, const SourceSet& sources,
-                       const Diagnostics& diags, bool quiet) {
+                       const Diagnostics& diags, bool quiet, Repeats* repeats, JobResult& result) {
   bool color = use_color();
+  std::set<std::string> warnings;
   for (Diagnostic d : diags.items()) {
-    if (quiet && d.severity != Severity::Error) continue;
+    bool error = d.severity == Severity::Error;
+    (error ? result.errors : result.warnings)++;
+    if (quiet && !error) continue;
     sources.localize(d);
-    err << diagnostic_format(source, d, color);
+    std::string text = diagnostic_format(source, d, color);
+    if (!error && repeats) {
+      warnings.insert(text);
+      if (repeats->warnings.count(text)) continue;
+    }
+    if (!error) result.warnings_printed++;
+    err << text;
   }
+  if (repeats) repeats->warnings = std::move(warnings);
   if (diags.dropped() > 0) {
     err << source.path() << ": note: " << diags.dropped() << " more diagnostics not shown\n";
   }
@@ -70,7 +82,7 @@ std::string data_dir_find(const char* argv0) {
   return DECKPDF_SOURCE_DATA_DIR;
 }
 
-JobResult job_run(const Job& job) {
+JobResult job_run(const Job& job, Repeats* repeats) {
   JobResult result;
   std::ostringstream err;  // printed as one block at the end
   auto finish = [&](int code) {
@@ -104,13 +116,13 @@ JobResult job_run(const Job& job) {
   Export r = export_to_memory(*source, job);
   result.files.insert(result.files.end(), r.files.begin(), r.files.end());
   if (r.show_diags) {
-    print_diagnostics(err, *source, r.sources, r.diags, job.quiet);
+    print_diagnostics(err, *source, r.sources, r.diags, job.quiet, repeats, result);
   } else {  // a failure that shows no deck diagnostics still shows the theme's
     Diagnostics theme_diags;
     for (const Diagnostic& d : r.diags.items()) {
       if (d.file) theme_diags.add(d);
     }
-    print_diagnostics(err, *source, r.sources, theme_diags, job.quiet);
+    print_diagnostics(err, *source, r.sources, theme_diags, job.quiet, repeats, result);
   }
   if (!r.error.empty()) err << "deckpdf: error: " << r.error << "\n";
   if (job.dump != Dump::None) {
@@ -120,27 +132,42 @@ JobResult job_run(const Job& job) {
   int code = r.exit_code;
   if (job.dump != Dump::None || code != exit_ok || job.check) return finish(code);
 
-  // The files, atomically, only once every product was made.
+  // The files, only once every product was made, and together: the PDFs
+  // and the .pdfpc all replaced, or none (cli/atomic_write.h).
   std::error_code dir_ec;
   bool output_is_file = !job.output.empty() && job.output != "-" && job.output.back() != '/' &&
                         !fs::is_directory(job.output, dir_ec);
+  OutputGroup group;
+  std::vector<std::string> told;  // "wrote ..." lines, once all are in place
+  auto write_failed = [&](const std::string& write_error) {
+    err << "deckpdf: error: " << write_error << "\n";
+    result.written.clear();
+    return finish(exit_io);
+  };
   for (const Output& out : r.outputs) {
     bool first = &out == &r.outputs.front();
     std::string path =
         output_path(job.input, job.output, first && output_is_file ? "" : suffix_of(out.product));
-    code = output_write(job, path, out.pdf, out.pages, err);
-    if (code != exit_ok) break;
-    if (job.pdfpc && path != "-" && first) {
+    if (path == "-") {  // standard output takes one PDF (checked above)
+      code = output_stdout(out.pdf, err);
+      if (code != exit_ok) return finish(code);
+      continue;
+    }
+    std::string write_error;
+    if (!group.add(path, out.pdf, write_error)) return write_failed(write_error);
+    result.written.emplace_back(path, out.pages);
+    told.push_back("wrote " + path + " (" + std::to_string(out.pages) + " pages, " +
+                   std::to_string(out.pdf.size()) + " bytes)");
+    if (job.pdfpc && first) {
       // talk.pdfpc beside talk.pdf, as pdfpc looks for it.
       std::string pdfpc_path = fs::path(path).replace_extension(".pdfpc").string();
-      std::string write_error;
-      if (!file_write_atomic(pdfpc_path, out.pdfpc, write_error)) {
-        err << "deckpdf: error: " << write_error << "\n";
-        code = exit_io;
-        break;
-      }
-      if (job.verbose) err << "wrote " << pdfpc_path << "\n";
+      if (!group.add(pdfpc_path, out.pdfpc, write_error)) return write_failed(write_error);
+      if (job.verbose) told.push_back("wrote " + pdfpc_path);
     }
+  }
+  if (std::string commit_error; !group.commit(commit_error)) return write_failed(commit_error);
+  if (output_tell(job)) {
+    for (const std::string& line : told) err << line << "\n";
   }
   if (code == exit_ok && job.verbose) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(

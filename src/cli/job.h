@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "source/diagnostic.h"
@@ -48,6 +50,7 @@ struct Job {
   bool quiet = false;          // -q: errors only
   bool verbose = false;        // -v: also what was written, and how long it took
   bool check = false;          // parse and lay out, write nothing
+  bool watch = false;          // under --watch: its status line says what was written
   // --handout[=LAYOUT]: a handout in layouts/LAYOUT.handout (or a file);
   // "" = no handout. --notes-only: the speaker's script. They write
   // INPUT-handout.pdf and INPUT-notes.pdf unless -o names a file.
@@ -65,12 +68,23 @@ struct JobResult {
   // The files the export read: the deck, the pictures it shows, a theme
   // file (what --watch watches). Paths as the job opened them.
   std::vector<std::string> files;
+  // For --watch's status line: the PDFs written and their pages, the
+  // warnings and errors the deck had, and the warnings printed this time.
+  std::vector<std::pair<std::string, size_t>> written;
+  size_t warnings = 0, errors = 0, warnings_printed = 0;
+};
+
+// --watch's memory of one job between its exports: the warnings printed
+// last time, each not printed again while it stays the same.
+struct Repeats {
+  std::set<std::string> warnings;  // as printed: place, message, code, line
 };
 
 // Runs one job: reads the deck, exports it, writes the output atomically.
 // Diagnostics are printed to stderr (as one block, so that jobs running at
-// once do not interleave); dumps and `-o -` go to stdout.
-JobResult job_run(const Job& job);
+// once do not interleave); dumps and `-o -` go to stdout. With `repeats`,
+// warnings printed by the last run are left out (and `repeats` updated).
+JobResult job_run(const Job& job, Repeats* repeats = nullptr);
 
 // The PDFs one run makes: the slides (or builds), a handout, the notes.
 // `--builds --handout` makes talk.pdf and talk-handout.pdf; `--handout`

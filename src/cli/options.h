@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/job.h"
+#include "cli/names.h"
 
 namespace CLI {
 class App;
@@ -26,8 +27,9 @@ struct Options {
 };
 
 // Defines every option of `app`, bound to `o`. One place: adding an option
-// here adds it to --help and to the man page.
-void options_define(CLI::App& app, Options& o);
+// here adds it to --help and to the man page. `names`: the themes and
+// handout layouts that --help lists.
+void options_define(CLI::App& app, Options& o, const Names& names);
 
 // The man page (roff, man(7)) made from the app's options, description and
 // the sections below.

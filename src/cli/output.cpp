@@ -11,8 +11,6 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli/atomic_write.h"
-
 namespace deckpdf::cli {
 
 namespace fs = std::filesystem;
@@ -42,28 +40,20 @@ std::string output_path(const std::string& input, const std::string& output,
   return p.string();
 }
 
-int output_write(const Job& job, const std::string& path, const std::string& bytes, size_t pages,
-                 std::ostream& err) {
-  if (path == "-") {
-    std::lock_guard<std::mutex> lock(print_mutex());
-    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    std::cout.flush();
-    if (!std::cout) {
-      err << "deckpdf: error: cannot write the PDF to standard output: " << std::strerror(errno)
-          << "\n";
-      return exit_io;
-    }
-    return exit_ok;
-  }
-  std::string write_error;
-  if (!file_write_atomic(path, bytes, write_error)) {
-    err << "deckpdf: error: " << write_error << "\n";
+int output_stdout(const std::string& bytes, std::ostream& err) {
+  std::lock_guard<std::mutex> lock(print_mutex());
+  std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  std::cout.flush();
+  if (!std::cout) {
+    err << "deckpdf: error: cannot write the PDF to standard output: " << std::strerror(errno)
+        << "\n";
     return exit_io;
   }
-  if (job.verbose || (!job.quiet && isatty(STDERR_FILENO))) {
-    err << "wrote " << path << " (" << pages << " pages, " << bytes.size() << " bytes)\n";
-  }
   return exit_ok;
+}
+
+bool output_tell(const Job& job) {
+  return job.verbose || (!job.quiet && !job.watch && isatty(STDERR_FILENO));
 }
 
 }  // namespace deckpdf::cli

@@ -22,10 +22,12 @@ std::mutex& print_mutex();
 std::string output_path(const std::string& input, const std::string& output,
                         const std::string& suffix = "");
 
-// Writes one PDF of `pages` pages: atomically into a file, or to stdout
-// ("-"). Returns an exit code; errors (and, with -v or on a terminal, what
-// was written) go to `err`.
-int output_write(const Job& job, const std::string& path, const std::string& bytes, size_t pages,
-                 std::ostream& err);
+// Writes one PDF to standard output. Returns an exit code; errors go to
+// `err`.
+int output_stdout(const std::string& bytes, std::ostream& err);
+
+// Whether to say what was written ("wrote talk.pdf (12 pages, ...)"): with
+// -v, or on a terminal unless -q, or --watch, whose status line says it.
+bool output_tell(const Job& job);
 
 }  // namespace deckpdf::cli

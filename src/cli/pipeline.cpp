@@ -12,6 +12,7 @@
 #include <set>
 
 #include "compose/pdfpc.h"
+#include "compose/slide_range.h"
 #include "highlight/code_blocks.h"
 #include "layout/dump.h"
 #include "layout/image.h"
@@ -22,6 +23,7 @@
 #include "pdf/writer.h"
 #include "pug/parse.h"
 #include "source/files.h"
+#include "source/nearest.h"
 #include "source/strings.h"
 #include "style/contrast.h"
 #include "style/deck_css.h"
@@ -305,9 +307,11 @@ bool Pipeline::theme_unknown_check(const std::string& name) {
   bool is_path = style::theme_is_path(name);
   if (is_path && !job_.theme.empty()) return true;
   if (fs::is_regular_file(is_path ? name : layouts + "/" + name + ".css", ec)) return true;
-  std::string known;
-  for (const std::string& n : style::theme_names(layouts)) known += (known.empty() ? "" : ", ") + n;
-  std::string message = "theme '" + name + "' is not one deckpdf has (" + known + "); using white";
+  std::vector<std::string> known = style::theme_names(layouts);
+  std::string near = nearest_name(name, known);
+  std::string message = "theme '" + name + "' is not one deckpdf has" +
+                        (near.empty() ? "" : "; did you mean " + near + "?") + " (" +
+                        names_list(known) + "); using white";
   if (is_path) message = "theme '" + deck_.meta.theme + "' is not a file; using white";
   if (job_.theme.empty()) {
     // The `theme:` line of the front matter.
@@ -384,7 +388,7 @@ bool Pipeline::fonts_load() {
 bool Pipeline::lay_out() {
   if (!job_.slides.empty()) {
     std::string range_error;
-    if (!compose::slides_parse(job_.slides, deck_.slides.size(), options_.slides, range_error)) {
+    if (!compose::slides_parse(job_.slides, deck_, options_.slides, range_error)) {
       return fail(exit_usage, range_error, true);
     }
   }
@@ -518,7 +522,11 @@ bool Pipeline::render(const std::vector<compose::Page>& pages, Output& out) {
   info.author = deck_.meta.author;
   info.subject = deck_.meta.subject;
   info.keywords = deck_.meta.keywords;
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+  // The deck's own date first: the talk's date, the same bytes wherever
+  // and whenever it is exported; else the build's (reproducible builds).
+  if (deck_.meta.date_seconds) {
+    info.date = *deck_.meta.date_seconds;
+  } else if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
     info.date = std::strtoll(epoch, nullptr, 10);
   } else {
     info.date = static_cast<int64_t>(std::time(nullptr));

@@ -5,7 +5,9 @@
 // every file system and sees editors that replace a file by renaming over
 // it. A change is exported once the files have been quiet for 200 ms
 // (debounced), so an editor's several writes make one export. Errors are
-// printed and watching goes on, whatever an export throws. SIGINT and SIGTERM stop it between
+// printed and watching goes on, whatever an export throws. Each export ends
+// with one status line; a warning is printed once, and again only when it
+// changes (Repeats). SIGINT and SIGTERM stop it between
 // exports; an export under way finishes first, so no temporary file is left behind.
 #include <signal.h>
 #include <sys/stat.h>
@@ -13,6 +15,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <exception>
 #include <iostream>
 #include <map>
@@ -56,26 +59,75 @@ struct Watched {
   std::map<std::string, Stamp> files;
   bool pending = false;
   std::chrono::steady_clock::time_point changed_at;
+  Repeats repeats;  // the warnings printed last time, not printed again
 };
 
+std::string plural(size_t n, const char* one) {
+  return std::to_string(n) + " " + one + (n == 1 ? "" : "s");
+}
+
+// One line per export (-q: none): when, what was written or that the last
+// PDF stays, and the deck's warnings, saying how many were printed above:
+//   deckpdf: 14:02:07 talk.pug -> talk.pdf (12 pages) in 85 ms; 3 warnings (1 new)
+//   deckpdf: 14:02:19 talk.pug -> talk.pdf (12 pages) in 80 ms; 3 warnings (shown before)
+//   deckpdf: 14:02:31 talk.pug: 1 error; the last PDF stays
+void status_print(const Job& job, const JobResult& r, std::chrono::milliseconds took) {
+  if (job.quiet) return;
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char clock[16];
+  std::strftime(clock, sizeof clock, "%H:%M:%S", &tm);
+  std::string line = std::string("deckpdf: ") + clock + " " + job.input;
+  if (r.exit_code == exit_ok) {
+    std::string outputs;
+    for (const auto& [path, pages] : r.written) {
+      outputs += (outputs.empty() ? " -> " : ", ") + path + " (" + plural(pages, "page") + ")";
+    }
+    line += outputs + " in " + std::to_string(took.count()) + " ms";
+    if (r.warnings > 0) {
+      line += "; " + plural(r.warnings, "warning");
+      if (r.warnings_printed < r.warnings) {
+        line += r.warnings_printed == 0 ? " (shown before)"
+                                        : " (" + std::to_string(r.warnings_printed) + " new)";
+      }
+    }
+  } else {
+    line += ": " + (r.errors > 0 ? plural(r.errors, "error") : std::string("failed")) +
+            "; the last PDF stays";
+  }
+  std::cerr << line << std::endl;
+}
+
 void watched_export(Watched& w) {
+  // The files as they are before the export reads them: one saved while
+  // it runs differs from its stamp, and is exported again.
+  std::map<std::string, Stamp> before = w.files;
+  before[w.job->input] = Stamp{};
+  for (auto& [path, stamp] : before) stamp = stamp_take(path);
   JobResult r;
+  auto started = std::chrono::steady_clock::now();
   try {
-    r = job_run(*w.job);
+    r = job_run(*w.job, &w.repeats);
   } catch (const std::exception& e) {
     // The watcher outlives any input: whatever an export throws (memory is
     // caught inside it, with its stage) is shown, the last good PDF stays,
     // and the files it had read are watched as before.
     std::cerr << "deckpdf: error: " << w.job->input << ": " << e.what()
               << "; the last PDF stays, watching goes on" << std::endl;
-    if (!w.files.empty()) {
-      for (auto& [path, stamp] : w.files) stamp = stamp_take(path);
-      return;
-    }
+    w.files = std::move(before);
+    return;
   }
   w.files.clear();
-  for (const std::string& f : r.files) w.files[f] = stamp_take(f);
-  if (w.files.empty()) w.files[w.job->input] = stamp_take(w.job->input);
+  for (const std::string& f : r.files) {
+    auto known = before.find(f);
+    w.files[f] = known != before.end() ? known->second : stamp_take(f);
+  }
+  if (w.files.empty()) w.files[w.job->input] = before[w.job->input];
+  // Said once the files are stamped: a save after this line is seen.
+  status_print(*w.job, r,
+               std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - started));
 }
 
 bool watched_changed(const Watched& w) {
@@ -124,9 +176,6 @@ int watch_run(const std::vector<Job>& jobs) {
       }
       if (w.pending && now - w.changed_at >= quiet_for) {
         w.pending = false;
-        if (!quiet) {
-          std::cerr << "deckpdf: " << w.job->input << " changed; exporting again" << std::endl;
-        }
         watched_export(w);
       }
     }

@@ -136,46 +136,6 @@ bool page_size_parse(const std::string& text, PageSize& out) {
   return false;
 }
 
-bool slides_parse(const std::string& text, size_t slide_count, std::vector<size_t>& out,
-                  std::string& error) {
-  out.clear();
-  std::vector<bool> chosen(slide_count, false);
-  auto number = [&](std::string_view t, size_t& v) {
-    auto r = std::from_chars(t.data(), t.data() + t.size(), v);
-    return !t.empty() && r.ec == std::errc() && r.ptr == t.data() + t.size();
-  };
-  size_t at = 0;
-  while (true) {
-    size_t comma = text.find(',', at);
-    std::string_view part(text.data() + at,
-                          (comma == std::string::npos ? text.size() : comma) - at);
-    size_t dash = part.find('-');
-    size_t first = 0, last = 0;
-    bool ok = dash == std::string_view::npos
-                  ? number(part, first) && (last = first, true)
-                  : number(part.substr(0, dash), first) &&
-                        (dash + 1 == part.size() ? (last = slide_count, true)
-                                                 : number(part.substr(dash + 1), last));
-    if (!ok || first == 0 || last < first) {
-      error = "--slides: '" + std::string(part) +
-              "' is not a slide number or a range like 3-7 (in '" + text + "')";
-      return false;
-    }
-    if (last > slide_count) {
-      error = "--slides: slide " + std::to_string(last) + " does not exist; the deck has " +
-              std::to_string(slide_count) + (slide_count == 1 ? " slide" : " slides");
-      return false;
-    }
-    for (size_t i = first; i <= last; ++i) chosen[i - 1] = true;
-    if (comma == std::string::npos) break;
-    at = comma + 1;
-  }
-  for (size_t i = 0; i < slide_count; ++i) {
-    if (chosen[i]) out.push_back(i);
-  }
-  return true;
-}
-
 namespace {
 
 // A page per selected slide (`builds` false: at the print state) or per

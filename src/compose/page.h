@@ -68,13 +68,6 @@ struct PageSize {
 // Parses "16:9", "4:3", "16:10" or "WxH" (px, as reveal.js's width/height).
 bool page_size_parse(const std::string& text, PageSize& out);
 
-// Parses a slide selection, "3-7,12" or "5-": 1-based slide numbers in deck
-// order, ranges inclusive. `out` gets 0-based indices in deck order, each
-// once. Returns false with `error` set for bad syntax or slides that do
-// not exist.
-bool slides_parse(const std::string& text, size_t slide_count, std::vector<size_t>& out,
-                  std::string& error);
-
 struct Options {
   std::vector<size_t> slides;  // the slides to print (0-based, deck order); empty = all
   // Per slide, an overlay drawn over it (reveal.js's slide number), the

@@ -284,6 +284,7 @@ Deck deck_build(const dom::Document& doc, const FrontMatter& front, Diagnostics&
   meta("size", d.meta.size);
   meta("slideNumber", d.meta.slide_number);
   meta("slide-number", d.meta.slide_number);
+  d.meta.date_seconds = front.date;
 
   // Top-level sections are slides; a top-level section holding sections is
   // a vertical stack whose children are the slides. Sections may sit inside

@@ -71,6 +71,9 @@ struct Slide {
 struct Meta {
   std::string title, author, subject, keywords, date, theme, size;
   std::string slide_number;  // reveal.js's `slideNumber` option: "", "true", "h.v", "false"
+  // `date` (as written, in `date` above) read as seconds since 1970, UTC:
+  // the PDF's creation date. Nothing when absent or not a date.
+  std::optional<int64_t> date_seconds;
 };
 
 // Where an in-deck link goes: a slide and, when the hash names one, the

@@ -9,9 +9,11 @@
 #include <cstdio>
 #include <cstring>
 
+#include "source/date.h"
 #include "source/diagnostic.h"
 #include "source/files.h"
 #include "source/front_locals.h"
+#include "source/nearest.h"
 #include "source/strings.h"
 
 namespace deckpdf {
@@ -252,6 +254,30 @@ uint32_t front_matter_locals(const Source& source, uint32_t key, uint32_t last, 
 
 }  // namespace
 
+const std::vector<std::string>& front_matter_keys() {
+  static const std::vector<std::string> keys{
+      "author", "date",         "description", "keywords", "locals", "parser",
+      "size",   "slide-number", "slideNumber", "subject",  "theme",  "title"};
+  return keys;
+}
+
+namespace {
+
+// A key deckpdf does not read: a warning, since a typo of one it reads
+// (`thme:`) would otherwise do nothing, silently.
+void key_check(const std::string& key, uint32_t at, Diagnostics& diags) {
+  const std::vector<std::string>& keys = front_matter_keys();
+  if (std::find(keys.begin(), keys.end(), key) != keys.end()) return;
+  std::string message = "front matter key '" + key + "' is not one deckpdf reads";
+  if (std::string near = nearest_name(key, keys); !near.empty()) {
+    message += "; did you mean " + near + "?";
+  }
+  diags.warning({at, at + static_cast<uint32_t>(key.size())}, "source.front-matter-key",
+                message + " (it reads " + names_list(keys) + "); it is ignored");
+}
+
+}  // namespace
+
 FrontMatter source_parse_front_matter(const Source& source, Diagnostics& diags,
                                       uint32_t& body_offset) {
   FrontMatter fm;
@@ -286,6 +312,7 @@ FrontMatter source_parse_front_matter(const Source& source, Diagnostics& diags,
     }
     std::string key(trim(t.substr(0, colon)));
     std::string_view value = trim(t.substr(colon + 1));
+    key_check(key, at, diags);
     if (key == "locals") {
       line = front_matter_locals(source, line, last, fm, diags);
       continue;
@@ -308,6 +335,17 @@ FrontMatter source_parse_front_matter(const Source& source, Diagnostics& diags,
       fm.values[key] = v;
     } else {
       fm.values[key] = std::string(value);
+    }
+    if (key == "date") {
+      fm.date = date_parse(fm.values[key]);
+      uint32_t value_at = at + static_cast<uint32_t>(value.data() - t.data());
+      if (!fm.date) {
+        diags.warning({value_at, value_at + static_cast<uint32_t>(value.size())},
+                      "source.front-matter-date",
+                      "front matter date '" + fm.values[key] +
+                          "' is not a date deckpdf reads (2026-03-14, 2026-03-14 15:30, 14 March "
+                          "2026); the PDF's date is not set from it");
+      }
     }
   }
   body_offset = last < source.line_count() ? source.line_start(last + 1)

@@ -34,7 +34,10 @@ struct LineCol {
 struct FrontMatter {
   std::map<std::string, std::string> values;
   std::string locals_json;  // `locals:` as a JSON object ("" = none)
-  Span span;                // the whole block, both `---` lines included
+  // `date:` as seconds since 1970 (source/date.h); nothing when there is
+  // none or it is not a date deckpdf reads (a warning then).
+  std::optional<int64_t> date;
+  Span span;  // the whole block, both `---` lines included
   bool present = false;
   std::optional<std::string> get(const std::string& key) const;
 };
@@ -82,6 +85,10 @@ std::optional<Source> source_read_file(const std::string& path, std::string& err
 // Problems are reported into `diags`. Returns false when the text cannot be
 // used at all.
 bool source_check_encoding(const Source& source, Diagnostics& diags);
+
+// The front-matter keys deckpdf reads (`parser` is the deck tools'
+// own, read by none). Any other key is a warning naming the nearest.
+const std::vector<std::string>& front_matter_keys();
 
 // Parses the front matter at the start of the source, if any. The body of
 // the deck starts at `body_offset` (0 without front matter).

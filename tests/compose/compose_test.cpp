@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "compose/page.h"
+#include "compose/slide_range.h"
 
 using namespace deckpdf;
 
@@ -43,17 +44,55 @@ TEST_CASE("slides and builds: one page per slide, one per step", "[compose]") {
   CHECK(builds[4].label == "2");
 }
 
-TEST_CASE("slide selections: numbers and ranges in deck order, errors for the rest", "[compose]") {
+TEST_CASE("slide selections: reveal.js labels and ranges of them, errors for the rest",
+          "[compose]") {
+  // Labels 1, 2, 3.1, 3.2, 3.3, 4, 5.
+  deck::Deck deck;
+  for (auto [h, v] :
+       std::vector<std::pair<int, int>>{{1, 0}, {2, 0}, {3, 1}, {3, 2}, {3, 3}, {4, 0}, {5, 0}}) {
+    deck::Slide& s = deck.slides.emplace_back();
+    s.h = h;
+    s.v = v;
+  }
   std::vector<size_t> out;
   std::string error;
-  REQUIRE(compose::slides_parse("3-5,1,4", 6, out, error));
-  CHECK(out == std::vector<size_t>{0, 2, 3, 4});
-  REQUIRE(compose::slides_parse("5-", 6, out, error));
-  CHECK(out == std::vector<size_t>{4, 5});
-  for (const char* bad : {"", "0", "7", "2-1", "a", "1,", "1-2-3", "-3"}) {
+  auto parse = [&](const char* text) {
+    REQUIRE(compose::slides_parse(text, deck, out, error));
+    return out;
+  };
+  using V = std::vector<size_t>;
+  CHECK(parse("4,1") == V{0, 5});
+  CHECK(parse("3") == V{2, 3, 4});          // a stack: all of it
+  CHECK(parse("3.2") == V{3});              // one slide of it
+  CHECK(parse("2-3.2") == V{1, 2, 3});      // up to a slide of a stack
+  CHECK(parse("3.2-4") == V{3, 4, 5});      // from one
+  CHECK(parse("3-4") == V{2, 3, 4, 5});     // whole stacks at both ends
+  CHECK(parse("4-") == V{5, 6});            // to the end
+  CHECK(parse("3.3-,1") == V{0, 4, 5, 6});  // each once, in deck order
+  auto fails = [&](const char* text) {
+    CHECK_FALSE(compose::slides_parse(text, deck, out, error));
+    return error;
+  };
+  CHECK(fails("8") == "--slides: there is no slide 8; the deck's slides are 1 to 5");
+  CHECK(fails("3.4") == "--slides: there is no slide 3.4; the slides of stack 3 are 3.1 to 3.3");
+  CHECK(fails("2.1") ==
+        "--slides: there is no slide 2.1; slide 2 is not a vertical stack (write 2)");
+  CHECK(fails("4-3.2") == "--slides: '4-3.2' runs backwards (in '4-3.2')");
+  CHECK(fails("3.x") ==
+        "--slides: '3.x' is not a slide or a range like 3, 4.2, 3-7 or 3-4.2 (in '3.x')");
+  deck::Deck stack;  // one stack: 1.1, 1.2
+  stack.slides.resize(2);
+  stack.slides[0].v = 1;
+  stack.slides[1].v = 2;
+  CHECK_FALSE(compose::slides_parse("2", stack, out, error));
+  CHECK(error == "--slides: there is no slide 2; the deck is one vertical stack, 1.1 to 1.2");
+  deck::Deck single;
+  single.slides.resize(1);
+  CHECK_FALSE(compose::slides_parse("2", single, out, error));
+  CHECK(error == "--slides: there is no slide 2; the deck has one slide");
+  for (const char* bad : {"", "0", "1,", "1-2-3", "-3", "3.", ".2", "3.0", "1.2.3"}) {
     CAPTURE(bad);
-    CHECK_FALSE(compose::slides_parse(bad, 6, out, error));
-    CHECK(error.find("--slides") == 0);
+    CHECK(fails(bad).find("--slides: '") == 0);
   }
 }
 
