@@ -19,6 +19,7 @@
 #include "layout/notes.h"
 #include "layout/parallel.h"
 #include "markdown/linkify.h"
+#include "markdown/reveal_plugin.h"
 #include "pdf/writer.h"
 #include "pug/parse.h"
 #include "source/files.h"
@@ -171,6 +172,11 @@ bool Pipeline::parse() {
     options.js.locals_json = std::move(*json);
   }
   doc_ = pug::parse(source_, body_, diags_, options, &r_.sources);
+  // reveal.js's markdown plugin runs in the page before reveal.js reads it.
+  if (markdown::has_markdown_slides(doc_)) {
+    std::string dir = fs::path(source_.path()).parent_path().string();
+    markdown::reveal_markdown(doc_, source_, r_.sources, dir.empty() ? "." : dir, diags_);
+  }
   for (std::string& path : r_.sources.paths()) r_.files.push_back(std::move(path));
   return true;
 }
