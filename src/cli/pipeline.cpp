@@ -19,6 +19,7 @@
 #include "layout/notes.h"
 #include "layout/parallel.h"
 #include "markdown/linkify.h"
+#include "markdown/md_deck.h"
 #include "markdown/reveal_plugin.h"
 #include "pdf/writer.h"
 #include "pug/parse.h"
@@ -98,6 +99,15 @@ int64_t deck_time_ms(const std::string& path) {
   return static_cast<int64_t>(st.st_mtime) * 1000;
 }
 
+// What the input is written in: --from, else its extension, else Pug.
+std::string input_format(const std::string& from, const std::string& path) {
+  if (!from.empty()) return from;
+  std::string ext = ascii_lower(fs::path(path).extension().string());
+  if (ext == ".md" || ext == ".markdown") return "md";
+  if (ext == ".html" || ext == ".htm") return "html";
+  return "pug";
+}
+
 // reveal.js's `slideNumber`: true or a format ("h.v", "c/t") turns it on.
 bool slide_number_on(const std::string& value) {
   return !value.empty() && value != "false" && value != "0" && value != "none" && value != "no";
@@ -171,7 +181,14 @@ bool Pipeline::parse() {
     }
     options.js.locals_json = std::move(*json);
   }
-  doc_ = pug::parse(source_, body_, diags_, options, &r_.sources);
+  std::string from = input_format(job_.from, source_.path());
+  if (from == "md") {
+    // reveal-md's default theme, unless the deck or --theme names one.
+    if (!front_.get("theme")) front_.values["theme"] = markdown::reveal_md_theme;
+    doc_ = markdown::markdown_deck(source_, body_, front_, r_.sources, diags_);
+  } else {
+    doc_ = pug::parse(source_, body_, diags_, options, &r_.sources);
+  }
   // reveal.js's markdown plugin runs in the page before reveal.js reads it.
   if (markdown::has_markdown_slides(doc_)) {
     std::string dir = fs::path(source_.path()).parent_path().string();

@@ -337,44 +337,56 @@ class Expander {
     seps.separator = attr_or(id, "data-separator", default_separator);
     seps.vertical = attr_or(id, "data-separator-vertical", "");
     seps.notes = attr_or(id, "data-separator-notes", default_notes_separator);
-    std::vector<SlideGroup> groups;
-    if (!slidify(text, seps, groups, {diags_, span})) return;
     // getForwardedAttributes: every attribute but data-markdown,
     // data-separator*, …vertical…, …notes… (the test is a substring one).
-    std::vector<dom::Attr> forwarded;
-    std::vector<std::string> classes = doc_[id].classes;
+    dom::Node forwarded;
+    forwarded.classes = doc_[id].classes;
     std::unique_ptr<JsRegex> skip =
         JsRegex::compile("data\\-(markdown|separator|vertical|notes)", "i", nullptr);
     JsRegex::Groups m;
     for (const dom::Attr& a : doc_[id].attrs) {
-      if (!skip || !skip->search(a.name, 0, m)) forwarded.push_back(a);
+      if (!skip || !skip->search(a.name, 0, m)) forwarded.attrs.push_back(a);
     }
     warn_lost_notes(id);
-    auto slide_section = [&](dom::NodeId under, bool forward) {
-      dom::NodeId s = add_element("section", under, span);
-      if (forward) {
-        doc_[s].classes = classes;
-        doc_[s].attrs = forwarded;
-      }
-      set_attr(s, "data-markdown", "");
-      return s;
+    size_t made = 0;
+    if (slides_make(text, seps, parent, span, forwarded, made)) replace(id, made);
+  }
+
+ public:
+  // slidify's sections for `text` appended to `parent`, each carrying
+  // `forwarded`'s classes and attributes, and converted. False (nothing
+  // added) when a separator does not compile.
+  bool slides_make(const MappedText& text, const Separators& seps, dom::NodeId parent, Span span,
+                   const dom::Node& forwarded, size_t& made) {
+    std::vector<SlideGroup> groups;
+    if (!slidify(text, seps, groups, {diags_, span})) return false;
+    auto forward = [&](dom::NodeId s) {
+      doc_[s].classes = forwarded.classes;
+      doc_[s].attrs = forwarded.attrs;
+    };
+    // A slide's span is its text's (the first and last byte's places).
+    auto where = [&](const MappedText& t) {
+      return t.at.empty() ? span : Span{t.at.front(), t.at.back() + 1};
     };
     for (const SlideGroup& g : groups) {
       dom::NodeId outer = dom::no_node;
       if (g.stack) {
-        outer = add_element("section", parent, span);
-        doc_[outer].classes = classes;
-        doc_[outer].attrs = forwarded;
+        outer = add_element("section", parent, where(g.slides.front().markdown));
+        forward(outer);
       }
       for (const SlideText& raw : g.slides) {
         SlideText slide = notes_split(raw.markdown, seps.notes, {diags_, span});
-        dom::NodeId s = slide_section(g.stack ? outer : parent, !g.stack);
+        dom::NodeId s = add_element("section", g.stack ? outer : parent, where(raw.markdown));
+        if (!g.stack) forward(s);
+        set_attr(s, "data-markdown", "");
         convert(s, slide.markdown, slide.has_notes ? &slide.notes : nullptr);
       }
     }
-    replace(id, groups.size());
+    made = groups.size();
+    return true;
   }
 
+ private:
   // The plugin replaces the whole section by its template's slides: an
   // `aside.notes` written beside the template is gone in reveal.js too.
   void warn_lost_notes(dom::NodeId id) {
@@ -410,6 +422,15 @@ bool has_markdown_slides(const dom::Document& doc) {
 size_t reveal_markdown(dom::Document& doc, const Source& deck, SourceSet& sources,
                        const std::string& deck_dir, Diagnostics& diags) {
   return Expander(doc, deck, sources, deck_dir, diags).run();
+}
+
+size_t reveal_markdown_slides(dom::Document& doc, dom::NodeId parent, const MappedText& text,
+                              const Separators& seps, const Source& deck, SourceSet& sources,
+                              Diagnostics& diags) {
+  Expander expander(doc, deck, sources, ".", diags);
+  size_t made = 0;
+  expander.slides_make(text, seps, parent, doc[parent].span, dom::Node(), made);
+  return made;
 }
 
 }  // namespace deckpdf::markdown

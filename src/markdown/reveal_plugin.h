@@ -14,6 +14,7 @@
 #include <string>
 
 #include "dom/node.h"
+#include "markdown/reveal_slides.h"
 #include "source/diagnostic.h"
 #include "source/source.h"
 #include "source/source_set.h"
@@ -29,5 +30,12 @@ bool has_markdown_slides(const dom::Document& doc);
 // converted.
 size_t reveal_markdown(dom::Document& doc, const Source& deck, SourceSet& sources,
                        const std::string& deck_dir, Diagnostics& diags);
+
+// The slides of a whole Markdown text (a Markdown deck, reveal-md's way:
+// no template indentation), appended to `parent` as slidify makes them
+// and converted. Returns the number of top-level sections made.
+size_t reveal_markdown_slides(dom::Document& doc, dom::NodeId parent, const MappedText& text,
+                              const Separators& seps, const Source& deck, SourceSet& sources,
+                              Diagnostics& diags);
 
 }  // namespace deckpdf::markdown

@@ -296,7 +296,10 @@ FrontMatter source_parse_front_matter(const Source& source, Diagnostics& diags,
       for (size_t i = 1; i + 1 < value.size(); ++i) {
         if (value.front() == '"' && value[i] == '\\' && i + 2 < value.size()) {
           ++i;
-          v.push_back(value[i] == 'n' ? '\n' : value[i] == 't' ? '\t' : value[i]);
+          v.push_back(value[i] == 'n'   ? '\n'
+                      : value[i] == 't' ? '\t'
+                      : value[i] == 'r' ? '\r'
+                                        : value[i]);
         } else if (value.front() == '\'' && value[i] == '\'' && i + 2 < value.size() &&
                    value[i + 1] == '\'') {
           v.push_back('\'');
