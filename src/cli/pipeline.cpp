@@ -12,6 +12,8 @@
 #include <set>
 
 #include "compose/pdfpc.h"
+#include "deck/reveal_config.h"
+#include "dom/html_page.h"
 #include "highlight/code_blocks.h"
 #include "layout/dump.h"
 #include "layout/image.h"
@@ -186,6 +188,8 @@ bool Pipeline::parse() {
     // reveal-md's default theme, unless the deck or --theme names one.
     if (!front_.get("theme")) front_.values["theme"] = markdown::reveal_md_theme;
     doc_ = markdown::markdown_deck(source_, body_, front_, r_.sources, diags_);
+  } else if (from == "html") {
+    html_page_read();
   } else {
     doc_ = pug::parse(source_, body_, diags_, options, &r_.sources);
   }
@@ -196,6 +200,29 @@ bool Pipeline::parse() {
   }
   for (std::string& path : r_.sources.paths()) r_.files.push_back(std::move(path));
   return true;
+}
+
+// An HTML deck: the page's slides, its title, and what its
+// Reveal.initialize({...}) says of the print, as the front matter would.
+void Pipeline::html_page_read() {
+  dom::HtmlPage page = dom::html_page_read(source_, body_, diags_);
+  doc_ = std::move(page.doc);
+  auto set = [&](const char* key, const std::string& value) {
+    if (!front_.get(key)) front_.values[key] = value;
+  };
+  if (!page.title.empty()) set("title", page.title);
+  for (const dom::HtmlPage::Script& script : page.scripts) {
+    deck::RevealConfig config = deck::reveal_config_read(script.text, script.at, diags_);
+    if (!config.found) continue;
+    if (config.width && config.height) {
+      slide_width_ = static_cast<float>(*config.width);
+      slide_height_ = static_cast<float>(*config.height);
+      set("size", std::to_string(static_cast<int>(*config.width)) + "x" +
+                      std::to_string(static_cast<int>(*config.height)));
+    }
+    if (config.slide_number) set("slideNumber", *config.slide_number);
+    break;
+  }
 }
 
 void Pipeline::dump_html() {
@@ -297,6 +324,10 @@ bool Pipeline::theme_load() {
   std::string theme_error;
   theme_ = style::theme_load(job_.data_dir + "/layouts", theme_name, theme_error, r_.diags);
   if (!theme_) return fail(exit_io, theme_error, true);
+  if (slide_width_ > 0) {  // an HTML deck's Reveal.initialize({width, height})
+    theme_->slide_width = slide_width_;
+    theme_->slide_height = slide_height_;
+  }
   // reveal.js's has-dark-background / has-light-background on slides with
   // a background colour of their own, for the theme's rules for them.
   style::contrast_classes(doc_, deck_);
