@@ -9,6 +9,7 @@
 #include "markdown/reveal_slides.h"
 #include "pug/parse.h"
 #include "support/paths.h"
+#include "support/random.h"
 
 using namespace deckpdf;
 
@@ -253,4 +254,40 @@ TEST_CASE("reveal markdown: spans point into the external file", "[markdown][rev
   CHECK(lc.col == 4);  // md4c places a heading at its text
   REQUIRE(e.sources.paths().size() == 1);
   CHECK(e.sources.paths()[0].ends_with("s.md"));
+}
+
+TEST_CASE("reveal markdown: generated templates and separators never break the plugin",
+          "[markdown][reveal]") {
+  // Pieces the plugin's patterns care about (pug refuses invalid UTF-8;
+  // the plugin's own sanitizing is checked below).
+  const std::vector<std::string> alphabet = {
+      "-", "\n", "\n", " ", "#", "<!--",    "-->",   ".",    ":",        "=",  "\"",
+      "`", "[",  "]",  "|", "1", "element", "slide", "Note", "\xC3\xA9", "\t", "x"};
+  const std::vector<std::string> separators = {
+      "",       "^",   "---",   "\\n---\\n", "(a|a)*$",  "(?<=-)", "[",
+      "^\\s*$", "\\b", "x{0,}", "$",         "^notes?:", "(\\n)",  "."};
+  test::Lcg rng{7};
+  for (int round = 0; round < 300; ++round) {
+    std::string md;
+    size_t n = rng.below(300);
+    for (size_t i = 0; i < n; ++i) md += alphabet[rng.below(alphabet.size())];
+    std::string pug = "section(data-markdown data-separator=\"" +
+                      separators[rng.below(separators.size())] + "\" data-separator-vertical=\"" +
+                      separators[rng.below(separators.size())] + "\" data-separator-notes=\"" +
+                      separators[rng.below(separators.size())] +
+                      "\")\n  script(type=\"text/template\").\n";
+    size_t i = 0;
+    while (i <= md.size()) {
+      size_t nl = std::min(md.find('\n', i), md.size());
+      pug += "    " + md.substr(i, nl - i) + "\n";
+      i = nl + 1;
+    }
+    Expanded e;
+    expand(pug, e);
+    INFO(pug);
+    CHECK(e.html.find("<section") != std::string::npos);
+  }
+  std::string bytes = "a\xC3(\xFF\xF0\x9F\x98\x80\xED\xA0\x80";
+  markdown::utf8_sanitize(bytes);
+  CHECK(bytes == "a?(?\xF0\x9F\x98\x80???");
 }
