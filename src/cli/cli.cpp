@@ -88,6 +88,11 @@ void options_define(CLI::App& app, Options& o, const Names& names) {
                  "for a smaller PDF (default: as they are)")
       ->check(CLI::Range(10, 10000).description(""))
       ->type_name("N");
+  app.add_option("--from", job.from,
+                 "what the input is written in: pug, md (a Markdown deck, reveal-md's way) "
+                 "or html (a reveal.js page) (default: by its extension, else pug)")
+      ->check(CLI::IsMember({"pug", "md", "html"}).description(""))
+      ->type_name("pug|md|html");
   app.add_option("--basedir", job.basedir,
                  "folder that `include /x.pug` paths start from; no include or extends may "
                  "leave it (default: the deck's folder)")

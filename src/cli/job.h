@@ -43,6 +43,7 @@ struct Job {
   bool slide_numbers = false;  // --slide-numbers (also the theme's or deck's slideNumber)
   std::string asset_root;      // --asset-root: where site-absolute image paths (/img/x.png) point
   int image_dpi = 0;           // --image-dpi: pictures stored at most this dense; 0 = as they are
+  std::string from;            // --from: "pug", "md" or "html"; "" = by the input's extension
   std::string basedir;         // --basedir: `include /x.pug` from here, and no include leaves it
   bool no_js = false;          // --no-js: the deck's JavaScript is reported, never run
   double js_timeout = 2.0;     // --js-timeout: seconds for all of the deck's JavaScript

@@ -13,6 +13,8 @@
 
 #include "compose/pdfpc.h"
 #include "compose/slide_range.h"
+#include "deck/reveal_config.h"
+#include "dom/html_page.h"
 #include "highlight/code_blocks.h"
 #include "layout/dump.h"
 #include "layout/image.h"
@@ -20,6 +22,8 @@
 #include "layout/notes.h"
 #include "layout/parallel.h"
 #include "markdown/linkify.h"
+#include "markdown/md_deck.h"
+#include "markdown/reveal_plugin.h"
 #include "pdf/writer.h"
 #include "pug/parse.h"
 #include "source/files.h"
@@ -99,6 +103,15 @@ int64_t deck_time_ms(const std::string& path) {
   return static_cast<int64_t>(st.st_mtime) * 1000;
 }
 
+// What the input is written in: --from, else its extension, else Pug.
+std::string input_format(const std::string& from, const std::string& path) {
+  if (!from.empty()) return from;
+  std::string ext = ascii_lower(fs::path(path).extension().string());
+  if (ext == ".md" || ext == ".markdown") return "md";
+  if (ext == ".html" || ext == ".htm") return "html";
+  return "pug";
+}
+
 // reveal.js's `slideNumber`: true or a format ("h.v", "c/t") turns it on.
 bool slide_number_on(const std::string& value) {
   return !value.empty() && value != "false" && value != "0" && value != "none" && value != "no";
@@ -172,9 +185,46 @@ bool Pipeline::parse() {
     }
     options.js.locals_json = std::move(*json);
   }
-  doc_ = pug::parse(source_, body_, diags_, options, &r_.sources);
+  std::string from = input_format(job_.from, source_.path());
+  if (from == "md") {
+    // reveal-md's default theme, unless the deck or --theme names one.
+    if (!front_.get("theme")) front_.values["theme"] = markdown::reveal_md_theme;
+    doc_ = markdown::markdown_deck(source_, body_, front_, r_.sources, diags_);
+  } else if (from == "html") {
+    html_page_read();
+  } else {
+    doc_ = pug::parse(source_, body_, diags_, options, &r_.sources);
+  }
+  // reveal.js's markdown plugin runs in the page before reveal.js reads it.
+  if (markdown::has_markdown_slides(doc_)) {
+    std::string dir = fs::path(source_.path()).parent_path().string();
+    markdown::reveal_markdown(doc_, source_, r_.sources, dir.empty() ? "." : dir, diags_);
+  }
   for (std::string& path : r_.sources.paths()) r_.files.push_back(std::move(path));
   return true;
+}
+
+// An HTML deck: the page's slides, its title, and what its
+// Reveal.initialize({...}) says of the print, as the front matter would.
+void Pipeline::html_page_read() {
+  dom::HtmlPage page = dom::html_page_read(source_, body_, diags_);
+  doc_ = std::move(page.doc);
+  auto set = [&](const char* key, const std::string& value) {
+    if (!front_.get(key)) front_.values[key] = value;
+  };
+  if (!page.title.empty()) set("title", page.title);
+  for (const dom::HtmlPage::Script& script : page.scripts) {
+    deck::RevealConfig config = deck::reveal_config_read(script.text, script.at, diags_);
+    if (!config.found) continue;
+    if (config.width && config.height) {
+      slide_width_ = static_cast<float>(*config.width);
+      slide_height_ = static_cast<float>(*config.height);
+      set("size", std::to_string(static_cast<int>(*config.width)) + "x" +
+                      std::to_string(static_cast<int>(*config.height)));
+    }
+    if (config.slide_number) set("slideNumber", *config.slide_number);
+    break;
+  }
 }
 
 void Pipeline::dump_html() {
@@ -276,6 +326,10 @@ bool Pipeline::theme_load() {
   std::string theme_error;
   theme_ = style::theme_load(job_.data_dir + "/layouts", theme_name, theme_error, r_.diags);
   if (!theme_) return fail(exit_io, theme_error, true);
+  if (slide_width_ > 0) {  // an HTML deck's Reveal.initialize({width, height})
+    theme_->slide_width = slide_width_;
+    theme_->slide_height = slide_height_;
+  }
   // reveal.js's has-dark-background / has-light-background on slides with
   // a background colour of their own, for the theme's rules for them.
   style::contrast_classes(doc_, deck_);

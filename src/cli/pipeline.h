@@ -64,6 +64,7 @@ class Pipeline {
   bool theme_unknown_check(const std::string& name);
   bool handout_compose(bool notes_only, compose::Handout& made);
   bool code_theme_add();
+  void html_page_read();
 
   const Source& source_;
   const Job& job_;
@@ -74,6 +75,7 @@ class Pipeline {
   dom::Document doc_;
   deck::Deck deck_;
   std::string deck_dir_;
+  float slide_width_ = 0, slide_height_ = 0;  // an HTML deck's Reveal.initialize; 0 = the theme's
   std::optional<style::Theme> theme_;
   size_t code_blocks_ = 0;  // code blocks highlighted (highlight/code_blocks.h)
   compose::PageSize page_size_;

@@ -289,6 +289,12 @@ Deck deck_build(const dom::Document& doc, const FrontMatter& front, Diagnostics&
   // Top-level sections are slides; a top-level section holding sections is
   // a vertical stack whose children are the slides. Sections may sit inside
   // wrappers (`.reveal > .slides`), so look through other elements.
+  // reveal.js removes `section[data-visibility="hidden"]` (a slide or a
+  // whole stack) before it counts the slides (removeHiddenSlides).
+  auto hidden = [&](const dom::Node& n) {
+    const std::string* v = n.attr("data-visibility");
+    return v && *v == "hidden";
+  };
   int h = 0;
   std::vector<dom::NodeId> stack(doc[doc.root].children.rbegin(), doc[doc.root].children.rend());
   while (!stack.empty()) {
@@ -300,11 +306,12 @@ Deck deck_build(const dom::Document& doc, const FrontMatter& front, Diagnostics&
       stack.insert(stack.end(), n.children.rbegin(), n.children.rend());
       continue;
     }
-    ++h;
+    if (hidden(n)) continue;
     std::vector<dom::NodeId> inner;
     for (dom::NodeId c : n.children) {
-      if (is_element(doc[c], "section")) inner.push_back(c);
+      if (is_element(doc[c], "section") && !hidden(doc[c])) inner.push_back(c);
     }
+    ++h;
     size_t first = d.slides.size();
     if (inner.empty()) {
       d.slides.push_back(make_slide(doc, id, h, 0, diags));

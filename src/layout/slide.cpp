@@ -9,6 +9,7 @@
 #include <map>
 
 #include "layout/engine.h"
+#include "style/contrast.h"
 #include "text/utf8.h"
 
 namespace deckpdf::layout {
@@ -35,6 +36,9 @@ style::ComputedStyle slide_frame(Context& ctx, const deck::Slide& slide, Display
   if (section.background) list.background = *section.background;
   if (const std::string* bg = ctx.doc[slide.section].attr("data-background-color")) {
     if (auto c = style::parse_color(*bg)) list.background = *c;
+  } else if (ctx.doc[slide.section].attr("data-background")) {
+    // data-background="#000" (reveal.js's shorthand) is a colour too.
+    if (auto c = style::contrast_color(ctx.doc[slide.section])) list.background = *c;
   }
   section.background.reset();  // drawn as the list's background, not as a box
   return section;

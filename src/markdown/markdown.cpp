@@ -115,8 +115,12 @@ class Builder {
         auto* d = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
         push("pre");
         dom::NodeId code = push("code");
-        std::string lang = attribute_text(d->lang);
-        if (code != dom::no_node && !lang.empty()) doc_[code].classes.push_back("language-" + lang);
+        if (code != dom::no_node && options_.code_info) {
+          options_.code_info(doc_[code], attribute_text(d->info));
+        } else if (std::string lang = attribute_text(d->lang);
+                   code != dom::no_node && !lang.empty()) {
+          doc_[code].classes.push_back("language-" + lang);
+        }
         in_code_block_ = true;
         return 0;
       }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,10 @@ struct Options {
   bool linkify = false;  // bare URLs become links (md4c permissive autolinks)
   bool html = false;     // raw HTML is read as HTML (otherwise kept as text)
   bool breaks = false;   // soft line breaks become <br>
+  // A fenced block's `code` element and its whole info string; when set,
+  // it decides the element's classes and attributes instead of
+  // `language-<first word>` (reveal.js's plugin has its own code renderer).
+  std::function<void(dom::Node& code, const std::string& info)> code_info;
 };
 
 // Renders `md` into children of `parent`. `fallback` is the span given to

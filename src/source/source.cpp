@@ -256,8 +256,9 @@ uint32_t front_matter_locals(const Source& source, uint32_t key, uint32_t last, 
 
 const std::vector<std::string>& front_matter_keys() {
   static const std::vector<std::string> keys{
-      "author", "date",         "description", "keywords", "locals", "parser",
-      "size",   "slide-number", "slideNumber", "subject",  "theme",  "title"};
+      "author",         "date",    "description", "keywords", "locals",
+      "notesSeparator", "parser",  "separator",   "size",     "slide-number",
+      "slideNumber",    "subject", "theme",       "title",    "verticalSeparator"};
   return keys;
 }
 
@@ -323,7 +324,10 @@ FrontMatter source_parse_front_matter(const Source& source, Diagnostics& diags,
       for (size_t i = 1; i + 1 < value.size(); ++i) {
         if (value.front() == '"' && value[i] == '\\' && i + 2 < value.size()) {
           ++i;
-          v.push_back(value[i] == 'n' ? '\n' : value[i] == 't' ? '\t' : value[i]);
+          v.push_back(value[i] == 'n'   ? '\n'
+                      : value[i] == 't' ? '\t'
+                      : value[i] == 'r' ? '\r'
+                                        : value[i]);
         } else if (value.front() == '\'' && value[i] == '\'' && i + 2 < value.size() &&
                    value[i + 1] == '\'') {
           v.push_back('\'');
