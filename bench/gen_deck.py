@@ -3,7 +3,11 @@
 each slide an h2 title, four bullets of which the last two are fragments,
 and five lines of Markdown speaker notes. The text is deterministic.
 
-usage: gen_deck.py N > deck.pug
+usage: gen_deck.py N [--math] > deck.pug
+
+With --math each slide also holds one TeX formula (issue 22's bench), in
+turn inline and display, from a few shapes: scripts, fractions, roots,
+sums with limits, matrices.
 """
 import sys
 
@@ -16,8 +20,17 @@ def words(seed, count):
     return " ".join(WORDS[(seed * 7 + i * 13) % len(WORDS)] for i in range(count))
 
 
+FORMULAS = (
+    r"$x_{%d}^2 + y^2 = r^2$",
+    r"$$\sum_{k=1}^{%d} \frac{1}{k^2} \le \frac{\pi^2}{6}$$",
+    r"$\sqrt{%d + \alpha} \approx \int_0^1 f(t)\,dt$",
+    r"$$A_{%d} = \begin{pmatrix} a & b \\ c & d \end{pmatrix}$$",
+)
+
+
 def main():
     n = int(sys.argv[1])
+    math = "--math" in sys.argv[2:]
     out = ["---", "parser: pug", "title: Benchmark deck with %d slides" % n, "---", ""]
     for s in range(1, n + 1):
         out.append("section")
@@ -27,6 +40,8 @@ def main():
         out.append("    li %s" % words(s + 2, 5))
         out.append("    li.fragment %s" % words(s + 3, 7))
         out.append("    li.fragment %s" % words(s + 4, 4))
+        if math:
+            out.append("  p " + FORMULAS[s % len(FORMULAS)] % s)
         out.append("  aside.notes")
         out.append("    :markdown-it")
         out.append("      Notes for slide %d: %s." % (s, words(s + 5, 8)))

@@ -76,6 +76,7 @@ class Pipeline {
   std::string deck_dir_;
   std::optional<style::Theme> theme_;
   size_t code_blocks_ = 0;  // code blocks highlighted (highlight/code_blocks.h)
+  size_t formulas_ = 0;     // TeX formulas found (math/find.h)
   compose::PageSize page_size_;
   text::FontSet fonts_;
   std::unique_ptr<text::Shaper> shaper_;

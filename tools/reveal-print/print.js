@@ -4,6 +4,7 @@
 // (final state: every fragment shown). A development oracle only; deckpdf never runs it.
 //
 //   node tools/reveal-print/print.js DECK.pug OUTDIR [--theme NAME] [--size WxH] [--locals F.json]
+//     [--katex DIR]  (reveal.js's math plugin with KaTeX from DIR, npm's katex package)
 //
 // Writes OUTDIR/NAME-1.png, NAME-2.png ... (vertical slides in reading order) at the viewport
 // size (default 1280x720, 16:9 like deckpdf's default page), reveal.js configured as a deck
@@ -16,7 +17,7 @@ const puppeteer = require('puppeteer-core');
 
 function usage(message) {
   if (message) console.error('reveal-print: ' + message);
-  console.error('usage: print.js DECK.pug OUTDIR [--theme NAME] [--size WxH] [--locals F.json]');
+  console.error('usage: print.js DECK.pug OUTDIR [--theme NAME] [--size WxH] [--locals F.json] [--katex DIR]');
   process.exit(2);
 }
 
@@ -31,7 +32,8 @@ for (let i = 0; i < args.length; i++) {
     if (!m) usage('--size wants WxH');
     options.width = +m[1];
     options.height = +m[2];
-  } else if (a === '--locals') options.locals = JSON.parse(fs.readFileSync(args[++i], 'utf8'));
+  } else if (a === '--katex') options.katex = path.resolve(args[++i]);
+  else if (a === '--locals') options.locals = JSON.parse(fs.readFileSync(args[++i], 'utf8'));
   else if (a.startsWith('--')) usage('unknown option ' + a);
   else positional.push(a);
 }
@@ -70,6 +72,7 @@ const page = `<!doctype html><html><head><meta charset="utf-8">
 <script src="file://${revealDir}/dist/reveal.js"></script>
 <script src="file://${revealDir}/dist/plugin/highlight.js"></script>
 <script src="file://${revealDir}/dist/plugin/markdown.js"></script>
+<script src="file://${revealDir}/dist/plugin/math.js"></script>
 </body></html>`;
 
 (async () => {
@@ -86,7 +89,7 @@ const page = `<!doctype html><html><head><meta charset="utf-8">
     await tab.setViewport({width: options.width, height: options.height});
     tab.on('pageerror', (e) => console.error('reveal-print: page error: ' + e.message));
     await tab.goto('file://' + pagePath, {waitUntil: 'load'});
-    const count = await tab.evaluate(async () => {
+    const count = await tab.evaluate(async (katex) => {
       const source = document.getElementById('deck-html').content;
       const own = source.querySelector('.reveal .slides') || source.querySelector('.slides');
       const target = document.getElementById('deck-slides');
@@ -95,11 +98,16 @@ const page = `<!doctype html><html><head><meta charset="utf-8">
       await Reveal.initialize({
         hash: false, controls: false, progress: false, transition: 'none',
         backgroundTransition: 'none', fragments: false, center: true,
-        plugins: [RevealHighlight, RevealMarkdown],
+        plugins: katex ? [RevealHighlight, RevealMarkdown, RevealMath.KaTeX]
+                       : [RevealHighlight, RevealMarkdown],
+        katex: katex ? {local: 'file://' + katex} : undefined,
       });
       await document.fonts.ready;
+      // The math plugin loads KaTeX and typesets after initialize resolves.
+      if (katex) await new Promise((r) => setTimeout(r, 1500));
+      await document.fonts.ready;
       return Reveal.getSlides().length;
-    });
+    }, options.katex || null);
     const name = path.basename(deckPath).replace(/\.[^.]*$/, '');
     for (let i = 0; i < count; i++) {
       await tab.evaluate((n) => {

@@ -1,0 +1,110 @@
+// math/typeset: where things land, read from the boxes: scripts above and
+// below the baseline, numerators over denominators, display operators and
+// delimiters grown from the MATH table, inline formulas cut where KaTeX
+// breaks lines.
+#include "math/typeset.h"
+
+#include <catch2/catch.hpp>
+
+#include "math/tex.h"
+#include "support/paths.h"
+#include "text/font_set.h"
+
+using namespace deckpdf;
+
+namespace {
+
+struct MathFont {
+  text::FontSet fonts;
+  text::FontId id = 0;
+  MathFont() {
+    std::string error;
+    REQUIRE(fonts.load_file(test::source_dir() + "/fonts/" + math::font_file, error));
+    id = static_cast<text::FontId>(fonts.size() - 1);
+  }
+};
+
+std::vector<math::MathBox> set(const std::string& tex, bool display = false) {
+  static MathFont f;
+  math::ParseResult r = math::parse(tex);
+  REQUIRE(r.ok);
+  return math::typeset(r.list, display, f.fonts.face(f.id), f.id, 40);
+}
+
+// The glyph runs of a box, as (text, x, y).
+struct Glyphs {
+  std::string text;
+  float x, y;
+};
+std::vector<Glyphs> runs(const math::MathBox& b) {
+  std::vector<Glyphs> out;
+  for (const math::Draw& d : b.draws) {
+    if (d.run) out.push_back({d.run->text, d.x, d.y});
+  }
+  return out;
+}
+const Glyphs& find(const std::vector<Glyphs>& g, const std::string& text) {
+  for (const Glyphs& x : g) {
+    if (x.text == text) return x;
+  }
+  FAIL("no run " << text);
+  return g.front();
+}
+
+}  // namespace
+
+TEST_CASE("math: a superscript stands above the baseline, a subscript below", "[math]") {
+  auto boxes = set("x_i^2");
+  REQUIRE(boxes.size() == 1);
+  auto g = runs(boxes[0]);
+  CHECK(find(g, "x").y == 0);
+  CHECK(find(g, "2").y < -8);  // y down: up by more than a fifth of the em
+  CHECK(find(g, "i").y > 4);
+  CHECK(find(g, "2").x > find(g, "x").x);
+  CHECK(boxes[0].height > 20);
+  CHECK(boxes[0].depth > 5);
+}
+
+TEST_CASE("math: a fraction's numerator is above its rule, its denominator below", "[math]") {
+  auto boxes = set("\\frac{a}{b}", true);
+  REQUIRE(boxes.size() == 1);
+  auto g = runs(boxes[0]);
+  float rule_y = 0;
+  int rules = 0;
+  for (const math::Draw& d : boxes[0].draws) {
+    if (!d.run) {
+      rule_y = d.y;
+      ++rules;
+      CHECK(d.w > 10);
+    }
+  }
+  CHECK(rules == 1);
+  CHECK(rule_y < 0);  // on the math axis, above the baseline
+  CHECK(find(g, "a").y < rule_y);
+  CHECK(find(g, "b").y > rule_y);
+}
+
+TEST_CASE("math: display operators and tall delimiters grow", "[math]") {
+  auto inline_sum = set("\\sum");
+  auto display_sum = set("\\sum", true);
+  CHECK(display_sum[0].height + display_sum[0].depth >
+        1.3f * (inline_sum[0].height + inline_sum[0].depth));
+  // A paren around a stack of fractions: a bigger variant or an assembly.
+  auto small = set("\\left( x \\right)");
+  auto tall = set("\\left( \\frac{\\frac{a}{b}}{\\frac{c}{\\frac{d}{e}}} \\right)", true);
+  CHECK(tall[0].height + tall[0].depth > 2.5f * (small[0].height + small[0].depth));
+  // The radical's glyph extracts as √.
+  auto root = set("\\sqrt{x}");
+  CHECK(runs(root[0]).front().text == "√");
+}
+
+TEST_CASE("math: inline formulas break after relations and binary operators only", "[math]") {
+  auto pieces = set("a + b = c");
+  REQUIRE(pieces.size() == 3);  // "a +" | "b =" | "c"
+  CHECK(runs(pieces[0]).front().text.find('a') == 0);
+  CHECK(runs(pieces[2]).front().text == "c");
+  // Not inside groups, not in display formulas, not after a sign.
+  CHECK(set("{a + b = c}").size() == 1);
+  CHECK(set("a + b = c", true).size() == 1);
+  CHECK(set("-a").size() == 1);
+}
