@@ -145,6 +145,12 @@ size_t find_formulas(dom::Document& doc, Diagnostics& diags) {
             err, "math.tex",
             "KaTeX cannot parse this formula (" + r.error + "); it is drawn as its source");
       }
+      // Its text for readers of the tree's text (titles, the outline); layout
+      // draws the formula instead.
+      dom::Node plain;
+      plain.kind = dom::NodeKind::Text;
+      plain.text = r.ok ? plain_text(r.list) : p.text;
+      plain.span = at;
       dom::Node m;
       m.tag = std::string(inline_tag);
       m.attrs.push_back({"tex", std::move(p.text), false, at});
@@ -156,9 +162,11 @@ size_t find_formulas(dom::Document& doc, Diagnostics& diags) {
         block.span = at;
         dom::NodeId b = doc.add(std::move(block), parent);
         made.push_back(b);
-        doc.add(std::move(m), b);
+        doc.add(std::move(plain), doc.add(std::move(m), b));
       } else {
-        made.push_back(doc.add(std::move(m), parent));
+        dom::NodeId id_m = doc.add(std::move(m), parent);
+        made.push_back(id_m);
+        doc.add(std::move(plain), id_m);
       }
     }
     // doc.add appended the new nodes to the parent: put them in the text's place.

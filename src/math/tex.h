@@ -84,6 +84,9 @@ struct ParseResult {
 // empty and the formula is drawn as its source.
 ParseResult parse(std::string_view tex, const Limits& limits = {});
 
+// The formula as one line of plain text (titles, outlines): "a/b", "x^2", "≈".
+std::string plain_text(const List& list);
+
 // The tree as text, for tests: `(frac [a] [b])`, `(scripts [x] ^[2])`.
 std::string dump(const List& list);
 

@@ -80,3 +80,9 @@ TEST_CASE("math: a formula that does not parse is a warning at its offset", "[ma
   CHECK(d.span.begin == 100 + 8);  // "ok $a + " then the backslash
   CHECK(shape(f) == "ok [a + \\oops]");
 }
+
+TEST_CASE("math: a formula reads as plain text where text is wanted (titles)", "[math]") {
+  Found f;
+  run(f, "Yin-Yang $\\approx$ Tree, $2 \\times 2$ and $$\\frac{a}{b+c}$$ or $\\bad$");
+  CHECK(f.doc.text_content(f.p) == "Yin-Yang ≈ Tree, 2 × 2 and a/(b + c) or \\bad");
+}

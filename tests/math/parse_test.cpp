@@ -96,3 +96,11 @@ TEST_CASE("math: budgets stop nesting, runaway macros and long formulas", "[math
   CHECK_FALSE(r.ok);
   CHECK(r.error.find("longer than") != std::string::npos);
 }
+
+TEST_CASE("math: plain text of formulas", "[math]") {
+  auto plain = [](const std::string& tex) { return math::plain_text(math::parse(tex).list); };
+  CHECK(plain("e^{i\\pi}+1=0") == "e^(iπ) + 1 = 0");
+  CHECK(plain("x_i^2") == "x_i^2");
+  CHECK(plain("\\sqrt{x}\\le\\sum_k k") == "√x ≤ ∑_k k");
+  CHECK(plain("\\sin x, \\mathbb{R}") == "sin x, R");
+}
