@@ -96,6 +96,7 @@ void node(const Node& n, std::string& out) {
     }
     case K::Array:
       out += "(" + n.env + (n.align.empty() ? "" : " " + n.align);
+      for (size_t h : n.hlines) out += " hline" + std::to_string(h);
       for (size_t i = 0; i < n.kids.size(); ++i) {
         out += (n.cols && i % n.cols == 0) ? " / " : " & ";
         list(n.kids[i], out);

@@ -270,6 +270,16 @@ Node Parser::environment(uint32_t pos) {
   n.env = raw_group();
   static const char* known[] = {"matrix", "pmatrix", "bmatrix", "Bmatrix",  "vmatrix",    "Vmatrix",
                                 "cases",  "aligned", "array",   "gathered", "smallmatrix"};
+  // Display environments KaTeX also takes, set as their inner forms.
+  static const std::pair<const char*, const char*> aliases[] = {
+      {"align", "aligned"},      {"align*", "aligned"},   {"split", "aligned"},
+      {"gather", "gathered"},    {"gather*", "gathered"}, {"equation", "gathered"},
+      {"equation*", "gathered"},
+  };
+  std::string written = n.env;
+  for (const auto& a : aliases) {
+    if (n.env == a.first) n.env = a.second;
+  }
   bool ok = false;
   for (const char* k : known) ok = ok || n.env == k;
   if (failed_) return n;
@@ -290,6 +300,10 @@ Node Parser::environment(uint32_t pos) {
   std::vector<List> row;
   std::vector<std::vector<List>> rows;
   while (!failed_) {
+    while (row.empty() && is_cs(peek(), "hline")) {  // a rule above the row
+      ++i_;
+      n.hlines.push_back(rows.size());
+    }
     List cell = list(false);
     if (failed_) return n;
     if (n.env == "aligned" && row.size() % 2 == 1) {
@@ -312,8 +326,8 @@ Node Parser::environment(uint32_t pos) {
     }
     if (t->kind == Tok::Cs && t->s == "end") {
       std::string name = raw_group();
-      if (!failed_ && name != n.env)
-        fail("Mismatch: \\begin{" + n.env + "} ended by \\end{" + name + "}", t->pos);
+      if (!failed_ && name != written)
+        fail("Mismatch: \\begin{" + written + "} ended by \\end{" + name + "}", t->pos);
       bool blank = row.size() == 1 && row[0].empty();
       if (!blank) rows.push_back(std::move(row));
       break;

@@ -60,9 +60,11 @@ struct Node {
   float space = 0;                   // Space: em
   std::string env;                   // Array: matrix, pmatrix, ..., cases, aligned, array
   std::string align;                 // Array: a letter (l, c, r) per column; '|' rules between
-  size_t cols = 0;                   // Array
-  style::Color color;                // Color
-  int math_style = 0;                // Style
+  size_t cols = 0;
+  std::vector<size_t>
+      hlines;          // Array: \hline above these rows (the row count: below the last) // Array
+  style::Color color;  // Color
+  int math_style = 0;  // Style
 };
 
 // The budgets of one formula (KaTeX's maxExpand is 1000).

@@ -426,7 +426,11 @@ Box Typesetter::array(const Node& n, St st) {
   out.w = x;
   // Row by row, so that the text extracts in reading order.
   float y = out.h;  // the current row's top, up from the baseline
-  for (size_t r = 0; r < rows; ++r) {
+  for (size_t r = 0; r <= rows; ++r) {
+    for (size_t line : n.hlines) {
+      if (line == r) out.draws.push_back({0, -y, nullptr, x, thick, color_});
+    }
+    if (r == rows) break;
     for (size_t c = 0; c < cols; ++c) {
       const Box& b = cells[r * cols + c];
       char a = col_align(c);

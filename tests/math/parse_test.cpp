@@ -56,6 +56,10 @@ TEST_CASE("math: environments", "[math]") {
         "[(cases / [1] & [x >:rel 0] / [0] & [])]");
   CHECK(tree("\\begin{aligned} a &= b \\end{aligned}") == "[(aligned / [a] & [[] =:rel b])]");
   CHECK(tree("\\begin{array}{c|c} 1 & 2 \\end{array}") == "[(array c|c / [1] & [2])]");
+  CHECK(tree("\\begin{array}{cc} \\hline a & b \\\\ \\hline c & d \\\\ \\hline \\end{array}") ==
+        "[(array cc hline0 hline1 hline2 / [a] & [b] / [c] & [d])]");
+  CHECK(tree("\\begin{align*} x &= 1 \\end{align*}") == "[(aligned / [x] & [[] =:rel 1])]");
+  CHECK_FALSE(math::parse("\\begin{align} x \\end{aligned}").ok);
 }
 
 TEST_CASE("math: macros without and with arguments", "[math]") {
