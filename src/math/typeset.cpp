@@ -144,8 +144,8 @@ Box Typesetter::stretch(uint32_t cp, float target, bool vertical, St st) {
   for (unsigned i = 0; i < count; ++i) {
     if (px(v[i].advance, st) >= target) return glyph(v[i].glyph, st, text);
   }
-  unsigned parts = 0;
-  hb_ot_math_get_glyph_assembly(font_, g, dir, 0, &parts, nullptr, nullptr);
+  unsigned none = 0;  // asks for the count only
+  unsigned parts = hb_ot_math_get_glyph_assembly(font_, g, dir, 0, &none, nullptr, nullptr);
   if (vertical && parts > 0) return assembly(g, target, st, text);
   return glyph(count > 0 ? v[count - 1].glyph : g, st, text);
 }

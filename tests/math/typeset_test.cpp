@@ -108,3 +108,20 @@ TEST_CASE("math: inline formulas break after relations and binary operators only
   CHECK(set("a + b = c", true).size() == 1);
   CHECK(set("-a").size() == 1);
 }
+
+TEST_CASE("math: a delimiter taller than its biggest variant is assembled from parts", "[math]") {
+  auto m = set(
+      "\\left( \\begin{matrix} 1 \\\\ 2 \\\\ 3 \\\\ 4 \\\\ 5 \\\\ 6 \\end{matrix} \\right)", true);
+  REQUIRE(m.size() == 1);
+  int parts = 0;
+  float top = 0, bottom = 0;
+  for (const math::Draw& d : m[0].draws) {
+    if (!d.run || (d.run->text != "(" && !d.run->text.empty())) continue;
+    ++parts;
+    top = std::min(top, d.y);
+    bottom = std::max(bottom, d.y);
+  }
+  CHECK(parts >= 3);  // bottom, extender(s), top of the left paren at least
+  // The parts span most of the six rows (1.2em each at 40 px).
+  CHECK(bottom - top > 0.6f * 6 * 1.2f * 40);
+}
