@@ -186,6 +186,8 @@ Node Parser::command(const Tok& t) {
     n.kids.resize(3);
     List over = arg();
     List base = arg();
+    // A relation or binary operator with something over it stays one (KaTeX's binrelClass).
+    Class base_cls = base.size() == 1 ? base[0].cls : Class::Ord;
     Node b;
     b.kind = Node::Kind::Group;
     b.kids.push_back(std::move(base));
@@ -193,7 +195,9 @@ Node Parser::command(const Tok& t) {
     n.kids[c == "underset" ? 2 : 1] = std::move(over);
     (c == "underset" ? n.has_sub : n.has_sup) = true;
     n.limits = 1;
-    n.cls = c == "stackrel" ? Class::Rel : Class::Ord;
+    n.cls = c == "stackrel"                                    ? Class::Rel
+            : base_cls == Class::Rel || base_cls == Class::Bin ? base_cls
+                                                               : Class::Ord;
     return n;
   }
   if (c == "not") {

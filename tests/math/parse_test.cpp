@@ -35,6 +35,10 @@ TEST_CASE("math: fractions, roots, delimiters", "[math]") {
   CHECK(tree("\\left( x \\right]") == "[(left ( [x] right ])]");
   CHECK(tree("\\left\\langle a \\middle| b \\right.") == "[(left ⟨ [a] middle | [b] right .)]");
   CHECK(tree("\\big( \\Bigr\\}") == "[(delim1 () (delim2 })]");
+  // \overset keeps a relation a relation: spaced as one.
+  math::ParseResult over = math::parse("a \\overset{!}{=} b");
+  REQUIRE(over.ok);
+  CHECK(over.list.at(1).cls == math::Class::Rel);
 }
 
 TEST_CASE("math: operators, limits, accents, fonts, text, spaces", "[math]") {
