@@ -234,10 +234,10 @@ void Typesetter::atoms(const List& list, St st, std::vector<Atom>& out) {
       atoms(n.kids[0], {n.math_style, st.cramped}, out);
       continue;
     }
-    Atom a{n.cls, node(n, st), n.kind == Node::Kind::Space};
-    // A lone letter keeps its italic correction (KaTeX's margin-right).
-    if (n.kind == Node::Kind::Symbol) a.box.w += std::max(0.0f, a.box.italic);
-    out.push_back(std::move(a));
+    // A letter's italic correction is not added to its width: the math
+    // italic face has no interword space, so TeX (rule 17) and KaTeX keep it
+    // for a superscript's place only.
+    out.push_back({n.cls, node(n, st), n.kind == Node::Kind::Space});
   }
 }
 
