@@ -112,6 +112,11 @@ void node(const Node& n, std::string& out) {
       out += ')';
       return;
     }
+    case K::Phantom:
+      out += "(phantom ";
+      list(n.kids[0], out);
+      out += ')';
+      return;
     case K::Style:
       out += "(style" + std::to_string(n.math_style) + ' ';
       list(n.kids[0], out);

@@ -2,6 +2,9 @@
 // spaces, accents, fonts, text, fractions, radicals, delimiters, colour,
 // \overset, \not), macro definitions, and environments (matrices, cases,
 // aligned, array).
+#include <algorithm>
+#include <cstdlib>
+
 #include "math/parser.h"
 
 namespace deckpdf::math::detail {
@@ -208,6 +211,63 @@ Node Parser::command(const Tok& t) {
     }
     a.text += "\xCC\xB8";  // U+0338 COMBINING LONG SOLIDUS OVERLAY
     return a;
+  }
+  if (c == "hspace") {  // \hspace{2em}, \hspace*{1pt}: KaTeX's units, 10pt to the em
+    if (is_char(peek(), "*")) ++i_;
+    std::string len = raw_group();
+    char* end = nullptr;
+    float v = std::strtof(len.c_str(), &end);
+    std::string unit(end ? end : "");
+    static const std::pair<const char*, float> units[] = {
+        {"em", 1}, {"ex", 0.431f}, {"pt", 0.1f}, {"mu", 1.0f / 18}, {"px", 0.1f}};
+    n.kind = Node::Kind::Space;
+    bool known = false;
+    for (const auto& u : units) {
+      if (unit.find(u.first) != std::string::npos && std::isfinite(v)) {
+        n.space = std::clamp(v * u.second, -100.0f, 100.0f);
+        known = true;
+      }
+    }
+    if (!known && !failed_) fail("Invalid size: '" + len + "'", t.pos);
+    return n;
+  }
+  if (c == "phantom") {
+    n.kind = Node::Kind::Phantom;
+    n.kids.push_back(arg());
+    return n;
+  }
+  if (c == "bmod") {
+    n.kind = Node::Kind::Text;
+    n.cls = Class::Bin;
+    n.text = "mod";
+    n.variant = Variant::Rm;
+    return n;
+  }
+  if (c == "pmod" || c == "mod") {  // KaTeX: \quad(\mathrm{mod}\,n) and \quad\mathrm{mod}\,\,n
+    n.kind = Node::Kind::Group;
+    n.kids.resize(1);
+    List& l = n.kids[0];
+    Node quad, text, thin, open, close;
+    quad.kind = thin.kind = Node::Kind::Space;
+    quad.space = 1;
+    thin.space = c == "pmod" ? 1.0f / 6 : 1.0f / 3;
+    text.kind = Node::Kind::Text;
+    text.text = "mod";
+    text.variant = Variant::Rm;
+    open.cls = Class::Open;
+    open.text = "(";
+    close.cls = Class::Close;
+    close.text = ")";
+    l.push_back(quad);
+    if (c == "pmod") l.push_back(open);
+    l.push_back(text);
+    l.push_back(thin);
+    Node body;
+    body.kind = Node::Kind::Group;
+    body.kids.push_back(arg());
+    l.push_back(std::move(body));
+    if (c == "pmod") l.push_back(close);
+    return n;
   }
   if (c == "begin") return environment(t.pos);
   if (c == "newcommand" || c == "renewcommand" || c == "def") return define(c, t.pos);

@@ -64,6 +64,7 @@ void node(const Node& n, std::string& out) {
       list(n.kids[0], out);
       if (n.text != "overline" && n.text != "underline") out += n.text;
       return;
+    case K::Phantom: return;
     case K::Space:
       if (n.space >= 0.25f) out += ' ';
       return;

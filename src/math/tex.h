@@ -40,6 +40,7 @@ struct Node {
     Space,      // `space` em (negative: a kern back)
     Array,      // kids: cells, row by row, `cols` per row; `env` says which
     Color,      // kids[0] in `color`
+    Phantom,    // kids[0]'s room, nothing drawn
     Style,      // kids[0] in display (0), text (1), script (2) or scriptscript (3) style
   };
   Kind kind = Kind::Symbol;

@@ -215,6 +215,11 @@ Box Typesetter::node(const Node& n, St st) {
       b.w = n.space * em(st);
       return b;
     }
+    case K::Phantom: {
+      Box b = hlist(n.kids[0], st);
+      b.draws.clear();
+      return b;
+    }
     case K::Color:
     case K::Style: return hlist(n.kids[0], st);  // atoms() splices these in a list
   }

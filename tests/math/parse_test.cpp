@@ -50,6 +50,11 @@ TEST_CASE("math: operators, limits, accents, fonts, text, spaces", "[math]") {
   CHECK(tree("\\text{if } x") == "[(text \"if \") x]");
   CHECK(tree("a\\,b\\quad c") == "[a (space 0.167) b (space 1) c]");
   CHECK(tree("\\color{red} x") == "[(color #ff0000 [x])]");
+  CHECK(tree("a\\hspace{2em}b\\hspace*{5pt}") == "[a (space 2) b (space 0.5)]");
+  CHECK(tree("\\phantom{x}") == "[(phantom [x])]");
+  CHECK(tree("a \\bmod b") == "[a (text \"mod\") b]");
+  CHECK(tree("a \\pmod{n}") == "[a [(space 1) (:open (text \"mod\") (space 0.167) [n] ):close]]");
+  CHECK_FALSE(math::parse("\\hspace{2furlongs}").ok);
   CHECK(tree("\\textcolor{#00f}{y}") == "[(color #0000ff [y])]");
 }
 
