@@ -85,3 +85,24 @@ TEST_CASE("math: bad TeX is a warning at its line and column, drawn red", "[math
   }
   CHECK(red > 20);
 }
+
+TEST_CASE("math: formulas in Markdown notes are typeset in the speaker's script", "[math][pdf]") {
+  std::string dir = test::temp_dir();
+  test::write_file(
+      dir + "/m.pug",
+      ".reveal\n  .slides\n    section\n      h2 Energy\n      aside.notes\n"
+      "        :markdown-it\n"
+      "          Recall $E = mc^2$, and *in bold* $$\\oint \\mathbf{B} \\cdot d\\ell = 0$$\n");
+  test::RunResult r = test::run_deckpdf(dir + "/m.pug --notes-only -o " + dir + "/n.pdf");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  test::PdfDoc doc = test::pdf_read(dir + "/n.pdf");
+  REQUIRE(doc.pages.size() == 1);
+  const std::string& t = doc.pages[0].text;
+  INFO(t);
+  CHECK(t.find("Recall") != std::string::npos);
+  CHECK(t.find("∮") != std::string::npos);
+  CHECK(t.find("𝐁") != std::string::npos);  // \mathbf{B}: the bold letter drawn
+  CHECK(t.find('$') == std::string::npos);
+  CHECK(t.find("\\oint") == std::string::npos);
+}
