@@ -289,14 +289,15 @@ const BigOp* big_operator(std::string_view name) {
 
 const AccentInfo* accent_command(std::string_view name) {
   static const std::unordered_map<std::string_view, AccentInfo> table = {
-      {"hat", {0x302, false, false}},      {"widehat", {0x302, true, false}},
-      {"tilde", {0x303, false, false}},    {"widetilde", {0x303, true, false}},
-      {"bar", {0x304, false, false}},      {"vec", {0x20D7, false, false}},
-      {"dot", {0x307, false, false}},      {"ddot", {0x308, false, false}},
-      {"acute", {0x301, false, false}},    {"grave", {0x300, false, false}},
-      {"check", {0x30C, false, false}},    {"breve", {0x306, false, false}},
-      {"mathring", {0x30A, false, false}}, {"overline", {0, true, false}},
-      {"underline", {0, true, true}},
+      {"hat", {0x302, false, false}},       {"widehat", {0x302, true, false}},
+      {"tilde", {0x303, false, false}},     {"widetilde", {0x303, true, false}},
+      {"bar", {0x304, false, false}},       {"vec", {0x20D7, false, false}},
+      {"dot", {0x307, false, false}},       {"ddot", {0x308, false, false}},
+      {"acute", {0x301, false, false}},     {"grave", {0x300, false, false}},
+      {"check", {0x30C, false, false}},     {"breve", {0x306, false, false}},
+      {"mathring", {0x30A, false, false}},  {"overline", {0, true, false}},
+      {"underline", {0, true, true}},       {"overbrace", {0x23DE, true, false}},
+      {"underbrace", {0x23DF, true, true}},
   };
   auto it = table.find(name);
   return it == table.end() ? nullptr : &it->second;

@@ -146,18 +146,20 @@ Box Typesetter::stretch(uint32_t cp, float target, bool vertical, St st) {
   }
   unsigned none = 0;  // asks for the count only
   unsigned parts = hb_ot_math_get_glyph_assembly(font_, g, dir, 0, &none, nullptr, nullptr);
-  if (vertical && parts > 0) return assembly(g, target, st, text);
+  if (parts > 0) return assembly(g, target, vertical, st, text);
   return glyph(count > 0 ? v[count - 1].glyph : g, st, text);
 }
 
-// The parts of `g`'s vertical assembly stacked from the bottom, extenders
-// repeated until they reach `target`, overlaps shared out evenly (the
-// MATH table's rules); the bottom at the baseline.
-Box Typesetter::assembly(hb_codepoint_t g, float target, St st, const std::string& extracted) {
+// The parts of `g`'s assembly stacked from the bottom (vertical) or the
+// left, extenders repeated until they reach `target`, overlaps shared out
+// evenly (the MATH table's rules); a vertical one's bottom at the baseline.
+Box Typesetter::assembly(hb_codepoint_t g, float target, bool vertical, St st,
+                         const std::string& extracted) {
+  hb_direction_t dir = vertical ? HB_DIRECTION_BTT : HB_DIRECTION_LTR;
   std::array<hb_ot_math_glyph_part_t, 16> parts{};
   unsigned n = static_cast<unsigned>(parts.size());
-  hb_ot_math_get_glyph_assembly(font_, g, HB_DIRECTION_BTT, 0, &n, parts.data(), nullptr);
-  float min_overlap = px(hb_ot_math_get_min_connector_overlap(font_, HB_DIRECTION_BTT), st);
+  hb_ot_math_get_glyph_assembly(font_, g, dir, 0, &n, parts.data(), nullptr);
+  float min_overlap = px(hb_ot_math_get_min_connector_overlap(font_, dir), st);
   std::vector<hb_ot_math_glyph_part_t> seq;
   for (int reps = 0; reps <= 64; ++reps) {
     seq.clear();
@@ -188,11 +190,17 @@ Box Typesetter::assembly(hb_codepoint_t g, float target, St st, const std::strin
   float pos = 0;
   for (size_t i = 0; i < seq.size(); ++i) {
     Box part = glyph(seq[i].glyph, st, i == 0 ? extracted : std::string());
-    b.add(part, 0, pos + part.d);
-    b.w = std::max(b.w, part.w);
+    if (vertical) {
+      b.add(part, 0, pos + part.d);
+      b.w = std::max(b.w, part.w);
+    } else {
+      b.add(part, pos, 0);
+      b.h = std::max(b.h, part.h);
+      b.d = std::max(b.d, part.d);
+    }
     pos += px(seq[i].full_advance, st) - overlap;
   }
-  b.h = pos + overlap;
+  (vertical ? b.h : b.w) = pos + overlap;
   return b;
 }
 

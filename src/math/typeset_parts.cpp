@@ -79,8 +79,11 @@ Box Typesetter::scripts(const Node& n, St st) {
     has_sup = !sup_list.empty();
     base = nullptr;
   }
+  // \overbrace{x}^{n}: the note over the brace, as KaTeX sets it.
+  bool brace = base && base->kind == Node::Kind::Accent &&
+               (base->text == "\u23DE" || base->text == "\u23DF");
   bool limits =
-      n.limits == 1 ||
+      n.limits == 1 || brace ||
       (base && base->kind == Node::Kind::Op &&
        (base->limits == 1 || (base->limits == 0 && base->limits_default && st.level == 0)));
   Box sup, sub;
@@ -344,6 +347,20 @@ Box Typesetter::accent(const Node& n, St st) {
     return out;
   }
   uint32_t cp = first_cp(n.text);
+  if (cp == 0x23DE || cp == 0x23DF) {  // \overbrace, \underbrace: as wide as the base
+    Box brace = stretch(cp, base.w, false, st);
+    float gap = k(HB_OT_MATH_CONSTANT_OVERBAR_VERTICAL_GAP, st);
+    float dx = (base.w - brace.w) / 2;
+    if (cp == 0x23DE) {
+      out.add(brace, dx, base.h + gap + brace.d);
+      out.h = base.h + gap + brace.d + brace.h;
+    } else {
+      out.add(brace, dx, -(base.d + gap + brace.h));
+      out.d = base.d + gap + brace.h + brace.d;
+    }
+    out.w = std::max(base.w, brace.w);
+    return out;
+  }
   Box acc = n.stretchy ? stretch(cp, base.w, false, st) : shape(n.text, st, n.text);
   float base_attach = base.glyph
                           ? px(hb_ot_math_get_glyph_top_accent_attachment(font_, base.glyph), st)

@@ -68,7 +68,7 @@ class Typesetter {
   // A glyph grown to `target` px along `vertical` or horizontal: the first
   // variant that reaches it, else the assembly of parts, else the largest.
   Box stretch(uint32_t cp, float target, bool vertical, St st);
-  Box assembly(hb_codepoint_t g, float target, St st, const std::string& extracted);
+  Box assembly(hb_codepoint_t g, float target, bool vertical, St st, const std::string& extracted);
 
   // Constructs (typeset_parts.cpp).
   Box op(const Node& n, St st);

@@ -125,3 +125,19 @@ TEST_CASE("math: a delimiter taller than its biggest variant is assembled from p
   // The parts span most of the six rows (1.2em each at 40 px).
   CHECK(bottom - top > 0.6f * 6 * 1.2f * 40);
 }
+
+TEST_CASE("math: an overbrace is as wide as its base, its note above it", "[math]") {
+  auto m = set("\\overbrace{a + b + c + d + e + f}^{n}", true);
+  REQUIRE(m.size() == 1);
+  auto g = runs(m[0]);
+  float left = 1e9f, right = -1e9f, brace_y = 0;
+  for (const math::Draw& d : m[0].draws) {
+    if (!d.run || d.y >= 0) continue;  // the brace's parts and the note are above the baseline
+    if (d.run->text == "n") continue;
+    left = std::min(left, d.x);
+    right = std::max(right, d.x + d.run->width);
+    brace_y = d.y;
+  }
+  CHECK(right - left > 0.8f * m[0].width);
+  CHECK(find(g, "n").y < brace_y);
+}
