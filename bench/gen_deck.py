@@ -6,7 +6,11 @@ With --code each slide shows a 20-line code block instead of the bullets (Python
 JavaScript or Rust in turn, different on every slide, every other one with
 line numbers and two highlight steps): issue 20's highlighting bench.
 
-usage: gen_deck.py N [--code] > deck.pug
+usage: gen_deck.py N [--code] [--math] > deck.pug
+
+With --math each slide also holds one TeX formula (issue 22's bench), in
+turn inline and display, from a few shapes: scripts, fractions, roots,
+sums with limits, matrices.
 """
 import sys
 
@@ -41,9 +45,18 @@ def code_block(s):
     return out
 
 
+FORMULAS = (
+    r"$x_{%d}^2 + y^2 = r^2$",
+    r"$$\sum_{k=1}^{%d} \frac{1}{k^2} \le \frac{\pi^2}{6}$$",
+    r"$\sqrt{%d + \alpha} \approx \int_0^1 f(t)\,dt$",
+    r"$$A_{%d} = \begin{pmatrix} a & b \\ c & d \end{pmatrix}$$",
+)
+
+
 def main():
     n = int(sys.argv[1])
     code = "--code" in sys.argv[2:]
+    math = "--math" in sys.argv[2:]
     out = ["---", "parser: pug", "title: Benchmark deck with %d slides" % n, "---", ""]
     for s in range(1, n + 1):
         out.append("section")
@@ -56,6 +69,8 @@ def main():
             out.append("    li %s" % words(s + 2, 5))
             out.append("    li.fragment %s" % words(s + 3, 7))
             out.append("    li.fragment %s" % words(s + 4, 4))
+        if math:
+            out.append("  p " + FORMULAS[s % len(FORMULAS)] % s)
         out.append("  aside.notes")
         out.append("    :markdown-it")
         out.append("      Notes for slide %d: %s." % (s, words(s + 5, 8)))

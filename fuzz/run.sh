@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for a while, nicely, from its seed corpus.
 #   fuzz/run.sh TARGET SECONDS [BUILD_DIR] [WORK_DIR]
-# TARGET is pug_parse, front_matter, markdown, style, export, image or svg. New inputs
+# TARGET is pug_parse, front_matter, markdown, style, export, image, svg or math. New inputs
 # go to WORK_DIR/TARGET (not committed), crashes to WORK_DIR/artifacts/.
 # Add every crash to tests/reliability/regressions/ once it is fixed.
 set -euo pipefail
@@ -14,6 +14,7 @@ dict=(-dict="$here/pug.dict")
 case $target in
   pug_parse) seeds=pug ;;
   image) seeds=image dict=() ;;  # picture bytes: no deck words to suggest
+  math) seeds=math dict=(-dict="$here/math.dict") ;;
   *) seeds=$target ;;
 esac
 mkdir -p "$work/$target" "$work/artifacts"

@@ -24,6 +24,8 @@
 #include "markdown/linkify.h"
 #include "markdown/md_deck.h"
 #include "markdown/reveal_plugin.h"
+#include "math/find.h"
+#include "math/typeset.h"
 #include "pdf/writer.h"
 #include "pug/parse.h"
 #include "source/files.h"
@@ -236,6 +238,8 @@ void Pipeline::deck_build() {
   // reveal.js's highlight plugin runs on the page before reveal.js reads it.
   code_blocks_ =
       highlight::highlight_code_blocks(doc_, job_.data_dir + "/layouts/highlight", diags_);
+  // The math plugin's typesetting, which also runs before reveal.js reads the slides.
+  formulas_ = math::find_formulas(doc_, diags_);
   deck_ = deck::deck_build(doc_, front_, diags_);
   if (deck_.slides.size() > max_slides) {
     diags_.error(deck_.slides[max_slides].span, "deck.too-many-slides",
@@ -435,6 +439,13 @@ bool Pipeline::fonts_load() {
     }
   }
   fonts_.load_families(job_.data_dir + "/fonts", families);
+  // The math face, only for decks with formulas (without it they show their source).
+  if (formulas_ > 0) {
+    std::string math_error;
+    if (!fonts_.load_file(job_.data_dir + "/fonts/" + math::font_file, math_error)) {
+      diags_.warning({}, "math.font", "the math font cannot be loaded: " + math_error);
+    }
+  }
   shaper_ = std::make_unique<text::Shaper>(fonts_);
   return true;
 }

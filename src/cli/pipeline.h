@@ -78,6 +78,7 @@ class Pipeline {
   float slide_width_ = 0, slide_height_ = 0;  // an HTML deck's Reveal.initialize; 0 = the theme's
   std::optional<style::Theme> theme_;
   size_t code_blocks_ = 0;  // code blocks highlighted (highlight/code_blocks.h)
+  size_t formulas_ = 0;     // TeX formulas found (math/find.h)
   compose::PageSize page_size_;
   text::FontSet fonts_;
   std::unique_ptr<text::Shaper> shaper_;

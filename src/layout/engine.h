@@ -150,6 +150,10 @@ class Engine {
   const char* summary_marker(dom::NodeId summary) const;
   std::shared_ptr<const Atomic> checkbox(dom::NodeId id, int tag);
 
+  // math.cpp: a formula (math/find.h's element) as pieces, atomic inlines
+  // a line may break between; one that does not parse as its source in red.
+  void math_inline(dom::NodeId id, const style::ComputedStyle& s, int tag, std::vector<Piece>& out);
+
   // items.cpp: flex and grid items, measured (min- and max-content widths,
   // the height at a width) and placed at a given border-box size.
   struct Measuring;

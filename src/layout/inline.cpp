@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "layout/engine.h"
+#include "math/find.h"
 #include "source/strings.h"
 
 namespace deckpdf::layout {
@@ -38,6 +39,10 @@ void Engine::collect_inline(dom::NodeId id, const ComputedStyle& s, int tag, flo
     p.span = n.span;
     p.atomic = picture_inline(id, s, tag, avail);
     out.push_back(std::move(p));
+    return;
+  }
+  if (n.tag == math::inline_tag) {
+    math_inline(id, s, tag, out);
     return;
   }
   if (n.tag == "br") {

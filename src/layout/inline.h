@@ -40,6 +40,7 @@ inline bool is_css_space(char c) {
 // or where its vertical-align puts it (inline_finalize.cpp).
 struct Atomic {
   float width = 0, height = 0;
+  float descent = 0;  // how far the box reaches below its baseline (a formula's depth)
   std::vector<Item> items;
 };
 

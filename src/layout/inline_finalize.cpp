@@ -58,7 +58,7 @@ float atomic_top(const ComputedStyle& piece, const ComputedStyle& block, const A
     case VA::TextTop: return -line.strut_a;
     case VA::TextBottom: return line.strut_d - a.height;
     case VA::Middle: return -0.25f * block.font_size - a.height / 2;
-    default: return baseline_shift(piece, block) - a.height;
+    default: return baseline_shift(piece, block) - a.height + a.descent;
   }
 }
 
@@ -107,8 +107,10 @@ ShapedLine line_shape(text::Shaper& shaper, const std::vector<Piece>& pieces, co
       if (va == VA::Top || va == VA::Bottom) {
         to_edges.push_back(&p);
       } else if (va == VA::Baseline || va == VA::Sub || va == VA::Super) {
-        // Its margin box's bottom on the (shifted) baseline.
-        sl.top = std::min(sl.top, baseline_shift(*p.style, block) - p.atomic->height);
+        // Its margin box's bottom on the (shifted) baseline, less its descent.
+        float shift = baseline_shift(*p.style, block);
+        sl.top = std::min(sl.top, shift - p.atomic->height + p.atomic->descent);
+        if (p.atomic->descent > 0) sl.bottom = std::max(sl.bottom, shift + p.atomic->descent);
       } else {
         float top = atomic_top(*p.style, block, *p.atomic, sl);
         sl.top = std::min(sl.top, top);

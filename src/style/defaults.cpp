@@ -42,6 +42,7 @@ sup { vertical-align: super; font-size: smaller; }
 small { font-size: smaller; }
 mark { background-color: yellow; color: black; }
 hr { border-width: 1px; margin: 0.5em 0; }
+deckpdf-math-display { display: block; margin: 1em 0; text-align: center; }
 )css";
 
 // reveal.js's layout helpers (css/layout.scss), the themes' .r-frame and

@@ -8,6 +8,7 @@
 //
 //   node tools/reveal-print/print.js DECK.pug|DECK.md|DECK.html OUTDIR [--theme NAME]
 //        [--size WxH] [--locals F.json] [--pages]
+//        [--katex DIR]  (reveal.js's math plugin with KaTeX from DIR, npm's katex package)
 //
 // Writes OUTDIR/NAME-1.png, NAME-2.png ... (vertical slides in reading order) at the viewport
 // size (default 1280x720, 16:9 like deckpdf's default page), reveal.js configured as a deck
@@ -22,7 +23,7 @@ const puppeteer = require('puppeteer-core');
 
 function usage(message) {
   if (message) console.error('reveal-print: ' + message);
-  console.error('usage: print.js DECK.pug|.md|.html OUTDIR [--theme NAME] [--size WxH] [--locals F.json] [--pages]');
+  console.error('usage: print.js DECK.pug|.md|.html OUTDIR [--theme NAME] [--size WxH] [--locals F.json] [--pages] [--katex DIR]');
   process.exit(2);
 }
 
@@ -39,6 +40,7 @@ for (let i = 0; i < args.length; i++) {
     options.height = +m[2];
   } else if (a === '--locals') options.locals = JSON.parse(fs.readFileSync(args[++i], 'utf8'));
   else if (a === '--pages') options.pages = true;
+  else if (a === '--katex') options.katex = path.resolve(args[++i]);
   else if (a.startsWith('--')) usage('unknown option ' + a);
   else positional.push(a);
 }
@@ -95,7 +97,7 @@ const page = `<!doctype html><html><head><meta charset="utf-8">
 </head><body><div class="reveal"><div class="slides" id="deck-slides"></div></div>
 <template id="deck-html">${html}</template>
 <script>
-async function initialize(print) {
+async function initialize(print, katex) {
   const source = document.getElementById('deck-html').content;
   const own = source.querySelector('.reveal .slides') || source.querySelector('.slides');
   const target = document.getElementById('deck-slides');
@@ -104,13 +106,19 @@ async function initialize(print) {
   await Reveal.initialize({
     hash: false, controls: false, progress: false, transition: 'none',
     backgroundTransition: 'none', fragments: print, center: true,
-    plugins: [RevealMarkdown, RevealHighlight],  // as reveal.js's demo.html: Markdown first
+    // as reveal.js's demo.html: Markdown first
+    plugins: katex ? [RevealMarkdown, RevealHighlight, RevealMath.KaTeX]
+                   : [RevealMarkdown, RevealHighlight],
+    katex: katex ? {local: 'file://' + katex} : undefined,
   });
+  // The math plugin loads KaTeX and typesets after initialize resolves.
+  if (katex) await new Promise((r) => setTimeout(r, 1500));
 }
 </script>
 <script src="file://${revealDir}/dist/reveal.js"></script>
 <script src="file://${revealDir}/dist/plugin/highlight.js"></script>
 <script src="file://${revealDir}/dist/plugin/markdown.js"></script>
+<script src="file://${revealDir}/dist/plugin/math.js"></script>
 </body></html>`;
 
 (async () => {
@@ -127,13 +135,13 @@ async function initialize(print) {
     tab.on('pageerror', (e) => console.error('reveal-print: page error: ' + e.message));
     if (options.pages) {
       await tab.goto('file://' + pagePath + '?print-pdf', {waitUntil: 'load'});
-      const pages = await tab.evaluate(async (own) => {
-        if (own) await initialize(true);
+      const pages = await tab.evaluate(async (own, katex) => {
+        if (own) await initialize(true, katex);
         if (!document.querySelector('.pdf-page')) {
           await new Promise((r) => Reveal.on('pdf-ready', r));
         }
         return document.querySelectorAll('.pdf-page').length;
-      }, kind !== 'html');
+      }, kind !== 'html', options.katex || null);
       console.log(`reveal-print: ${pages} print-pdf pages of ${deckPath}`);
       return;
     }
@@ -143,11 +151,11 @@ async function initialize(print) {
       await tab.evaluate(() => Reveal.configure({controls: false, progress: false, fragments: false,
                                                  transition: 'none', hash: false}));
     }
-    const count = await tab.evaluate(async (own) => {
-      if (own) await initialize(false);
+    const count = await tab.evaluate(async (own, katex) => {
+      if (own) await initialize(false, katex);
       await document.fonts.ready;
       return Reveal.getSlides().length;
-    }, kind !== 'html');
+    }, kind !== 'html', options.katex || null);
     const name = path.basename(deckPath).replace(/\.[^.]*$/, '');
     for (let i = 0; i < count; i++) {
       await tab.evaluate((n) => {
