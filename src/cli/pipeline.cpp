@@ -498,6 +498,18 @@ bool Pipeline::handout_compose(bool notes_only, compose::Handout& made) {
   ho.title = deck_.meta.title;
   ho.slides = options_.slides;
   ho.notes_only = notes_only;
+  ho.numbers = options_.numbers;
+  ho.ink_saving = job_.handout_colors != "as-is";
+  if (!job_.notes_size.empty()) {
+    std::string v = job_.notes_size;
+    if (v.ends_with("pt")) v.resize(v.size() - 2);
+    char* end = nullptr;
+    ho.notes_size = std::strtof(v.c_str(), &end);
+    if (v.empty() || *end != 0 || !(ho.notes_size >= 4 && ho.notes_size <= 72)) {
+      return fail(exit_usage,
+                  "--notes-size: '" + job_.notes_size + "' is not a size from 4pt to 72pt", false);
+    }
+  }
   if (!notes_) {
     // Bare URLs in notes are links (markdown-it's linkify, on for notes).
     for (const deck::Slide& slide : deck_.slides) markdown::linkify(doc_, slide.notes);

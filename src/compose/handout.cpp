@@ -1,16 +1,21 @@
 // compose/handout — handouts in a grid of cells (see handout.h):
 //   STEP 2  cells: each printed slide gets one cell; its notes, laid out at
-//           the width of the notes box, are split between line boxes into
-//           pieces no taller than the box; every further piece takes a
-//           cell of its own, the slide repeated, under a "continued" line.
+//           the width of the notes box, set smaller (down to the layout's
+//           notes-min-size) when that makes them fit, else split between
+//           line boxes into pieces no taller than the box; every further
+//           piece takes a cell of its own, the slide repeated, under a
+//           "continued" line.
 //   STEP 3  pages: cells fill pages in reading order; each page has its
 //           chrome (slide backgrounds, frames, ruled lines), the slides
-//           placed by reference and the notes pieces.
+//           placed by reference with their label and title under them,
+//           and the notes pieces.
 // Geometry (STEP 1) and the finish (STEP 4) are sheets.cpp's.
 #include "compose/handout.h"
 
 #include <algorithm>
+#include <cmath>
 
+#include "compose/ink.h"
 #include "compose/layers.h"
 #include "compose/sheets.h"
 #include "layout/flow.h"
@@ -23,12 +28,36 @@ namespace {
 // One piece of the handout: a slide and a piece of its notes.
 struct Cell {
   size_t slide = 0;
-  const layout::DisplayList* notes = nullptr;  // px, placed at 0.75
+  const layout::DisplayList* notes = nullptr;  // px, placed at 0.75 * scale
   bool continued = false;
+  float scale = 1;  // the notes set smaller to fit: < 1
 };
 
 std::string continued_text(const deck::Deck& deck, size_t i) {
   return "Slide " + deck.slides[i].label() + " (continued)";
+}
+
+// Notes that overflow their box: the largest scale, down to `min_scale`,
+// at which they fit it whole when laid out `width_pt / scale` wide and
+// drawn at `scale`; 0 when none does. Text laid out wider takes fewer
+// lines, so the height drawn goes as about scale squared: the first try
+// is that estimate, then a little smaller each time.
+float shrink_find(layout::NotesLayout& notes, dom::NodeId root, float width_pt, float box_px,
+                  float height_px, float min_scale, layout::DisplayList& fitted) {
+  if (min_scale >= 1 || height_px <= 0) return 0;
+  float s = std::min(0.99f, std::sqrt(box_px / height_px));
+  if (s < min_scale * 0.9f) return 0;  // too far over: it continues at full size
+  for (int tries = 0; tries < 6; ++tries) {
+    s = std::max(s, min_scale);
+    layout::DisplayList flow = notes.notes_at(root, width_pt / s);
+    if (layout::flow_split(flow, box_px / s, box_px / s).size() == 1) {
+      fitted = std::move(flow);
+      return s;
+    }
+    if (s <= min_scale) break;
+    s -= 0.03f;
+  }
+  return 0;
 }
 
 // STEP 2: cells.
@@ -44,6 +73,10 @@ std::vector<Cell> cells_make(Sheets& sh) {
       notes_roots.push_back(sh.deck.slides[i].notes);
     }
   }
+  float min_scale = 1;
+  if (!notes_roots.empty() && sh.layout.notes_min_size > 0) {
+    min_scale = std::min(1.0f, sh.layout.notes_min_size / sh.notes.notes_size_pt(notes_roots[0]));
+  }
   sh.notes.notes_prefetch(notes_roots, nb.width);
   if (with_notes) {
     caption_h = sh.notes.label("continued", continued_text(sh.deck, 0), nb.width).height;
@@ -51,24 +84,72 @@ std::vector<Cell> cells_make(Sheets& sh) {
   for (size_t i : sh.selection()) {
     const deck::Slide& s = sh.deck.slides[i];
     if (!with_notes || s.notes == dom::no_node) {
-      cells.push_back({i, nullptr, false});
+      cells.push_back({i, nullptr, false, 1});
       continue;
     }
     layout::DisplayList flow = sh.notes.notes_next();
     float box_px = nb.height / pt_per_px;
     std::vector<layout::FlowPiece> pieces = layout::flow_split(flow, box_px, box_px - caption_h);
+    if (pieces.size() > 1) {
+      layout::DisplayList fitted;
+      float scale =
+          shrink_find(sh.notes, s.notes, nb.width, box_px, flow.height, min_scale, fitted);
+      if (scale > 0) {
+        cells.push_back({i, &sh.keep(std::move(fitted)), false, scale});
+        continue;
+      }
+    }
     for (size_t k = 0; k < pieces.size(); ++k) {
       const layout::DisplayList& piece = sh.keep(layout::flow_piece(flow, pieces, k));
-      cells.push_back({i, &piece, k > 0});
+      cells.push_back({i, &piece, k > 0, 1});
     }
   }
   return cells;
 }
 
-// The slide, fitted into `box`, on a background, in a thin frame.
-void slide_place(Sheets& sh, Page& page, size_t i, const Rect& box) {
-  const layout::DisplayList& list = sh.slides[i];
+// The caption under a slide: "3  Title" ("Title" alone for a slide
+// reveal.js does not number), on one line `width` pt wide: a title too
+// long for it loses words at its end, marked with an ellipsis.
+const layout::DisplayList& caption_make(Sheets& sh, size_t i, float width, float line_h) {
+  const deck::Slide& s = sh.deck.slides[i];
+  std::string number = s.uncounted ? "" : s.label();
+  std::string title = s.title;
+  const char* sep = "\u2003";  // an em space, which white space does not collapse
+  auto text = [&](size_t words) {
+    if (words == std::string::npos)
+      return number + (number.empty() || title.empty() ? "" : sep) + title;
+    size_t end = 0;
+    for (size_t w = 0; w < words && end != std::string::npos; ++w) end = title.find(' ', end + 1);
+    std::string cut = title.substr(0, end == std::string::npos ? title.size() : end);
+    return number + (number.empty() ? "" : sep) + cut + "\u2026";
+  };
+  layout::DisplayList one = sh.notes.label("slide-caption", text(std::string::npos), width);
+  if (one.height <= line_h * 1.5f) return sh.keep(std::move(one));
+  // Fewer words until it fits: binary search on their count.
+  size_t words = static_cast<size_t>(std::count(title.begin(), title.end(), ' ')) + 1;
+  size_t lo = 0, hi = words;
+  layout::DisplayList best = sh.notes.label("slide-caption", text(0), width);
+  while (lo + 1 < hi) {
+    size_t mid = (lo + hi) / 2;
+    layout::DisplayList l = sh.notes.label("slide-caption", text(mid), width);
+    if (l.height <= line_h * 1.5f) {
+      lo = mid;
+      best = std::move(l);
+    } else {
+      hi = mid;
+    }
+  }
+  return sh.keep(std::move(best));
+}
+
+// The slide, fitted into `box` above its caption, on a background, in a
+// thin frame, with its number when asked for.
+void slide_place(Sheets& sh, Page& page, size_t i, Rect box) {
+  const layout::DisplayList& list = sh.slide_list(i);
   if (list.width <= 0 || list.height <= 0) return;
+  const float caption_gap = 2;
+  float line_h = sh.caption_line_h();
+  box.height = std::max(box.height - caption_gap - line_h * pt_per_px, box.height * 0.5f);
   float s = std::min(box.width / list.width, box.height / list.height);
   float w = list.width * s, h = list.height * s;
   float x = box.x + (box.width - w) / 2;
@@ -79,6 +160,12 @@ void slide_place(Sheets& sh, Page& page, size_t i, const Rect& box) {
   sh.rect(x - frame / 2, y - frame / 2, w + frame, h + frame, {0, 0, 0, 0}, frame,
           {0.55f, 0.55f, 0.55f, 1});
   sh.place(page, list, x, y, s);
+  const std::vector<layout::DisplayList>* numbers = sh.options.numbers;
+  if (numbers && i < numbers->size() && (*numbers)[i].width > 0 && !sh.deck.slides[i].uncounted) {
+    sh.place(page, (*numbers)[i], x, y, w / (*numbers)[i].width);
+  }
+  const layout::DisplayList& caption = caption_make(sh, i, w, line_h);
+  sh.place(page, caption, x, y + h + caption_gap, pt_per_px);
 }
 
 // STEP 3: pages of cells.
@@ -110,7 +197,7 @@ void pages_make(Sheets& sh, const std::vector<Cell>& cells) {
       sh.place(*page, cap, nb.x, y, pt_per_px);
       y += cap.height * pt_per_px;
     }
-    if (cell.notes) sh.place(*page, *cell.notes, nb.x, y, pt_per_px);
+    if (cell.notes) sh.place(*page, *cell.notes, nb.x, y, pt_per_px * cell.scale);
   }
 }
 
@@ -124,6 +211,8 @@ Handout compose_handout(const deck::Deck& deck, const std::vector<layout::Displa
                         const HandoutLayout& layout, layout::NotesLayout& notes,
                         const HandoutOptions& options) {
   Handout out;
+  notes.notes_style(options.notes_size > 0 ? options.notes_size : layout.notes_size,
+                    layout.notes_font);
   Sheets sheets(deck, slides, layout, notes, options, out);
   if (options.notes_only) {
     handout_script(sheets);

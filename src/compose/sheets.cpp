@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "compose/ink.h"
 #include "compose/internal.h"
 #include "layout/layers.h"
 #include "layout/notes.h"
@@ -123,6 +124,20 @@ void Sheets::rule(float x, float y, float x2, float width, layout::Color color) 
 
 void Sheets::first_appears(size_t slide) {
   first_page_.emplace(static_cast<int>(slide), static_cast<int>(out.pages.size() - 1));
+}
+
+const layout::DisplayList& Sheets::slide_list(size_t i) {
+  if (!options.ink_saving) return slides[i];
+  auto [at, added] = printed_.emplace(i, &slides[i]);
+  if (added) {
+    if (auto copy = ink_saving(deck.slides[i], slides[i])) at->second = &keep(std::move(*copy));
+  }
+  return *at->second;
+}
+
+float Sheets::caption_line_h() {
+  if (caption_line_h_ < 0) caption_line_h_ = notes.label("slide-caption", "3 Ag", 500).height;
+  return caption_line_h_;
 }
 
 void Sheets::finish() {

@@ -51,6 +51,8 @@ struct Slide {
   dom::NodeId notes = dom::no_node;    // aside.notes, if any
   std::vector<Fragment> fragments;     // in reveal.js order (by step)
   int step_count = 0;                  // number of fragment steps; pages in --builds = 1 + this
+  // data-visibility="uncounted": shown, but reveal.js gives it no number.
+  bool uncounted = false;
   Span span;
 
   // The step at which node `id` itself is a fragment (0 when it is not one).

@@ -73,10 +73,34 @@ void NotesLayout::notes_prefetch(const std::vector<dom::NodeId>& roots, float wi
   work_ = std::make_unique<ParallelLayout>(
       ctx_, roots_.size(), ParallelLayout::threads_for(roots_.size()),
       [this, width_pt](Context& c, size_t k) {
-        style::ComputedStyle root = c.styles.compute(roots_[k], c.styles.root_style());
-        root.display = style::Display::Block;
-        flows_[k] = layout_flow(c, roots_[k], root, width_pt / pt_per_px);
+        flows_[k] = layout_flow(c, roots_[k], root_style(c, roots_[k]), width_pt / pt_per_px);
       });
+}
+
+style::ComputedStyle NotesLayout::root_style(Context& c, dom::NodeId root) const {
+  style::ComputedStyle s = c.styles.compute(root, c.styles.root_style());
+  s.display = style::Display::Block;
+  if (size_px_ > 0 && s.font_size > 0) {
+    // The line height (px, inherited as such) keeps its ratio to the size.
+    s.line_height *= size_px_ / s.font_size;
+    s.font_size = size_px_;
+  }
+  if (!family_.empty()) s.font_family = family_;
+  return s;
+}
+
+DisplayList NotesLayout::notes_at(dom::NodeId root, float width_pt) {
+  return layout_flow(ctx_, root, root_style(ctx_, root), width_pt / pt_per_px);
+}
+
+void NotesLayout::notes_style(float size_pt, const std::string& family) {
+  work_.reset();
+  size_px_ = size_pt / pt_per_px;
+  family_ = family;
+}
+
+float NotesLayout::notes_size_pt(dom::NodeId root) {
+  return root_style(ctx_, root).font_size * pt_per_px;
 }
 
 DisplayList NotesLayout::notes_next() {

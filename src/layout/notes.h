@@ -35,6 +35,16 @@ class NotesLayout {
   // (layout/parallel.h). A new prefetch ends the one before.
   void notes_prefetch(const std::vector<dom::NodeId>& roots, float width_pt);
   DisplayList notes_next();
+  // The notes under `root` laid out `width_pt` wide, here and now (a
+  // second try at another width: notes set smaller to fit their box).
+  DisplayList notes_at(dom::NodeId root, float width_pt);
+
+  // The notes' text size (pt; 0: the style's) and face ("": the style's)
+  // from now on, over layouts/notes.css's: a handout layout's or
+  // --notes-size. Labels keep theirs.
+  void notes_style(float size_pt, const std::string& family);
+  // The size the notes under `root` are set in, pt.
+  float notes_size_pt(dom::NodeId root);
 
   // A line of deckpdf's own text in the notes style, class `cls`: the
   // document `aside.notes > div.CLS > text`, made once per class with its
@@ -52,11 +62,16 @@ class NotesLayout {
   struct Label;
   struct LabelsAhead;
 
+  // The style of the notes root `root`, with notes_style()'s size and face.
+  style::ComputedStyle root_style(Context& c, dom::NodeId root) const;
+
   text::Shaper& shaper_;
   Diagnostics& diags_;
   const style::Theme& theme_;
   style::Resolver resolver_;
   Context ctx_;  // what notes are laid out with
+  float size_px_ = 0;
+  std::string family_;
   // notes_prefetch()'s work.
   std::vector<dom::NodeId> roots_;
   std::vector<DisplayList> flows_;
