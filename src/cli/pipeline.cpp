@@ -184,6 +184,7 @@ void Pipeline::deck_build() {
   // reveal.js's highlight plugin runs on the page before reveal.js reads it.
   code_blocks_ =
       highlight::highlight_code_blocks(doc_, job_.data_dir + "/layouts/highlight", diags_);
+  deck::data_notes_apply(doc_);
   deck_ = deck::deck_build(doc_, front_, diags_);
   if (deck_.slides.size() > max_slides) {
     diags_.error(deck_.slides[max_slides].span, "deck.too-many-slides",
@@ -411,7 +412,7 @@ bool Pipeline::lay_out() {
   auto lay_out_one = [&](layout::Context& c, size_t k) {
     size_t i = selected[k];
     lists_[i] = layout::layout_slide(c, deck_.slides[i], static_cast<int>(i + 1));
-    if (want_numbers) {
+    if (want_numbers && !deck_.slides[i].uncounted) {
       numbers_[i] = layout::layout_slide_number(c, deck_.slides[i].label(), lists_[i].width,
                                                 lists_[i].height);
     }

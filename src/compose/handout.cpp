@@ -179,7 +179,7 @@ void pages_make(Sheets& sh, const std::vector<Cell>& cells) {
     const Cell& cell = cells[c];
     Rect r = sh.cell_rect(k);
     if (page->slide < 0) page->slide = static_cast<int>(cell.slide);
-    if (!cell.continued) sh.first_appears(cell.slide);
+    if (!cell.continued) sh.first_appears(cell.slide, r.y);
     slide_place(sh, *page, cell.slide, cell_box(layout.slide, r));
     if (!layout.notes) continue;
     Rect nb = cell_box(*layout.notes, r);

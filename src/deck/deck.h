@@ -67,6 +67,7 @@ struct Slide {
 
 struct Meta {
   std::string title, author, subject, keywords, date, theme, size;
+  std::string event;         // where the talk is given (front matter `event:`), for handout headers
   std::string slide_number;  // reveal.js's `slideNumber` option: "", "true", "h.v", "false"
 };
 
@@ -91,6 +92,12 @@ struct Deck {
   // that no slide holds.
   std::optional<LinkTarget> link_resolve(std::string_view href) const;
 };
+
+// reveal.js's `data-notes="..."` on a section: the slide's notes, over
+// an aside.notes it may also hold. Each becomes an `aside.notes > p` with
+// the attribute's text, first among the section's children, before
+// deck_build reads the tree.
+void data_notes_apply(dom::Document& doc);
 
 // Builds the deck from the parsed tree and the front matter. `doc` must
 // outlive the Deck (slides refer to its nodes).

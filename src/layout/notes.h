@@ -45,6 +45,8 @@ class NotesLayout {
   void notes_style(float size_pt, const std::string& family);
   // The size the notes under `root` are set in, pt.
   float notes_size_pt(dom::NodeId root);
+  // The document the notes are in.
+  const dom::Document& document() const { return ctx_.doc; }
 
   // A line of deckpdf's own text in the notes style, class `cls`: the
   // document `aside.notes > div.CLS > text`, made once per class with its
