@@ -77,6 +77,7 @@ std::vector<Cell> cells_make(Sheets& sh) {
   if (!notes_roots.empty() && sh.layout.notes_min_size > 0) {
     min_scale = std::min(1.0f, sh.layout.notes_min_size / sh.notes.notes_size_pt(notes_roots[0]));
   }
+  sh.notes.notes_box(nb.height);
   sh.notes.notes_prefetch(notes_roots, nb.width);
   if (with_notes) {
     caption_h = sh.notes.label("continued", continued_text(sh.deck, 0), nb.width).height;

@@ -77,6 +77,7 @@ void handout_script(Sheets& sh) {
   for (size_t i : sh.selection()) {
     if (sh.deck.slides[i].notes != dom::no_node) notes_roots.push_back(sh.deck.slides[i].notes);
   }
+  sh.notes.notes_box(sh.content.height);
   sh.notes.notes_prefetch(notes_roots, width);
   const dom::Document& doc = sh.notes.document();
   for (size_t i : sh.selection()) {

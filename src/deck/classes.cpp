@@ -53,20 +53,26 @@ constexpr std::array<std::string_view, 32> known = {
     "visible",
 };
 
-// The reveal.js class `name` is a near miss of, or "".
+// The reveal.js class `name` is a near miss of (the nearest, the first
+// of equals), or "".
 std::string_view near_miss(std::string_view name, const std::string& tag) {
   if (name.size() > 40) return {};
   if (std::find(known.begin(), known.end(), name) != known.end()) return {};
+  if (name == "note" && tag == "aside") return "notes";
+  std::string_view best;
+  size_t best_d = 3;
   for (std::string_view k : known) {
     if (k == "notes" && tag != "aside") continue;
     size_t allowed = k.size() >= 8 ? 2 : k.size() >= 5 ? 1 : 0;
-    if (k == "notes" && name == "note") return k;
-    if (allowed == 0) continue;
     size_t gap = name.size() > k.size() ? name.size() - k.size() : k.size() - name.size();
-    if (gap > allowed) continue;
-    if (name_distance(name, k) <= allowed) return k;
+    if (allowed == 0 || gap > allowed) continue;
+    size_t d = name_distance(name, k);
+    if (d <= allowed && d < best_d) {
+      best = k;
+      best_d = d;
+    }
   }
-  return {};
+  return best;
 }
 
 }  // namespace

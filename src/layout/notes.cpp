@@ -58,7 +58,7 @@ NotesLayout::NotesLayout(const dom::Document& doc, const style::Theme& theme, te
     : shaper_(shaper),
       diags_(diags),
       theme_(theme),
-      resolver_(theme, doc, diags),
+      resolver_(theme_, doc, diags),
       ctx_{doc, resolver_, shaper, diags} {
   ctx_.deck_dir = std::move(deck_dir);
 }
@@ -91,6 +91,11 @@ style::ComputedStyle NotesLayout::root_style(Context& c, dom::NodeId root) const
 
 DisplayList NotesLayout::notes_at(dom::NodeId root, float width_pt) {
   return layout_flow(ctx_, root, root_style(ctx_, root), width_pt / pt_per_px);
+}
+
+void NotesLayout::notes_box(float height_pt) {
+  work_.reset();
+  theme_.slide_height = height_pt / pt_per_px;
 }
 
 void NotesLayout::notes_style(float size_pt, const std::string& family) {

@@ -43,6 +43,9 @@ class NotesLayout {
   // from now on, over layouts/notes.css's: a handout layout's or
   // --notes-size. Labels keep theirs.
   void notes_style(float size_pt, const std::string& family);
+  // The height of the box notes are placed in (pt), from now on: a
+  // picture in notes is fitted to it (notes.css's max-height in %).
+  void notes_box(float height_pt);
   // The size the notes under `root` are set in, pt.
   float notes_size_pt(dom::NodeId root);
   // The document the notes are in.
@@ -69,7 +72,9 @@ class NotesLayout {
 
   text::Shaper& shaper_;
   Diagnostics& diags_;
-  const style::Theme& theme_;
+  // A copy: its slide height is the notes box's (notes_box), what
+  // percentages of height in notes (`img { max-height: 92% }`) are of.
+  style::Theme theme_;
   style::Resolver resolver_;
   Context ctx_;  // what notes are laid out with
   float size_px_ = 0;
