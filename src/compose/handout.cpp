@@ -3,8 +3,9 @@
 //           the width of the notes box, set smaller (down to the layout's
 //           notes-min-size) when that makes them fit, else split between
 //           line boxes into pieces no taller than the box; every further
-//           piece takes a cell of its own, the slide repeated, under a
-//           "continued" line.
+//           piece takes a cell of its own under a "continued" line: across
+//           the whole cell, laid out at its width (continuation.h), or
+//           beside the slide repeated when no break suits both widths.
 //   STEP 3  pages: cells fill pages in reading order; each page has its
 //           chrome (slide backgrounds, frames, ruled lines), the slides
 //           placed by reference with their label and title under them,
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "compose/continuation.h"
 #include "compose/ink.h"
 #include "compose/layers.h"
 #include "compose/sheets.h"
@@ -30,7 +32,8 @@ struct Cell {
   size_t slide = 0;
   const layout::DisplayList* notes = nullptr;  // px, placed at 0.75 * scale
   bool continued = false;
-  float scale = 1;  // the notes set smaller to fit: < 1
+  float scale = 1;    // the notes set smaller to fit: < 1
+  bool wide = false;  // a continuation across the whole cell, the slide not repeated
 };
 
 std::string continued_text(const deck::Deck& deck, size_t i) {
@@ -97,6 +100,18 @@ std::vector<Cell> cells_make(Sheets& sh) {
           shrink_find(sh.notes, s.notes, nb.width, box_px, flow.height, min_scale, fitted);
       if (scale > 0) {
         cells.push_back({i, &sh.keep(std::move(fitted)), false, scale});
+        continue;
+      }
+    }
+    // The rest across the whole cell, where the slide would be repeated.
+    if (pieces.size() > 1 && cell.width > nb.width * 1.2f) {
+      layout::DisplayList wide = sh.notes.notes_at(s.notes, cell.width);
+      WideSplit split;
+      if (wide_split(flow, wide, box_px, cell.height / pt_per_px - caption_h, split)) {
+        cells.push_back({i, &sh.keep(std::move(split.first)), false, 1, false});
+        for (layout::DisplayList& piece : split.rest) {
+          cells.push_back({i, &sh.keep(std::move(piece)), true, 1, true});
+        }
         continue;
       }
     }
@@ -181,9 +196,9 @@ void pages_make(Sheets& sh, const std::vector<Cell>& cells) {
     Rect r = sh.cell_rect(k);
     if (page->slide < 0) page->slide = static_cast<int>(cell.slide);
     if (!cell.continued) sh.first_appears(cell.slide, r.y);
-    slide_place(sh, *page, cell.slide, cell_box(layout.slide, r));
+    if (!cell.wide) slide_place(sh, *page, cell.slide, cell_box(layout.slide, r));
     if (!layout.notes) continue;
-    Rect nb = cell_box(*layout.notes, r);
+    Rect nb = cell.wide ? r : cell_box(*layout.notes, r);
     if (layout.ruled) {
       float gap = layout.rule_gap * pt_per_mm;
       for (float y = nb.y + gap; y <= nb.y + nb.height + 0.01f; y += gap) {
