@@ -130,6 +130,13 @@ const layout::DisplayList& caption_make(Sheets& sh, size_t i, float width, float
   const deck::Slide& s = sh.deck.slides[i];
   std::string number = s.uncounted ? "" : s.label();
   std::string title = s.title;
+  // No caption line holds more; a hostile heading costs no more than this.
+  const size_t max_title = 200;
+  if (title.size() > max_title) {
+    size_t cut = max_title;
+    while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+    title.resize(cut);
+  }
   const char* sep = "\u2003";  // an em space, which white space does not collapse
   auto text = [&](size_t words) {
     if (words == std::string::npos)

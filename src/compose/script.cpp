@@ -53,8 +53,14 @@ std::vector<std::string> cues_text(const dom::Document& doc, const deck::Slide& 
     std::string& step = steps[f.step];
     step += (step.empty() ? "" : " + ") + text;
   }
+  // A line per click, up to a page's worth.
+  const size_t max_lines = 40;
   std::vector<std::string> out;
   for (const auto& [step, text] : steps) {
+    if (out.size() == max_lines) {
+      out.push_back("\u2026 and " + std::to_string(steps.size() - max_lines) + " more clicks");
+      break;
+    }
     out.push_back("Click " + std::to_string(step) + ": " + text);
   }
   return out;
