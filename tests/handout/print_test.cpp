@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "compose/handout_layout.h"
 #include "layout/flow.h"
 #include "support/paths.h"
 #include "support/pdf_reader.h"
@@ -316,4 +317,39 @@ TEST_CASE("the speaker's script has an outline entry per slide and the fragment 
          notes = all.find("30 year old from Ericson");
   CHECK(heading < cue);
   CHECK(cue < notes);
+}
+
+TEST_CASE("a layout sets the notes' size, smallest size and face", "[handout]") {
+  std::string seed = test::source_dir() + "/samples/beam.pug";
+  std::string mine = test::temp_dir() + "/mono.handout";
+  test::write_file(mine,
+                   "paper: landscape\nslide: 0 0 0.55 1\nnotes: 0.59 0 0.41 1\n"
+                   "notes-size: 11pt\nnotes-font: \"JetBrains Mono\", monospace\n");
+  auto width_of = [](const test::PdfDoc& doc, const std::string& word) {
+    for (const auto& w : doc.pages.at(0).words) {
+      if (w.text == word) return w.width;
+    }
+    return 0.0;
+  };
+  test::PdfDoc sans = test::pdf_read(exported(seed, "face-sans", "--handout"));
+  test::PdfDoc mono = test::pdf_read(exported(seed, "face-mono", "--handout='" + mine + "'"));
+  REQUIRE(sans.loaded);
+  REQUIRE(mono.loaded);
+  // "walkthrough" is 11 letters: 6.6 pt each in an 11 pt monospace face.
+  CHECK(width_of(mono, "walkthrough") == Approx(11 * 11 * 0.6).epsilon(0.03));
+  CHECK(width_of(mono, "walkthrough") > width_of(sans, "walkthrough") * 1.15);
+
+  // Mistakes in the new keys are reported at their place.
+  compose::HandoutLayout layout;
+  Diagnostics diags;
+  CHECK_FALSE(compose::handout_layout_parse(
+      std::make_shared<const Source>("x.handout", "notes-size: 2pt\n"), layout, diags));
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].message == "'notes-size' is a size in pt, 4 to 72");
+  Diagnostics ok;
+  CHECK(compose::handout_layout_parse(
+      std::make_shared<const Source>("x.handout", "notes-size: 10pt\nnotes-min-size: 8.5\n"),
+      layout, ok));
+  CHECK(layout.notes_size == 10);
+  CHECK(layout.notes_min_size == Approx(8.5));
 }
