@@ -37,7 +37,10 @@ struct Cell {
 };
 
 std::string continued_text(const deck::Deck& deck, size_t i) {
-  return "Slide " + deck.slides[i].label() + " (continued)";
+  const deck::Slide& s = deck.slides[i];
+  // A slide reveal.js does not number is named by its title.
+  if (s.uncounted && !s.title.empty()) return s.title + " (continued)";
+  return "Slide " + s.label() + " (continued)";
 }
 
 // Notes that overflow their box: the largest scale, down to `min_scale`,

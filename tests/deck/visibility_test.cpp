@@ -42,7 +42,7 @@ std::vector<std::string> codes(const Diagnostics& diags) {
 
 }  // namespace
 
-TEST_CASE("hidden slides are left out and not counted; uncounted ones are kept", "[deck]") {
+TEST_CASE("hidden slides are left out and not counted, uncounted ones are kept", "[deck]") {
   auto b = build(
       "section\n  h2 One\n"
       "section(data-visibility=\"hidden\")\n  h2 Hidden\n"

@@ -102,7 +102,7 @@ TEST_CASE("every layout prints each slide's label and title under it", "[handout
   }
 }
 
-TEST_CASE("the caption sits under its slide's frame, inside the cell", "[handout]") {
+TEST_CASE("the caption sits under its slide, in smaller type", "[handout]") {
   test::PdfDoc doc =
       test::pdf_read(exported(deck("visibility.pug"), "caption-place", "--handout=4-up"));
   REQUIRE(doc.loaded);
@@ -123,7 +123,7 @@ TEST_CASE("the caption sits under its slide's frame, inside the cell", "[handout
   CHECK(title.height < heading.height);
 }
 
-TEST_CASE("--slide-numbers draws each slide's number on its picture, not on uncounted ones",
+TEST_CASE("with --slide-numbers each slide has its number on its picture, not uncounted ones",
           "[handout]") {
   test::PdfDoc doc =
       test::pdf_read(exported(deck("visibility.pug"), "numbers", "--handout=4-up --slide-numbers"));
@@ -274,7 +274,7 @@ TEST_CASE("a picture in notes is fitted to the notes box", "[handout]") {
   }
 }
 
-TEST_CASE("--notes-size sets the notes' text size", "[handout]") {
+TEST_CASE("the notes text size comes from --notes-size", "[handout]") {
   auto height_of = [](const test::PdfDoc& doc, const std::string& word) {
     for (const auto& w : doc.pages.at(0).words) {
       if (w.text == word) return w.height;
