@@ -10,6 +10,7 @@
 #include <array>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace deckpdf::deck {
@@ -98,6 +99,8 @@ size_t name_distance(std::string_view a, std::string_view b) {
 
 void classes_check(const dom::Document& doc, const Deck& deck, Diagnostics& diags) {
   std::set<std::string> said;
+  // A deck repeats its classes: each (class, is aside) looked up once.
+  std::unordered_map<std::string, std::string_view> seen;
   for (const Slide& slide : deck.slides) {
     std::vector<dom::NodeId> stack(doc[slide.section].children.rbegin(),
                                    doc[slide.section].children.rend());
@@ -108,7 +111,10 @@ void classes_check(const dom::Document& doc, const Deck& deck, Diagnostics& diag
       if (n.kind != dom::NodeKind::Element || n.tag == "section") continue;
       if (id == slide.notes) continue;  // the notes' own markup is theirs
       for (const std::string& c : n.classes) {
-        std::string_view k = near_miss(c, n.tag);
+        bool aside = n.tag == "aside";
+        auto [at, added] = seen.try_emplace((aside ? "a:" : "-:") + c);
+        if (added) at->second = near_miss(c, n.tag);
+        std::string_view k = at->second;
         if (k.empty() || !said.insert((k == "notes" ? "aside." : "") + c).second) continue;
         if (k == "notes") {
           diags.warning(n.span, "deck.class-typo",
