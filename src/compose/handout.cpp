@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "compose/continuation.h"
 #include "compose/ink.h"
@@ -127,37 +128,48 @@ std::vector<Cell> cells_make(Sheets& sh) {
 }
 
 // The caption under a slide: "3  Title" ("Title" alone for a slide
-// reveal.js does not number), on one line `width` pt wide: a title too
-// long for it loses words at its end, marked with an ellipsis.
-const layout::DisplayList& caption_make(Sheets& sh, size_t i, float width, float line_h) {
-  const deck::Slide& s = sh.deck.slides[i];
-  std::string number = s.uncounted ? "" : s.label();
-  std::string title = s.title;
-  // No caption line holds more; a hostile heading costs no more than this.
-  const size_t max_title = 200;
-  if (title.size() > max_title) {
-    size_t cut = max_title;
-    while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
-    title.resize(cut);
+// reveal.js does not number), on one line: a title too long for it loses
+// words at its end, marked with an ellipsis.
+struct Caption {
+  std::string number, title;
+
+  explicit Caption(const deck::Slide& s) : number(s.uncounted ? "" : s.label()), title(s.title) {
+    // No caption line holds more; a hostile heading costs no more than this.
+    const size_t max_title = 200;
+    if (title.size() > max_title) {
+      size_t cut = max_title;
+      while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+      title.resize(cut);
+    }
   }
-  const char* sep = "\u2003";  // an em space, which white space does not collapse
-  auto text = [&](size_t words) {
-    if (words == std::string::npos)
+  // The whole caption, or its first `words` words of the title and "…".
+  std::string text(size_t words = std::string::npos) const {
+    const char* sep = "\u2003";  // an em space, which white space does not collapse
+    if (words == std::string::npos) {
       return number + (number.empty() || title.empty() ? "" : sep) + title;
+    }
     size_t end = 0;
     for (size_t w = 0; w < words && end != std::string::npos; ++w) end = title.find(' ', end + 1);
     std::string cut = title.substr(0, end == std::string::npos ? title.size() : end);
     return number + (number.empty() ? "" : sep) + cut + "\u2026";
-  };
-  layout::DisplayList one = sh.notes.label("slide-caption", text(std::string::npos), width);
+  }
+};
+
+// Slide i's caption `width` pt wide; `ready` is its whole text laid out
+// ahead (labels_prefetch), or empty.
+const layout::DisplayList& caption_make(Sheets& sh, size_t i, float width, float line_h,
+                                        std::optional<layout::DisplayList> ready) {
+  Caption c(sh.deck.slides[i]);
+  layout::DisplayList one =
+      ready ? std::move(*ready) : sh.notes.label("slide-caption", c.text(), width);
   if (one.height <= line_h * 1.5f) return sh.keep(std::move(one));
   // Fewer words until it fits: binary search on their count.
-  size_t words = static_cast<size_t>(std::count(title.begin(), title.end(), ' ')) + 1;
+  size_t words = static_cast<size_t>(std::count(c.title.begin(), c.title.end(), ' ')) + 1;
   size_t lo = 0, hi = words;
-  layout::DisplayList best = sh.notes.label("slide-caption", text(0), width);
+  layout::DisplayList best = sh.notes.label("slide-caption", c.text(0), width);
   while (lo + 1 < hi) {
     size_t mid = (lo + hi) / 2;
-    layout::DisplayList l = sh.notes.label("slide-caption", text(mid), width);
+    layout::DisplayList l = sh.notes.label("slide-caption", c.text(mid), width);
     if (l.height <= line_h * 1.5f) {
       lo = mid;
       best = std::move(l);
@@ -168,30 +180,63 @@ const layout::DisplayList& caption_make(Sheets& sh, size_t i, float width, float
   return sh.keep(std::move(best));
 }
 
-// The slide, fitted into `box` above its caption, on a background, in a
-// thin frame, with its number when asked for.
-void slide_place(Sheets& sh, Page& page, size_t i, Rect box) {
-  const layout::DisplayList& list = sh.slide_list(i);
-  if (list.width <= 0 || list.height <= 0) return;
-  const float caption_gap = 2;
+constexpr float caption_gap = 2;  // pt between a slide and its caption
+
+// Where a slide `list` goes in `box`, above its caption: its top left
+// corner, size and scale.
+struct SlideFit {
+  float x = 0, y = 0, w = 0, h = 0, s = 0;
+};
+SlideFit slide_fit(Sheets& sh, const layout::DisplayList& list, Rect box) {
+  if (list.width <= 0 || list.height <= 0) return {};
   float line_h = sh.caption_line_h();
   box.height = std::max(box.height - caption_gap - line_h * pt_per_px, box.height * 0.5f);
-  float s = std::min(box.width / list.width, box.height / list.height);
-  float w = list.width * s, h = list.height * s;
-  float x = box.x + (box.width - w) / 2;
-  float y = box.y + (sh.layout.slide_center ? (box.height - h) / 2 : 0);
+  SlideFit f;
+  f.s = std::min(box.width / list.width, box.height / list.height);
+  f.w = list.width * f.s;
+  f.h = list.height * f.s;
+  f.x = box.x + (box.width - f.w) / 2;
+  f.y = box.y + (sh.layout.slide_center ? (box.height - f.h) / 2 : 0);
+  return f;
+}
+
+// The slide, fitted into `box` above its caption, on a background, in a
+// thin frame, with its number when asked for; `ready` as caption_make's.
+void slide_place(Sheets& sh, Page& page, size_t i, Rect box,
+                 std::optional<layout::DisplayList> ready) {
+  const layout::DisplayList& list = sh.slide_list(i);
+  SlideFit f = slide_fit(sh, list, box);
+  if (f.s <= 0) return;
   layout::Color bg = list.background;
-  if (bg.a > 0) sh.rect(x, y, w, h, bg);
+  if (bg.a > 0) sh.rect(f.x, f.y, f.w, f.h, bg);
   const float frame = 0.6f;
-  sh.rect(x - frame / 2, y - frame / 2, w + frame, h + frame, {0, 0, 0, 0}, frame,
+  sh.rect(f.x - frame / 2, f.y - frame / 2, f.w + frame, f.h + frame, {0, 0, 0, 0}, frame,
           {0.55f, 0.55f, 0.55f, 1});
-  sh.place(page, list, x, y, s);
+  sh.place(page, list, f.x, f.y, f.s);
   const std::vector<layout::DisplayList>* numbers = sh.options.numbers;
   if (numbers && i < numbers->size() && (*numbers)[i].width > 0 && !sh.deck.slides[i].uncounted) {
-    sh.place(page, (*numbers)[i], x, y, w / (*numbers)[i].width);
+    sh.place(page, (*numbers)[i], f.x, f.y, f.w / (*numbers)[i].width);
   }
-  const layout::DisplayList& caption = caption_make(sh, i, w, line_h);
-  sh.place(page, caption, x, y + h + caption_gap, pt_per_px);
+  const layout::DisplayList& caption =
+      caption_make(sh, i, f.w, sh.caption_line_h(), std::move(ready));
+  sh.place(page, caption, f.x, f.y + f.h + caption_gap, pt_per_px);
+}
+
+// The captions of every slide placed, laid out ahead on every core when
+// they are all as wide (as in every layout's cells); false when not.
+bool captions_prefetch(Sheets& sh, const std::vector<Cell>& cells, size_t per_page) {
+  std::vector<std::string> texts;
+  float width = -1;
+  for (size_t c = 0; c < cells.size(); ++c) {
+    if (cells[c].wide) continue;
+    Rect box = cell_box(sh.layout.slide, sh.cell_rect(c % per_page));
+    SlideFit f = slide_fit(sh, sh.slide_list(cells[c].slide), box);
+    if (f.s <= 0 || (width >= 0 && std::abs(f.w - width) > 0.01f)) return false;
+    width = f.w;
+    texts.push_back(Caption(sh.deck.slides[cells[c].slide]).text());
+  }
+  sh.notes.labels_prefetch("slide-caption", texts, width);
+  return true;
 }
 
 // STEP 3: pages of cells.
@@ -199,6 +244,7 @@ void pages_make(Sheets& sh, const std::vector<Cell>& cells) {
   const HandoutLayout& layout = sh.layout;
   size_t per_page = static_cast<size_t>(layout.columns * layout.rows);
   Page* page = nullptr;
+  bool ahead = captions_prefetch(sh, cells, per_page);
   for (size_t c = 0; c < cells.size(); ++c) {
     size_t k = c % per_page;
     if (k == 0) page = &sh.page_new();
@@ -206,7 +252,11 @@ void pages_make(Sheets& sh, const std::vector<Cell>& cells) {
     Rect r = sh.cell_rect(k);
     if (page->slide < 0) page->slide = static_cast<int>(cell.slide);
     if (!cell.continued) sh.first_appears(cell.slide, r.y);
-    if (!cell.wide) slide_place(sh, *page, cell.slide, cell_box(layout.slide, r));
+    if (!cell.wide) {
+      std::optional<layout::DisplayList> ready;
+      if (ahead) ready = sh.notes.labels_next();
+      slide_place(sh, *page, cell.slide, cell_box(layout.slide, r), std::move(ready));
+    }
     if (!layout.notes) continue;
     Rect nb = cell.wide ? r : cell_box(*layout.notes, r);
     if (layout.ruled) {
