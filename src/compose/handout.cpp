@@ -155,16 +155,31 @@ struct Caption {
   }
 };
 
-// Slide i's caption `width` pt wide; `ready` is its whole text laid out
-// ahead (labels_prefetch), or empty.
-const layout::DisplayList& caption_make(Sheets& sh, size_t i, float width, float line_h,
-                                        std::optional<layout::DisplayList> ready) {
+// Slide i's caption, at most `width` pt wide: shaped as one line (a
+// title in a right-to-left script laid out as a label), fewer words of
+// the title until it fits (a binary search on their count).
+const layout::DisplayList& caption_make(Sheets& sh, size_t i, float width, float line_h) {
   Caption c(sh.deck.slides[i]);
-  layout::DisplayList one =
-      ready ? std::move(*ready) : sh.notes.label("slide-caption", c.text(), width);
-  if (one.height <= line_h * 1.5f) return sh.keep(std::move(one));
-  // Fewer words until it fits: binary search on their count.
   size_t words = static_cast<size_t>(std::count(c.title.begin(), c.title.end(), ' ')) + 1;
+  float advance = 0;
+  if (std::optional<layout::DisplayList> one = sh.notes.line("slide-caption", c.text(), &advance)) {
+    if (advance <= width) return sh.keep(std::move(*one));
+    layout::DisplayList best = sh.notes.line("slide-caption", c.text(0), &advance).value_or(*one);
+    size_t lo = 0, hi = words;
+    while (lo + 1 < hi) {
+      size_t mid = (lo + hi) / 2;
+      std::optional<layout::DisplayList> l = sh.notes.line("slide-caption", c.text(mid), &advance);
+      if (l && advance <= width) {
+        lo = mid;
+        best = std::move(*l);
+      } else {
+        hi = mid;
+      }
+    }
+    return sh.keep(std::move(best));
+  }
+  layout::DisplayList one = sh.notes.label("slide-caption", c.text(), width);
+  if (one.height <= line_h * 1.5f) return sh.keep(std::move(one));
   size_t lo = 0, hi = words;
   layout::DisplayList best = sh.notes.label("slide-caption", c.text(0), width);
   while (lo + 1 < hi) {
@@ -201,9 +216,8 @@ SlideFit slide_fit(Sheets& sh, const layout::DisplayList& list, Rect box) {
 }
 
 // The slide, fitted into `box` above its caption, on a background, in a
-// thin frame, with its number when asked for; `ready` as caption_make's.
-void slide_place(Sheets& sh, Page& page, size_t i, Rect box,
-                 std::optional<layout::DisplayList> ready) {
+// thin frame, with its number when asked for.
+void slide_place(Sheets& sh, Page& page, size_t i, Rect box) {
   const layout::DisplayList& list = sh.slide_list(i);
   SlideFit f = slide_fit(sh, list, box);
   if (f.s <= 0) return;
@@ -217,26 +231,8 @@ void slide_place(Sheets& sh, Page& page, size_t i, Rect box,
   if (numbers && i < numbers->size() && (*numbers)[i].width > 0 && !sh.deck.slides[i].uncounted) {
     sh.place(page, (*numbers)[i], f.x, f.y, f.w / (*numbers)[i].width);
   }
-  const layout::DisplayList& caption =
-      caption_make(sh, i, f.w, sh.caption_line_h(), std::move(ready));
+  const layout::DisplayList& caption = caption_make(sh, i, f.w, sh.caption_line_h());
   sh.place(page, caption, f.x, f.y + f.h + caption_gap, pt_per_px);
-}
-
-// The captions of every slide placed, laid out ahead on every core when
-// they are all as wide (as in every layout's cells); false when not.
-bool captions_prefetch(Sheets& sh, const std::vector<Cell>& cells, size_t per_page) {
-  std::vector<std::string> texts;
-  float width = -1;
-  for (size_t c = 0; c < cells.size(); ++c) {
-    if (cells[c].wide) continue;
-    Rect box = cell_box(sh.layout.slide, sh.cell_rect(c % per_page));
-    SlideFit f = slide_fit(sh, sh.slide_list(cells[c].slide), box);
-    if (f.s <= 0 || (width >= 0 && std::abs(f.w - width) > 0.01f)) return false;
-    width = f.w;
-    texts.push_back(Caption(sh.deck.slides[cells[c].slide]).text());
-  }
-  sh.notes.labels_prefetch("slide-caption", texts, width);
-  return true;
 }
 
 // STEP 3: pages of cells.
@@ -244,7 +240,6 @@ void pages_make(Sheets& sh, const std::vector<Cell>& cells) {
   const HandoutLayout& layout = sh.layout;
   size_t per_page = static_cast<size_t>(layout.columns * layout.rows);
   Page* page = nullptr;
-  bool ahead = captions_prefetch(sh, cells, per_page);
   for (size_t c = 0; c < cells.size(); ++c) {
     size_t k = c % per_page;
     if (k == 0) page = &sh.page_new();
@@ -252,11 +247,7 @@ void pages_make(Sheets& sh, const std::vector<Cell>& cells) {
     Rect r = sh.cell_rect(k);
     if (page->slide < 0) page->slide = static_cast<int>(cell.slide);
     if (!cell.continued) sh.first_appears(cell.slide, r.y);
-    if (!cell.wide) {
-      std::optional<layout::DisplayList> ready;
-      if (ahead) ready = sh.notes.labels_next();
-      slide_place(sh, *page, cell.slide, cell_box(layout.slide, r), std::move(ready));
-    }
+    if (!cell.wide) slide_place(sh, *page, cell.slide, cell_box(layout.slide, r));
     if (!layout.notes) continue;
     Rect nb = cell.wide ? r : cell_box(*layout.notes, r);
     if (layout.ruled) {

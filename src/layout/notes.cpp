@@ -5,6 +5,8 @@
 
 #include <utility>
 
+#include "layout/layers.h"
+
 namespace deckpdf::layout {
 
 namespace {
@@ -38,6 +40,7 @@ struct NotesLayout::Label {
   dom::NodeId aside = 0, text = 0;
   std::optional<style::Resolver> resolver;  // of `doc`
   style::ComputedStyle root;
+  style::ComputedStyle line;  // the div's: a line()'s style
 };
 
 // One document holds every line, each under its own `aside.notes >
@@ -113,7 +116,7 @@ DisplayList NotesLayout::notes_next() {
   return std::move(flows_[next_++]);
 }
 
-DisplayList NotesLayout::label(const std::string& cls, const std::string& text, float width_pt) {
+NotesLayout::Label& NotesLayout::label_slot(const std::string& cls) {
   std::unique_ptr<Label>& slot = labels_[cls];
   if (!slot) {
     slot = std::make_unique<Label>();
@@ -121,8 +124,54 @@ DisplayList NotesLayout::label(const std::string& cls, const std::string& text, 
     slot->resolver.emplace(theme_, slot->doc, diags_);
     slot->root = slot->resolver->compute(slot->aside, slot->resolver->root_style());
     slot->root.display = style::Display::Block;
+    dom::NodeId div = slot->doc[slot->text].parent;
+    slot->line = slot->resolver->compute(div, slot->root);
   }
-  Label& label = *slot;
+  return *slot;
+}
+
+std::optional<DisplayList> NotesLayout::line(const std::string& cls, const std::string& text,
+                                             float* advance_pt) {
+  // Right-to-left text needs the bidi algorithm of the inline layout:
+  // Hebrew to N'Ko (U+0590..U+07FF), their presentation forms (U+FB1D..
+  // U+FEFF), and the bidi marks and embeddings (U+200E, U+200F,
+  // U+202A..U+202E, U+2066..U+2069).
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    auto b0 = static_cast<unsigned char>(text[i]), b1 = static_cast<unsigned char>(text[i + 1]);
+    unsigned char b2 = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
+    bool rtl_letters = b0 >= 0xD6 && b0 <= 0xDF;
+    bool presentation = b0 == 0xEF && b1 >= 0xAC && b1 <= 0xBB;
+    bool marks =
+        b0 == 0xE2 && ((b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) ||
+                       (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9));
+    if (rtl_letters || presentation || marks) return std::nullopt;
+  }
+  Label& label = label_slot(cls);
+  const style::ComputedStyle& st = label.line;
+  text::FontId font = shaper_.match(st.font_family, st.font_weight, st.italic);
+  DisplayList list;
+  list.background = {1, 1, 1, 0};
+  float a = shaper_.ascent(font, st.font_size), d = shaper_.descent(font, st.font_size);
+  float baseline = (st.line_height - (a + d)) / 2 + a;  // CSS's half-leading
+  float x = 0;
+  for (const text::ShapedPart& part : shaper_.shape_text(font, st.font_size, text, false)) {
+    Item it;
+    it.x = x;
+    it.y = baseline;
+    it.v = TextItem{part.run, st.color, {}, {}};
+    list.items.push_back(std::move(it));
+    x += part.run->width;
+  }
+  list.width = x;
+  list.height = st.line_height;
+  list.bands.push_back({0, list.height});
+  if (advance_pt) *advance_pt = x * pt_per_px;
+  layers_group(list);
+  return list;
+}
+
+DisplayList NotesLayout::label(const std::string& cls, const std::string& text, float width_pt) {
+  Label& label = label_slot(cls);
   label.doc[label.text].text = text;
   Context ctx{label.doc, *label.resolver, shaper_, diags_};
   return layout_flow(ctx, label.aside, label.root, width_pt / pt_per_px);

@@ -56,6 +56,13 @@ class NotesLayout {
   // text replaced each time.
   DisplayList label(const std::string& cls, const std::string& text, float width_pt);
 
+  // One line of deckpdf's own text in class `cls`'s style, shaped at once
+  // without a layout pass (many short lines cost little: the captions
+  // under slides), never wrapped, its width in `advance_pt`. nullopt for
+  // text with right-to-left script or controls, which needs label().
+  std::optional<DisplayList> line(const std::string& cls, const std::string& text,
+                                  float* advance_pt);
+
   // label() for many lines of one class at once (the page footers), laid
   // out on every core; labels_next() takes them in order, where label()
   // would have been called. A new prefetch ends the one before.
@@ -67,6 +74,7 @@ class NotesLayout {
   struct Label;
   struct LabelsAhead;
 
+  Label& label_slot(const std::string& cls);
   // The style of the notes root `root`, with notes_style()'s size and face.
   style::ComputedStyle root_style(Context& c, dom::NodeId root) const;
 

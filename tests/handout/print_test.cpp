@@ -353,3 +353,28 @@ TEST_CASE("a layout sets the notes' size, smallest size and face", "[handout]") 
   CHECK(layout.notes_size == 10);
   CHECK(layout.notes_min_size == Approx(8.5));
 }
+
+TEST_CASE("a caption too long for its slide loses words at its end", "[handout]") {
+  std::string dir = test::temp_dir() + "/long-title";
+  std::filesystem::create_directories(dir);
+  std::string title = "Alpha";
+  for (int i = 0; i < 40; ++i) title += " word" + std::to_string(i);
+  test::write_file(dir + "/talk.pug", "section\n  h2 " + title +
+                                          "\nsection\n  h2 \u05e9\u05dc\u05d5\u05dd "
+                                          "\u05e2\u05d5\u05dc\u05dd\n");
+  test::PdfDoc doc = test::pdf_read(exported(dir + "/talk.pug", "long-title", "--handout=6-up"));
+  REQUIRE(doc.loaded);
+  std::string all = all_text(doc);
+  CAPTURE(all);
+  CHECK(contains(all, "1 Alpha word0"));
+  CHECK(all.find("word39") != std::string::npos);  // on the slide itself, wrapped
+  CHECK(contains(all, "\u2026"));                  // the caption is cut
+  // The caption's words stay inside the page's margins.
+  for (const auto& w : doc.pages.at(0).words) {
+    CAPTURE(w.text);
+    CHECK(w.x + w.width <= doc.pages[0].width_pt - 12 * 72 / 25.4 + 1);
+  }
+  // A right-to-left title is captioned too (laid out with its bidi).
+  CHECK(contains(all, "\u05e2\u05d5\u05dc\u05dd"));
+  CHECK(words_equal(doc, "2") == 1);
+}
