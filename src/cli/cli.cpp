@@ -123,6 +123,15 @@ void options_define(CLI::App& app, Options& o, const Names& names) {
                "the speaker's script: each slide's label, title and notes -> INPUT-notes.pdf");
   app.add_option("--paper", job.paper, "handout paper: A4 or Letter (default: from the locale)")
       ->type_name("A4|Letter");
+  app.add_option("--handout-colors", job.handout_colors,
+                 "ink (the default): a dark slide is printed on white, its background dropped "
+                 "and its colours' lightness turned over (white text black); as-is: as shown")
+      ->check(CLI::IsMember({"ink", "as-is"}).description(""))
+      ->type_name("ink|as-is");
+  app.add_option("--notes-size", job.notes_size,
+                 "size of the notes' text in handouts and --notes-only, e.g. 10pt "
+                 "(default: the handout layout's)")
+      ->type_name("SIZE");
   app.add_flag("--pdfpc", job.pdfpc,
                "also write INPUT.pdfpc beside the PDF: notes for the pdfpc presenter console");
   // Running.

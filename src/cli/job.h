@@ -57,8 +57,10 @@ struct Job {
   // INPUT-handout.pdf and INPUT-notes.pdf unless -o names a file.
   std::string handout;
   bool notes_only = false;
-  std::string paper;   // --paper: "a4" or "letter"; "" = from the locale
-  bool pdfpc = false;  // --pdfpc: also write the pdfpc file beside the PDF
+  std::string paper;                   // --paper: "a4" or "letter"; "" = from the locale
+  std::string handout_colors = "ink";  // --handout-colors: "ink" (dark slides light) or "as-is"
+  std::string notes_size;              // --notes-size: "10pt"; "" = the handout layout's
+  bool pdfpc = false;                  // --pdfpc: also write the pdfpc file beside the PDF
   // Called after each slide is laid out (done, total); empty = no progress.
   std::function<void(size_t done, size_t total)> on_progress;
 };

@@ -238,6 +238,7 @@ void Pipeline::deck_build() {
   // reveal.js's highlight plugin runs on the page before reveal.js reads it.
   code_blocks_ =
       highlight::highlight_code_blocks(doc_, job_.data_dir + "/layouts/highlight", diags_);
+  deck::data_notes_apply(doc_);
   // The math plugin's typesetting, which also runs before reveal.js reads the slides.
   formulas_ = math::find_formulas(doc_, diags_);
   deck_ = deck::deck_build(doc_, front_, diags_);
@@ -480,7 +481,7 @@ bool Pipeline::lay_out() {
   auto lay_out_one = [&](layout::Context& c, size_t k) {
     size_t i = selected[k];
     lists_[i] = layout::layout_slide(c, deck_.slides[i], static_cast<int>(i + 1));
-    if (want_numbers) {
+    if (want_numbers && !deck_.slides[i].uncounted) {
       numbers_[i] = layout::layout_slide_number(c, deck_.slides[i].label(), lists_[i].width,
                                                 lists_[i].height);
     }
@@ -567,6 +568,18 @@ bool Pipeline::handout_compose(bool notes_only, compose::Handout& made) {
   ho.title = deck_.meta.title;
   ho.slides = options_.slides;
   ho.notes_only = notes_only;
+  ho.numbers = options_.numbers;
+  ho.ink_saving = job_.handout_colors != "as-is";
+  if (!job_.notes_size.empty()) {
+    std::string v = job_.notes_size;
+    if (v.ends_with("pt")) v.resize(v.size() - 2);
+    char* end = nullptr;
+    ho.notes_size = std::strtof(v.c_str(), &end);
+    if (v.empty() || *end != 0 || !(ho.notes_size >= 4 && ho.notes_size <= 72)) {
+      return fail(exit_usage,
+                  "--notes-size: '" + job_.notes_size + "' is not a size from 4pt to 72pt", false);
+    }
+  }
   if (!notes_) {
     // Bare URLs in notes are links (markdown-it's linkify, on for notes).
     for (const deck::Slide& slide : deck_.slides) markdown::linkify(doc_, slide.notes);

@@ -43,6 +43,13 @@ bool box_value_parse(std::string_view w, float& out, bool& mm) {
   return mm ? out <= 1000 : out <= 1;
 }
 
+// "10pt", "10" (pt) -> pt, 4 to 72.
+bool pt_parse(std::string_view w, float& out) {
+  if (w.size() > 2 && w.substr(w.size() - 2) == "pt") w.remove_suffix(2);
+  auto r = std::from_chars(w.data(), w.data() + w.size(), out);
+  return r.ec == std::errc() && r.ptr == w.data() + w.size() && out >= 4 && out <= 72;
+}
+
 }  // namespace
 
 bool handout_layout_parse(const std::shared_ptr<const Source>& file, HandoutLayout& out,
@@ -156,6 +163,12 @@ bool handout_layout_parse(const std::shared_ptr<const Source>& file, HandoutLayo
         if (!box(b)) return false;
         out.notes = b;
       }
+    } else if (key == "notes-size" || key == "notes-min-size") {
+      float& f = key == "notes-size" ? out.notes_size : out.notes_min_size;
+      if (w.size() != 1 || !pt_parse(w[0], f))
+        return fail("'" + key + "' is a size in pt, 4 to 72");
+    } else if (key == "notes-font") {
+      out.notes_font = std::string(value);
     } else if (key == "ruled") {
       if (!yes_no(out.ruled)) return false;
     } else {

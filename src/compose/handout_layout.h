@@ -33,6 +33,11 @@ struct HandoutLayout {
   std::optional<CellBox> notes;  // none: no notes (n-up)
   bool ruled = false;            // lines to write on, not notes
   float rule_gap = 8;
+  // The notes' text: its size in pt (0: notes.css's), the smallest size
+  // notes that overflow a little are set in before they continue (0: never
+  // smaller), and its face ("": notes.css's).
+  float notes_size = 0, notes_min_size = 0;
+  std::string notes_font;
 };
 
 // Parses a layout file. At the first line it cannot read, reports an

@@ -58,6 +58,15 @@ struct Page {
   // (a vertical stack's later slides under its first).
   std::string outline_title;
   int outline_level = 0;
+  // Further outline entries on the page, after outline_title's, each
+  // opening the page at `y` (pt from its top): handouts and the speaker's
+  // script have one per slide, several on a page.
+  struct OutlineMark {
+    std::string title;
+    int level = 0;
+    float y = 0;
+  };
+  std::vector<OutlineMark> outline_more;
   std::vector<Link> links;
 };
 

@@ -2,13 +2,15 @@
 //   STEP 1  geometry: the paper (A4 or Letter, turned for landscape), the
 //           margins, header and footer, the grid of cells.
 //   ...     the grid (handout.cpp) or the script (script.cpp) fills pages.
-//   STEP 4  finish: the header (the deck's title) and footer ("3 / 12") on
-//           every page, an outline entry on the page where a slide first
-//           appears, links in slides and notes as annotations.
+//   STEP 4  finish: the header (the deck's title, author, event and date)
+//           and footer ("3 / 12") on every page, an outline entry on the
+//           page where a slide first appears, links in slides and notes as
+//           annotations.
 #include "compose/sheets.h"
 
 #include <algorithm>
 
+#include "compose/ink.h"
 #include "compose/internal.h"
 #include "layout/layers.h"
 #include "layout/notes.h"
@@ -121,16 +123,39 @@ void Sheets::rule(float x, float y, float x2, float width, layout::Color color) 
   chrome_->items.push_back(std::move(it));
 }
 
-void Sheets::first_appears(size_t slide) {
-  first_page_.emplace(static_cast<int>(slide), static_cast<int>(out.pages.size() - 1));
+void Sheets::first_appears(size_t slide, float y) {
+  if (first_page_.emplace(static_cast<int>(slide), static_cast<int>(out.pages.size() - 1)).second) {
+    first_y_[static_cast<int>(slide)] = y;
+  }
+}
+
+const layout::DisplayList& Sheets::slide_list(size_t i) {
+  if (!options.ink_saving) return slides[i];
+  auto [at, added] = printed_.emplace(i, &slides[i]);
+  if (added) {
+    if (auto copy = ink_saving(deck.slides[i], slides[i])) at->second = &keep(std::move(*copy));
+  }
+  return *at->second;
+}
+
+float Sheets::caption_line_h() {
+  if (caption_line_h_ < 0) caption_line_h_ = notes.label("slide-caption", "3 Ag", 500).height;
+  return caption_line_h_;
 }
 
 void Sheets::finish() {
   size_t total = out.pages.size();
   float header_w = page_w - (layout.margin_left + layout.margin_right) * pt_per_mm;
   const layout::DisplayList* header = nullptr;
-  if (layout.header > 0 && !options.title.empty()) {
-    header = &keep(notes.label("handout-header", options.title, header_w));
+  // The header: what the talk is, by whom, where and when (front matter).
+  std::string header_text;
+  for (const std::string* part :
+       {&options.title, &deck.meta.author, &deck.meta.event, &deck.meta.date}) {
+    if (part->empty()) continue;
+    header_text += (header_text.empty() ? "" : "  \u00b7  ") + *part;
+  }
+  if (layout.header > 0 && !header_text.empty()) {
+    header = &keep(notes.label("handout-header", header_text, header_w));
   }
   if (layout.footer > 0) {
     std::vector<std::string> texts;
@@ -158,25 +183,25 @@ void Sheets::finish() {
       place(page, footer, left, fy, pt_per_px);
     }
   }
-  // The outline: the page where each slide first appears, the first new
-  // slide of a page (page.outline_title holds one entry). One pass over
-  // the slides (not one per page): each page gets the lowest-numbered
-  // slide that first appears on it.
-  std::vector<int> first_slide(total, -1);
-  for (const auto& [slide, page] : first_page_) {
-    if (page >= 0 && static_cast<size_t>(page) < total && first_slide[page] < 0) {
-      first_slide[page] = slide;
-    }
-  }
+  // The outline: an entry per slide on the page where it first appears,
+  // in slide order (first_page_ is ordered by slide); the page's first
+  // opens the whole page, the others the page at their place.
   int prev_h = -1;
-  for (size_t p = 0; p < total; ++p) {
-    if (first_slide[p] < 0) continue;
-    Page& pg = out.pages[p];
-    if (!pg.outline_title.empty()) continue;
-    const deck::Slide& s = deck.slides[static_cast<size_t>(first_slide[p])];
-    pg.outline_title = s.label() + "  " + (s.title.empty() ? "Slide " + s.label() : s.title);
-    pg.outline_level = s.v > 1 && prev_h == s.h ? 1 : 0;
+  for (const auto& [slide, page] : first_page_) {
+    if (page < 0 || static_cast<size_t>(page) >= total) continue;
+    Page& pg = out.pages[static_cast<size_t>(page)];
+    const deck::Slide& s = deck.slides[static_cast<size_t>(slide)];
+    std::string number = s.uncounted ? "" : s.label();
+    std::string title = s.title.empty() ? "Slide " + s.label() : s.title;
+    title = number.empty() || s.title.empty() ? title : number + "  " + title;
+    int level = s.v > 1 && prev_h == s.h ? 1 : 0;
     prev_h = s.h;
+    if (pg.outline_title.empty()) {
+      pg.outline_title = std::move(title);
+      pg.outline_level = level;
+    } else {
+      pg.outline_more.push_back({std::move(title), level, first_y_[slide]});
+    }
   }
   // The chrome lists are complete only now (rects and rules added page by page).
   for (layout::DisplayList* chrome : chromes_) layout::layers_group(*chrome);

@@ -47,8 +47,13 @@ class Sheets {
   void rect(float x, float y, float w, float h, layout::Color fill, float stroke_width = 0,
             layout::Color stroke = {});
   void rule(float x, float y, float x2, float width, layout::Color color);
-  // Slide `slide` first appears on the current page.
-  void first_appears(size_t slide);
+  // Slide `slide` first appears on the current page, at `y` (pt).
+  void first_appears(size_t slide, float y);
+  // Slide i's display list as the handout prints it: its ink-saving copy
+  // when it is dark and the colours are not to be kept (ink.h).
+  const layout::DisplayList& slide_list(size_t i);
+  // The height of a caption's line under a slide, px.
+  float caption_line_h();
 
   // Header, footer and labels on every page, the outline entries, links.
   void finish();
@@ -64,9 +69,12 @@ class Sheets {
   float cell_w = 0, cell_h = 0;
 
  private:
-  layout::DisplayList* chrome_ = nullptr;      // the current page's
-  std::vector<layout::DisplayList*> chromes_;  // per page
-  std::map<int, int> first_page_;              // slide -> the page it first appears on
+  layout::DisplayList* chrome_ = nullptr;                 // the current page's
+  std::vector<layout::DisplayList*> chromes_;             // per page
+  std::map<int, int> first_page_;                         // slide -> the page it first appears on
+  std::map<int, float> first_y_;                          // slide -> where on that page (pt)
+  std::map<size_t, const layout::DisplayList*> printed_;  // slide_list()'s
+  float caption_line_h_ = -1;
 };
 
 // The two kinds of handout: slides in a grid of cells (handout.cpp) and

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <map>
 
+#include "deck/classes.h"
 #include "deck/structure.h"
 #include "source/strings.h"
 
@@ -18,6 +19,13 @@ bool is_element(const dom::Node& n, std::string_view tag) {
 
 bool is_notes(const dom::Node& n) {
   return n.kind == dom::NodeKind::Element && n.has_class("notes") && n.tag == "aside";
+}
+
+// reveal.js removes `data-visibility="hidden"` slides before it numbers
+// any (removeHiddenSlides): they are not printed and take no number.
+bool is_hidden(const dom::Node& n) {
+  const std::string* v = n.attr("data-visibility");
+  return v && *v == "hidden";
 }
 
 bool is_heading(const dom::Node& n) {
@@ -134,6 +142,8 @@ Slide make_slide(const dom::Document& doc, dom::NodeId section, int h, int v, Di
   s.h = h;
   s.v = v;
   s.span = doc[section].span;
+  const std::string* visibility = doc[section].attr("data-visibility");
+  s.uncounted = visibility && *visibility == "uncounted";
   s.title = find_title(doc, section);
   for (dom::NodeId c : doc[section].children) {
     if (is_notes(doc[c]) && s.notes == dom::no_node) s.notes = c;
@@ -280,6 +290,7 @@ Deck deck_build(const dom::Document& doc, const FrontMatter& front, Diagnostics&
   meta("description", d.meta.subject);
   meta("keywords", d.meta.keywords);
   meta("date", d.meta.date);
+  meta("event", d.meta.event);
   meta("theme", d.meta.theme);
   meta("size", d.meta.size);
   meta("slideNumber", d.meta.slide_number);
@@ -289,12 +300,6 @@ Deck deck_build(const dom::Document& doc, const FrontMatter& front, Diagnostics&
   // Top-level sections are slides; a top-level section holding sections is
   // a vertical stack whose children are the slides. Sections may sit inside
   // wrappers (`.reveal > .slides`), so look through other elements.
-  // reveal.js removes `section[data-visibility="hidden"]` (a slide or a
-  // whole stack) before it counts the slides (removeHiddenSlides).
-  auto hidden = [&](const dom::Node& n) {
-    const std::string* v = n.attr("data-visibility");
-    return v && *v == "hidden";
-  };
   int h = 0;
   std::vector<dom::NodeId> stack(doc[doc.root].children.rbegin(), doc[doc.root].children.rend());
   while (!stack.empty()) {
@@ -306,11 +311,16 @@ Deck deck_build(const dom::Document& doc, const FrontMatter& front, Diagnostics&
       stack.insert(stack.end(), n.children.rbegin(), n.children.rend());
       continue;
     }
-    if (hidden(n)) continue;
+    if (is_hidden(n)) continue;
     std::vector<dom::NodeId> inner;
+    bool stack_of_hidden = false;
     for (dom::NodeId c : n.children) {
-      if (is_element(doc[c], "section") && !hidden(doc[c])) inner.push_back(c);
+      if (!is_element(doc[c], "section")) continue;
+      stack_of_hidden = true;
+      if (!is_hidden(doc[c])) inner.push_back(c);
     }
+    // A stack whose every slide is hidden is left out with them.
+    if (inner.empty() && stack_of_hidden) continue;
     ++h;
     size_t first = d.slides.size();
     if (inner.empty()) {
@@ -327,6 +337,7 @@ Deck deck_build(const dom::Document& doc, const FrontMatter& front, Diagnostics&
   }
   if (d.meta.title.empty() && !d.slides.empty()) d.meta.title = d.slides.front().title;
   structure_check(doc, d, diags);
+  classes_check(doc, d, diags);
   return d;
 }
 

@@ -51,6 +51,8 @@ struct Slide {
   dom::NodeId notes = dom::no_node;    // aside.notes, if any
   std::vector<Fragment> fragments;     // in reveal.js order (by step)
   int step_count = 0;                  // number of fragment steps; pages in --builds = 1 + this
+  // data-visibility="uncounted": shown, but reveal.js gives it no number.
+  bool uncounted = false;
   Span span;
 
   // The step at which node `id` itself is a fragment (0 when it is not one).
@@ -70,6 +72,7 @@ struct Slide {
 
 struct Meta {
   std::string title, author, subject, keywords, date, theme, size;
+  std::string event;         // where the talk is given (front matter `event:`), for handout headers
   std::string slide_number;  // reveal.js's `slideNumber` option: "", "true", "h.v", "false"
   // `date` (as written, in `date` above) read as seconds since 1970, UTC:
   // the PDF's creation date. Nothing when absent or not a date.
@@ -97,6 +100,12 @@ struct Deck {
   // that no slide holds.
   std::optional<LinkTarget> link_resolve(std::string_view href) const;
 };
+
+// reveal.js's `data-notes="..."` on a section: the slide's notes, over
+// an aside.notes it may also hold. Each becomes an `aside.notes > p` with
+// the attribute's text, first among the section's children, before
+// deck_build reads the tree.
+void data_notes_apply(dom::Document& doc);
 
 // Builds the deck from the parsed tree and the front matter. `doc` must
 // outlive the Deck (slides refer to its nodes).

@@ -1,6 +1,7 @@
 // layout/flow — a flow split between line boxes (see flow.h). A flow's
 // DisplayList::bands are its line boxes and pictures; the places between
-// them are the only break points.
+// them are the only break points, and those that would leave one line of
+// a paragraph alone are not taken when another is.
 #include "layout/flow.h"
 
 #include <algorithm>
@@ -22,6 +23,12 @@ std::vector<FlowPiece> flow_split(const DisplayList& flow, float first, float re
     }
   }
   if (blocks.empty()) return {{0, flow.height}};
+  // Blocks with no space between them are lines of one paragraph (or of
+  // one list): a break between them leaves at least two on each side.
+  auto joined = [&](size_t a) {
+    return a + 1 < blocks.size() && blocks[a + 1].top - blocks[a].bottom < 0.5f;
+  };
+  auto starts_run = [&](size_t a) { return a == 0 || !joined(a - 1); };
   std::vector<FlowPiece> out;
   size_t i = 0;
   float start = 0;  // the first piece starts at the flow's top
@@ -29,6 +36,20 @@ std::vector<FlowPiece> flow_split(const DisplayList& flow, float first, float re
     float avail = out.empty() ? first : rest;
     size_t k = i;  // a piece holds at least one block
     while (k + 1 < blocks.size() && blocks[k + 1].bottom - start <= avail + 0.01f) ++k;
+    // No orphan (a paragraph's first line alone at the end of a piece) and
+    // no widow (its last line alone at the start of the next): the break
+    // moves up, as long as the piece keeps a block.
+    size_t kept = k;
+    while (k >= i && joined(k)) {
+      bool orphan = starts_run(k);
+      bool widow = !joined(k + 1);
+      if (!orphan && !widow) break;
+      if (k == i) {
+        k = kept;
+        break;
+      }
+      --k;
+    }
     out.push_back({start, blocks[k].bottom});
     i = k + 1;
     if (i < blocks.size()) start = blocks[i].top;

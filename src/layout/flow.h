@@ -12,7 +12,9 @@ namespace deckpdf::layout {
 
 // Where a flow is split to fit boxes `first` high (the first piece) and
 // `rest` high (every later one): the pieces' [top, bottom) in list space,
-// each ending at a line box's bottom. A piece holds at least one line box,
+// each ending at a line box's bottom, never leaving one line of a
+// paragraph (line boxes with no space between them) alone on either side
+// of a break unless the piece would be empty. A piece holds at least one line box,
 // so a single one taller than the box makes a piece taller than the box.
 // An empty flow gives one piece [0, height).
 struct FlowPiece {

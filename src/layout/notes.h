@@ -35,11 +35,33 @@ class NotesLayout {
   // (layout/parallel.h). A new prefetch ends the one before.
   void notes_prefetch(const std::vector<dom::NodeId>& roots, float width_pt);
   DisplayList notes_next();
+  // The notes under `root` laid out `width_pt` wide, here and now (a
+  // second try at another width: notes set smaller to fit their box).
+  DisplayList notes_at(dom::NodeId root, float width_pt);
+
+  // The notes' text size (pt; 0: the style's) and face ("": the style's)
+  // from now on, over layouts/notes.css's: a handout layout's or
+  // --notes-size. Labels keep theirs.
+  void notes_style(float size_pt, const std::string& family);
+  // The height of the box notes are placed in (pt), from now on: a
+  // picture in notes is fitted to it (notes.css's max-height in %).
+  void notes_box(float height_pt);
+  // The size the notes under `root` are set in, pt.
+  float notes_size_pt(dom::NodeId root);
+  // The document the notes are in.
+  const dom::Document& document() const { return ctx_.doc; }
 
   // A line of deckpdf's own text in the notes style, class `cls`: the
   // document `aside.notes > div.CLS > text`, made once per class with its
   // text replaced each time.
   DisplayList label(const std::string& cls, const std::string& text, float width_pt);
+
+  // One line of deckpdf's own text in class `cls`'s style, shaped at once
+  // without a layout pass (many short lines cost little: the captions
+  // under slides), never wrapped, its width in `advance_pt`. nullopt for
+  // text with right-to-left script or controls, which needs label().
+  std::optional<DisplayList> line(const std::string& cls, const std::string& text,
+                                  float* advance_pt);
 
   // label() for many lines of one class at once (the page footers), laid
   // out on every core; labels_next() takes them in order, where label()
@@ -52,11 +74,19 @@ class NotesLayout {
   struct Label;
   struct LabelsAhead;
 
+  Label& label_slot(const std::string& cls);
+  // The style of the notes root `root`, with notes_style()'s size and face.
+  style::ComputedStyle root_style(Context& c, dom::NodeId root) const;
+
   text::Shaper& shaper_;
   Diagnostics& diags_;
-  const style::Theme& theme_;
+  // A copy: its slide height is the notes box's (notes_box), what
+  // percentages of height in notes (`img { max-height: 92% }`) are of.
+  style::Theme theme_;
   style::Resolver resolver_;
   Context ctx_;  // what notes are laid out with
+  float size_px_ = 0;
+  std::string family_;
   // notes_prefetch()'s work.
   std::vector<dom::NodeId> roots_;
   std::vector<DisplayList> flows_;

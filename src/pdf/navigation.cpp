@@ -84,24 +84,33 @@ void navigation_write(HPDF_Doc doc, const std::vector<compose::Page>& pages,
   for (size_t i = 0; i < pages.size() && i < pdf_pages.size(); ++i) {
     const compose::Page& p = pages[i];
     HPDF_Page page = pdf_pages[i];
-    if (!p.outline_title.empty()) {
-      HPDF_Outline parent = p.outline_level > 0 && top ? top : nullptr;
+    // y < 0: the whole page (/Fit); else the page from y down (/XYZ).
+    auto outline_add = [&](const std::string& title, int level, float y) {
+      HPDF_Outline parent = level > 0 && top ? top : nullptr;
       HPDF_Outline entry = HPDF_CreateOutline(doc, parent, "", nullptr);
-      if (entry) {
-        HPDF_Dict_Add(entry, "Title", text_string(doc, p.outline_title));
-        // The destination inside the entry (libharu's would be an object
-        // of its own): [page /Fit].
-        HPDF_Array dest = HPDF_Array_New(doc->mmgr);
-        HPDF_Array_Add(dest, page);
+      if (!entry) return;
+      HPDF_Dict_Add(entry, "Title", text_string(doc, title));
+      // The destination inside the entry (libharu's would be an object
+      // of its own): [page /Fit] or [page /XYZ left top null].
+      HPDF_Array dest = HPDF_Array_New(doc->mmgr);
+      HPDF_Array_Add(dest, page);
+      if (y < 0) {
         HPDF_Array_AddName(dest, "Fit");
-        HPDF_Dict_Add(entry, "Dest", dest);
-        if (!parent) {
-          top = entry;
-          HPDF_Outline_SetOpened(entry, HPDF_TRUE);
-        }
-        any_outline = true;
+      } else {
+        HPDF_Array_AddName(dest, "XYZ");
+        HPDF_Array_AddReal(dest, 0);
+        HPDF_Array_AddReal(dest, p.height - y);
+        HPDF_Array_Add(dest, HPDF_Null_New(doc->mmgr));
       }
-    }
+      HPDF_Dict_Add(entry, "Dest", dest);
+      if (!parent) {
+        top = entry;
+        HPDF_Outline_SetOpened(entry, HPDF_TRUE);
+      }
+      any_outline = true;
+    };
+    if (!p.outline_title.empty()) outline_add(p.outline_title, p.outline_level, -1);
+    for (const compose::Page::OutlineMark& m : p.outline_more) outline_add(m.title, m.level, m.y);
     labels.push_back(p.label);
     for (const compose::Link& link : p.links) {
       // Page space is y-down; annotation rectangles are PDF user space.

@@ -256,9 +256,10 @@ uint32_t front_matter_locals(const Source& source, uint32_t key, uint32_t last, 
 
 const std::vector<std::string>& front_matter_keys() {
   static const std::vector<std::string> keys{
-      "author",         "date",    "description", "keywords", "locals",
-      "notesSeparator", "parser",  "separator",   "size",     "slide-number",
-      "slideNumber",    "subject", "theme",       "title",    "verticalSeparator"};
+      "author",    "date",   "description",    "event",
+      "keywords",  "locals", "notesSeparator", "parser",
+      "separator", "size",   "slide-number",   "slideNumber",
+      "subject",   "theme",  "title",          "verticalSeparator"};
   return keys;
 }
 
