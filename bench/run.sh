@@ -22,7 +22,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 modes=("slides:" "builds:--builds")
-if "$bin" --help 2>/dev/null | grep -q -- '--handout'; then modes+=("handout:--handout"); fi
+if "$bin" --help 2>/dev/null | grep -- '--handout' >/dev/null; then modes+=("handout:--handout"); fi
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
