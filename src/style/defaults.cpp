@@ -47,7 +47,8 @@ deckpdf-math-display { display: block; margin: 1em 0; text-align: center; }
 
 // reveal.js's layout helpers (css/layout.scss), the themes' .r-frame and
 // the highlight plugin's line highlights (its steps stacked, the lines
-// outside a step dimmed):
+// outside a step dimmed), and the themes' `.reveal pre code` padding, which
+// outweighs a code theme's `.hljs` one:
 // part of reveal.css, an author sheet, so they take part in the theme's
 // cascade by specificity (`.r-stack > *` beats a theme's `img` margins),
 // ordered before the theme's own rules.
@@ -68,6 +69,7 @@ constexpr std::string_view kReveal = R"css(
 .justify-center { justify-content: center; }
 .justify-end { justify-content: flex-end; }
 .r-frame { border: 4px solid currentColor; }
+pre code.hljs { padding: 5px; }
 .hljs.has-highlights tr:not(.highlight-line) { opacity: 0.4; }
 .hljs:not(:first-child).fragment { box-sizing: border-box; width: 100%; position: absolute; top: 0; left: 0; }
 )css";
