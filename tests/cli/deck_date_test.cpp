@@ -45,7 +45,8 @@ TEST_CASE("a front-matter key deckpdf does not read is a warning naming the near
   CHECK(r.exit_code == 0);
   CHECK(r.err == deck +
                      ":3:1: warning: front matter key 'thme' is not one deckpdf reads; did you "
-                     "mean theme? (it reads author, date, description, keywords, locals, "
-                     "parser, size, slide-number, slideNumber, subject, theme, title); it is "
+                     "mean theme? (it reads author, date, description, event, keywords, locals, "
+                     "notesSeparator, parser, separator, size, slide-number, slideNumber, "
+                     "subject, theme, title, verticalSeparator); it is "
                      "ignored [source.front-matter-key]\n 3 | thme: moon\n   | ^\n");
 }

@@ -133,9 +133,10 @@ TEST_CASE("unknown layouts and options list the known names and suggest the near
 
   const std::string options =
       "The options: -o/--output, --builds, --slides, --slide-numbers, --theme, --css, "
-      "--code-theme, --size, --asset-root, --image-dpi, --basedir, --no-js, --js-timeout, "
-      "--locals, --dump, --check, --handout, --notes-only, --paper, --pdfpc, --watch, -j/--jobs, "
-      "-q/--quiet, -v/--verbose, --version, -h/--help.\n";
+      "--code-theme, --size, --asset-root, --image-dpi, --from, --basedir, --no-js, "
+      "--js-timeout, --locals, --dump, --check, --handout, --notes-only, --paper, "
+      "--handout-colors, --notes-size, --pdfpc, --watch, -j/--jobs, -q/--quiet, -v/--verbose, "
+      "--version, -h/--help.\n";
   for (const char* args : {"talk.pug --thme moon", "--thme=moon talk.pug"}) {
     CAPTURE(args);
     r = h.run(args);

@@ -49,8 +49,9 @@ TEST_CASE("markdown deck: slides, one page each, vertical ones in order", "[mark
 
 TEST_CASE("markdown deck: builds follow the element attribute comments", "[markdown][deck]") {
   test::PdfDoc doc = run("--builds", test::temp_dir() + "/talk-builds.pdf");
-  // 1 + (3 fragments: Third has index 1, then First, Second) 4 + 1 + 1 + 1 + 1 + 1.
-  REQUIRE(doc.pages.size() == 10);
+  // 1 + (3 fragments: Third has index 1, then First, Second) 4 + 1 + 1 + 1 + 1 + 1, and the
+  // code's second line-highlight step (```js [1-2|3]): 11, as reveal.js's print-pdf counts.
+  REQUIRE(doc.pages.size() == 11);
   auto has = [&](size_t page, const char* word) {
     return doc.pages[page].text.find(word) != std::string::npos;
   };
