@@ -101,6 +101,11 @@ std::string subset_font(const text::FontFace& face, const std::map<uint32_t, std
   unsigned retain = face.cid_keyed ? 0u : unsigned{HB_SUBSET_FLAGS_RETAIN_GIDS};
   hb_subset_input_set_flags(
       input, retain | HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE | notdef);
+  // A variable face's named instance: every axis pinned, so the subset is
+  // the static face at those coordinates (outlines and advances).
+  for (const auto& [tag, value] : face.variations) {
+    hb_subset_input_pin_axis_location(input, face.hb_face, tag, value);
+  }
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "DSIG",
                           "morx", "kerx", "feat", "STAT", "fvar", "gvar", "avar", "HVAR",

@@ -16,6 +16,7 @@
 
 #include "source/strings.h"
 #include "text/cff.h"
+#include "text/woff.h"
 
 namespace deckpdf::text {
 
@@ -49,6 +50,13 @@ std::string sfnt_name(FT_Face face, FT_UShort id) {
     if (!out.empty()) return out;
   }
   return {};
+}
+
+// The files a fonts folder's faces are read from: sfnt (TrueType,
+// OpenType, collections) and the web fonts that wrap one.
+bool is_font_file(const fs::path& p) {
+  std::string ext = ascii_lower(p.extension().string());
+  return ext == ".ttf" || ext == ".otf" || ext == ".woff" || ext == ".woff2";
 }
 
 }  // namespace
@@ -141,6 +149,22 @@ bool FontSet::load_file(const std::string& path, std::string& error, unsigned in
     return false;
   }
   unsigned len = 0;
+  if (const char* bytes = hb_blob_get_data(blob, &len);
+      web_font_kind({bytes, len}) != WebFont::None) {
+    // A web font: its sfnt, decoded once, is what every reader sees.
+    auto* sfnt = new std::string();
+    std::string why;
+    bool ok = decode_web_font({bytes, len}, *sfnt, why);
+    hb_blob_destroy(blob);
+    if (!ok) {
+      delete sfnt;
+      error = "'" + path + "': " + why;
+      return false;
+    }
+    blob =
+        hb_blob_create(sfnt->data(), static_cast<unsigned>(sfnt->size()), HB_MEMORY_MODE_READONLY,
+                       sfnt, [](void* p) { delete static_cast<std::string*>(p); });
+  }
   const char* data = hb_blob_get_data(blob, &len);
   FT_Face ft = nullptr;
   if (FT_New_Memory_Face(ft_, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(len),
@@ -155,7 +179,8 @@ bool FontSet::load_file(const std::string& path, std::string& error, unsigned in
   f->path = path;
   f->blob = blob;
   f->ft_face = ft;
-  f->hb_face = hb_face_create(blob, index);
+  f->index = index & 0xFFFF;
+  f->hb_face = hb_face_create(blob, f->index);
   f->hb_font = hb_font_create(f->hb_face);
   f->units_per_em = ft->units_per_EM ? ft->units_per_EM : 1000;
   hb_font_set_scale(f->hb_font, static_cast<int>(f->units_per_em),
@@ -211,6 +236,7 @@ bool FontSet::load_file(const std::string& path, std::string& error, unsigned in
     hb_blob_destroy(f->blob);
     return false;
   }
+  if (index >> 16) set_instance(*f, (index >> 16) - 1);
   faces_.push_back(std::move(f));
   return true;
 }
@@ -219,8 +245,7 @@ bool FontSet::load_dir(const std::string& dir, std::string& error) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    std::string ext = ascii_lower(entry.path().extension().string());
-    if (ext == ".ttf" || ext == ".otf") files.push_back(entry.path());
+    if (is_font_file(entry.path())) files.push_back(entry.path());
   }
   if (ec) {
     error = "cannot read the fonts folder '" + dir + "': " + ec.message();
@@ -229,7 +254,11 @@ bool FontSet::load_dir(const std::string& dir, std::string& error) {
   std::sort(files.begin(), files.end());  // same order on every machine
   for (const auto& p : files) {
     std::string e;
-    if (!load_file(p.string(), e)) error = e;
+    if (!load_file(p.string(), e)) {
+      error = e;
+    } else {
+      load_instances(static_cast<FontId>(faces_.size() - 1));
+    }
   }
   if (faces_.empty()) {
     if (error.empty()) error = "no fonts in '" + dir + "'";
@@ -265,13 +294,12 @@ void FontSet::load_families(const std::string& dir, const std::vector<std::strin
       if (!fs::is_directory(folder, ec)) continue;
       std::vector<fs::path> files;
       for (const auto& entry : fs::directory_iterator(folder, ec)) {
-        std::string ext = ascii_lower(entry.path().extension().string());
-        if (ext == ".ttf" || ext == ".otf") files.push_back(entry.path());
+        if (is_font_file(entry.path())) files.push_back(entry.path());
       }
       std::sort(files.begin(), files.end());
       for (const auto& p : files) {
         std::string ignored;  // a face that does not load is not drawn with
-        load_file(p.string(), ignored);
+        if (load_file(p.string(), ignored)) load_instances(static_cast<FontId>(faces_.size() - 1));
       }
     }
   }

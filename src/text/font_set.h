@@ -41,6 +41,12 @@ struct FontFace {
   int cap_height = 0;
   int bbox[4] = {0, 0, 0, 0};  // xMin yMin xMax yMax, font units
   float italic_angle = 0;
+  unsigned index = 0;  // in its file: the face of a collection
+  // A named instance of a variable face (Source Sans 3's SemiBold from its
+  // one variable file): every axis's value, which shaping, advances and
+  // the embedded subset (instanced by hb-subset) use. Empty for a static
+  // face and for a variable face's default instance.
+  std::vector<std::pair<uint32_t, float>> variations;
 
   hb_blob_t* blob = nullptr;
   hb_face_t* hb_face = nullptr;
@@ -69,7 +75,8 @@ class FontSet {
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
 
-  // Loads every .ttf/.otf in `dir`, in name order. Returns false with
+  // Loads every .ttf/.otf/.woff/.woff2 in `dir`, in name order, each named
+  // instance of a variable face as a face of its own. Returns false with
   // `error` set when the folder holds no usable font.
   bool load_dir(const std::string& dir, std::string& error);
   // The faces a theme asks for beyond the ones every deck uses: for each
@@ -78,8 +85,13 @@ class FontSet {
   // ("League Gothic" -> league-gothic/), each folder once. A deck that names
   // none of them loads nothing more and draws as before.
   void load_families(const std::string& dir, const std::vector<std::string>& family_lists);
-  // Loads one face of a file (`index` for collections).
+  // Loads one face of a file: `index` & 0xFFFF is the face of a collection,
+  // `index` >> 16 a variable face's named instance from 1 (FreeType's and
+  // fontconfig's numbering), 0 its default. WOFF and WOFF2 are decoded.
   bool load_file(const std::string& path, std::string& error, unsigned index = 0);
+  // Adds the named instances of a variable face other than its default as
+  // faces of their own, each with its weight and style (font_instances.cpp).
+  void load_instances(FontId id);
 
   const FontFace& face(FontId id) const { return *faces_[id]; }
   size_t size() const { return faces_.size(); }
@@ -111,6 +123,8 @@ class FontSet {
   void set_system_fallback(bool on) { system_fallback_ = on; }
 
  private:
+  // Makes `f` (default instance loaded) named instance `instance` (from 0).
+  static void set_instance(FontFace& f, unsigned instance);
   std::optional<FontId> system_face(const std::vector<uint32_t>& cps, bool emoji,
                                     const FontFace& want);
   void list_system_faces();
