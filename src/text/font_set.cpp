@@ -336,6 +336,15 @@ std::optional<FontId> FontSet::fallback(const std::vector<uint32_t>& cps, FontId
   if (emoji && system_fallback_) {
     if (auto colour = system_face(cps, true, want)) found = colour;
   }
+  if (found && !emoji && best >= 8000 && system_fallback_) {
+    // A bundled face has the first character only: a system face with the
+    // whole run is better than changing faces inside it.
+    auto whole = system_face(cps, false, want);
+    if (whole && std::all_of(cps.begin(), cps.end(),
+                             [&](uint32_t c) { return faces_[*whole]->has_codepoint(c); })) {
+      found = whole;
+    }
+  }
   if (!found && system_fallback_) found = system_face(cps, false, want);
   fallback_cache_[key] = found;
   return found;
