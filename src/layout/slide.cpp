@@ -117,14 +117,18 @@ SlideContent slide_content(Context& ctx, const deck::Slide& slide, int slide_num
 }
 
 void missing_glyphs_warn(Context& ctx, const deck::Slide& slide, int slide_number) {
-  for (uint32_t cp : ctx.shaper.take_missing()) {
+  for (const auto& m : ctx.shaper.take_missing()) {
     char code[16];
-    std::snprintf(code, sizeof code, "U+%04X", cp);
+    std::snprintf(code, sizeof code, "U+%04X", m.cp);
     std::string ch;
-    text::utf8_append(ch, cp);
+    text::utf8_append(ch, m.cp);
+    // What the page shows: the .notdef glyph of the text's face, a box in
+    // most faces, blank in others (Source Sans 3's).
     ctx.diags.warning(slide.span, "text.missing-glyph",
-                      std::string("no font has ") + code + " '" + ch + "' (slide " +
-                          std::to_string(slide_number) + "); it is drawn as a box");
+                      std::string("no font on this machine has ") + code + " '" + ch + "' (slide " +
+                          std::to_string(slide_number) + "); " +
+                          (m.box ? "a box is drawn in its place"
+                                 : "nothing is drawn in its place, only a blank"));
   }
 }
 

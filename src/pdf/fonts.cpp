@@ -78,6 +78,12 @@ std::string subset_tag(const std::string& ps, const std::map<uint32_t, std::stri
   return tag;
 }
 
+// The subset font program: the whole sfnt for TrueType outlines
+// (FontFile2); for CFF outlines the subset's 'CFF ' table alone
+// (FontFile3 /CIDFontType0C), whose glyphs are addressed by our CIDs, the
+// original glyph ids: a name-keyed CFF's directly (glyph ids retained), a
+// CID-keyed one's (Noto Sans CJK, Source Han: CID = glyph id, text/cff.h)
+// through the charset, which hb-subset writes with each glyph's CID.
 std::string subset_font(const text::FontFace& face, const std::map<uint32_t, std::string>& g) {
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) return {};
@@ -86,8 +92,20 @@ std::string subset_font(const text::FontFace& face, const std::map<uint32_t, std
   for (const auto& [gid, text] : g) hb_set_add(glyphs, gid);
   // Keep glyph ids (they are the CIDs in the content streams); drop hinting
   // and the layout tables a PDF viewer never reads.
-  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING |
-                                       HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  // A drawn .notdef (a character no font has) keeps its outline, the box
+  // the missing-glyph warning promises; hb-subset empties it otherwise.
+  unsigned notdef = g.count(0) ? unsigned{HB_SUBSET_FLAGS_NOTDEF_OUTLINE} : 0u;
+  // A CID-keyed CFF keeps each glyph's CID in its charset, so its glyphs
+  // may be renumbered: tens of thousands of empty CJK glyphs kept in their
+  // places would cost more than the glyphs drawn.
+  unsigned retain = face.cid_keyed ? 0u : unsigned{HB_SUBSET_FLAGS_RETAIN_GIDS};
+  hb_subset_input_set_flags(
+      input, retain | HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE | notdef);
+  // A variable face's named instance: every axis pinned, so the subset is
+  // the static face at those coordinates (outlines and advances).
+  for (const auto& [tag, value] : face.variations) {
+    hb_subset_input_pin_axis_location(input, face.hb_face, tag, value);
+  }
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "DSIG",
                           "morx", "kerx", "feat", "STAT", "fvar", "gvar", "avar", "HVAR",
@@ -97,7 +115,8 @@ std::string subset_font(const text::FontFace& face, const std::map<uint32_t, std
   hb_face_t* sub = hb_subset_or_fail(face.hb_face, input);
   hb_subset_input_destroy(input);
   if (!sub) return {};
-  hb_blob_t* blob = hb_face_reference_blob(sub);
+  hb_blob_t* blob = face.cff ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '))
+                             : hb_face_reference_blob(sub);
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob, &len);
   std::string out(data ? data : "", len);
@@ -158,7 +177,11 @@ bool FontEmbedder::finish(std::string& error) {
       return false;
     }
     HPDF_Dict font_file = stream_dict(doc_, file);
-    HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(file.size()));
+    if (face.cff) {
+      HPDF_Dict_AddName(font_file, "Subtype", "CIDFontType0C");
+    } else {
+      HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(file.size()));
+    }
 
     HPDF_Dict fd = HPDF_Dict_New(mmgr);
     HPDF_Xref_Add(doc_->xref, fd);
@@ -173,12 +196,12 @@ bool FontEmbedder::finish(std::string& error) {
     HPDF_Dict_AddNumber(fd, "Descent", scaled(face.descender, to1000));
     HPDF_Dict_AddNumber(fd, "CapHeight", scaled(face.cap_height, to1000));
     HPDF_Dict_AddNumber(fd, "StemV", face.weight >= 600 ? 120 : 80);
-    HPDF_Dict_Add(fd, "FontFile2", font_file);
+    HPDF_Dict_Add(fd, face.cff ? "FontFile3" : "FontFile2", font_file);
 
     HPDF_Dict cid = HPDF_Dict_New(mmgr);
     HPDF_Xref_Add(doc_->xref, cid);
     HPDF_Dict_AddName(cid, "Type", "Font");
-    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid, "Subtype", face.cff ? "CIDFontType0" : "CIDFontType2");
     HPDF_Dict_AddName(cid, "BaseFont", base.c_str());
     HPDF_Dict info = HPDF_Dict_New(mmgr);
     HPDF_Dict_Add(info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
@@ -186,7 +209,7 @@ bool FontEmbedder::finish(std::string& error) {
     HPDF_Dict_AddNumber(info, "Supplement", 0);
     HPDF_Dict_Add(cid, "CIDSystemInfo", info);
     HPDF_Dict_Add(cid, "FontDescriptor", fd);
-    HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+    if (!face.cff) HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");  // CIDFontType2 only
     // /W: each run of consecutive glyph ids shares one array of widths.
     HPDF_Array w = HPDF_Array_New(mmgr);
     HPDF_Array run = nullptr;

@@ -1,11 +1,13 @@
 // pdf/fonts — embeds the faces a document draws with (internal to pdf/).
 //
-// Each face becomes one Type0 font with Identity-H encoding over a
-// CIDFontType2 whose CIDs are the face's glyph ids (CIDToGIDMap /Identity),
-// so any glyph HarfBuzz produces can be drawn: ligatures, contextual forms,
-// glyphs with no code point. The font file is subset by hb-subset keeping
-// glyph ids; /W gives the widths; a ToUnicode CMap maps each glyph back to
-// the text it stands for, so copy and search give what the author typed.
+// Each face becomes one Type0 font with Identity-H encoding over a CIDFont
+// whose CIDs are the face's glyph ids, so any glyph HarfBuzz produces can be
+// drawn: ligatures, contextual forms, glyphs with no code point. TrueType
+// outlines make a CIDFontType2 (CIDToGIDMap /Identity, FontFile2), CFF
+// outlines (OpenType .otf, Noto Sans CJK's .ttc) a CIDFontType0 with the
+// bare CFF program (FontFile3 /CIDFontType0C). The font file is subset by
+// hb-subset keeping glyph ids (it subsets CFF as well); /W gives the widths; a ToUnicode CMap maps
+// each glyph back to the text it stands for, so copy and search give what the author typed.
 // libharu's own TrueType path cannot do this (it addresses glyphs by BMP
 // code point and its ToUnicode makes poppler warn), so the objects are
 // built on libharu's object layer.

@@ -15,6 +15,8 @@
 #include <filesystem>
 
 #include "source/strings.h"
+#include "text/cff.h"
+#include "text/woff.h"
 
 namespace deckpdf::text {
 
@@ -48,6 +50,13 @@ std::string sfnt_name(FT_Face face, FT_UShort id) {
     if (!out.empty()) return out;
   }
   return {};
+}
+
+// The files a fonts folder's faces are read from: sfnt (TrueType,
+// OpenType, collections) and the web fonts that wrap one.
+bool is_font_file(const fs::path& p) {
+  std::string ext = ascii_lower(p.extension().string());
+  return ext == ".ttf" || ext == ".otf" || ext == ".woff" || ext == ".woff2";
 }
 
 }  // namespace
@@ -104,6 +113,9 @@ struct FontSet::SystemList {
   struct Entry {
     std::string file;
     int index = 0;
+    std::string family;
+    int weight = 400;  // CSS / OpenType scale
+    bool italic = false;
     FcCharSet* charset = nullptr;
     bool color = false;
   };
@@ -137,6 +149,22 @@ bool FontSet::load_file(const std::string& path, std::string& error, unsigned in
     return false;
   }
   unsigned len = 0;
+  if (const char* bytes = hb_blob_get_data(blob, &len);
+      web_font_kind({bytes, len}) != WebFont::None) {
+    // A web font: its sfnt, decoded once, is what every reader sees.
+    auto* sfnt = new std::string();
+    std::string why;
+    bool ok = decode_web_font({bytes, len}, *sfnt, why);
+    hb_blob_destroy(blob);
+    if (!ok) {
+      delete sfnt;
+      error = "'" + path + "': " + why;
+      return false;
+    }
+    blob =
+        hb_blob_create(sfnt->data(), static_cast<unsigned>(sfnt->size()), HB_MEMORY_MODE_READONLY,
+                       sfnt, [](void* p) { delete static_cast<std::string*>(p); });
+  }
   const char* data = hb_blob_get_data(blob, &len);
   FT_Face ft = nullptr;
   if (FT_New_Memory_Face(ft_, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(len),
@@ -151,7 +179,8 @@ bool FontSet::load_file(const std::string& path, std::string& error, unsigned in
   f->path = path;
   f->blob = blob;
   f->ft_face = ft;
-  f->hb_face = hb_face_create(blob, index);
+  f->index = index & 0xFFFF;
+  f->hb_face = hb_face_create(blob, f->index);
   f->hb_font = hb_font_create(f->hb_face);
   f->units_per_em = ft->units_per_EM ? ft->units_per_EM : 1000;
   hb_font_set_scale(f->hb_font, static_cast<int>(f->units_per_em),
@@ -179,13 +208,35 @@ bool FontSet::load_file(const std::string& path, std::string& error, unsigned in
     hb_blob_destroy(t);
     return present;
   };
+  // CFF2 (variable CFF) has no PDF font type: such a face is not drawn with.
+  f->cff = !has_table("glyf") && has_table("CFF ");
   f->outlines = has_table("glyf");
+  if (f->cff) {
+    hb_blob_t* t = hb_face_reference_table(f->hb_face, HB_TAG('C', 'F', 'F', ' '));
+    unsigned n = 0;
+    const char* bytes = hb_blob_get_data(t, &n);
+    CffKeying keying = cff_keying({bytes, n});
+    hb_blob_destroy(t);
+    // A CID-keyed face whose CIDs are not its glyph ids cannot be drawn by
+    // glyph id: it is left to other faces.
+    f->cid_keyed = keying == CffKeying::CidIdentity;
+    f->outlines = keying == CffKeying::Name || keying == CffKeying::CidIdentity;
+  }
   f->color_bitmaps = has_table("CBDT") && has_table("CBLC");
   if (f->color_bitmaps && f->ascender == 0) f->ascender = static_cast<int>(f->units_per_em * 0.95);
   f->bbox[0] = static_cast<int>(ft->bbox.xMin);
   f->bbox[1] = static_cast<int>(ft->bbox.yMin);
   f->bbox[2] = static_cast<int>(ft->bbox.xMax);
   f->bbox[3] = static_cast<int>(ft->bbox.yMax);
+  if (!f->outlines && !f->color_bitmaps) {
+    error = "'" + path + "' has no outlines a PDF can embed (TrueType or CFF; not CFF2)";
+    hb_font_destroy(f->hb_font);
+    hb_face_destroy(f->hb_face);
+    FT_Done_Face(f->ft_face);
+    hb_blob_destroy(f->blob);
+    return false;
+  }
+  if (index >> 16) set_instance(*f, (index >> 16) - 1);
   faces_.push_back(std::move(f));
   return true;
 }
@@ -194,8 +245,7 @@ bool FontSet::load_dir(const std::string& dir, std::string& error) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    std::string ext = ascii_lower(entry.path().extension().string());
-    if (ext == ".ttf" || ext == ".otf") files.push_back(entry.path());
+    if (is_font_file(entry.path())) files.push_back(entry.path());
   }
   if (ec) {
     error = "cannot read the fonts folder '" + dir + "': " + ec.message();
@@ -204,7 +254,11 @@ bool FontSet::load_dir(const std::string& dir, std::string& error) {
   std::sort(files.begin(), files.end());  // same order on every machine
   for (const auto& p : files) {
     std::string e;
-    if (!load_file(p.string(), e)) error = e;
+    if (!load_file(p.string(), e)) {
+      error = e;
+    } else {
+      load_instances(static_cast<FontId>(faces_.size() - 1));
+    }
   }
   if (faces_.empty()) {
     if (error.empty()) error = "no fonts in '" + dir + "'";
@@ -240,98 +294,158 @@ void FontSet::load_families(const std::string& dir, const std::vector<std::strin
       if (!fs::is_directory(folder, ec)) continue;
       std::vector<fs::path> files;
       for (const auto& entry : fs::directory_iterator(folder, ec)) {
-        std::string ext = ascii_lower(entry.path().extension().string());
-        if (ext == ".ttf" || ext == ".otf") files.push_back(entry.path());
+        if (is_font_file(entry.path())) files.push_back(entry.path());
       }
       std::sort(files.begin(), files.end());
       for (const auto& p : files) {
         std::string ignored;  // a face that does not load is not drawn with
-        load_file(p.string(), ignored);
+        if (load_file(p.string(), ignored)) load_instances(static_cast<FontId>(faces_.size() - 1));
       }
     }
   }
   match_cache_.clear();
 }
 
-std::optional<FontId> FontSet::fallback(uint32_t cp, FontId preferred, bool emoji) {
+std::optional<FontId> FontSet::fallback(const std::vector<uint32_t>& cps, FontId preferred,
+                                        bool emoji) {
+  if (cps.empty()) return std::nullopt;
   const FontFace& want = face(preferred);
-  uint64_t key = (static_cast<uint64_t>(cp) << 20) | (static_cast<uint64_t>(want.weight) << 3) |
-                 (want.italic ? 1u : 0u) | (want.monospace ? 2u : 0u) | (emoji ? 4u : 0u);
+  std::string& key = fallback_key_;
+  key.clear();
+  uint32_t style = (static_cast<uint32_t>(want.weight) << 3) | (want.italic ? 1u : 0u) |
+                   (want.monospace ? 2u : 0u) | (emoji ? 4u : 0u);
+  key.append(reinterpret_cast<const char*>(&style), sizeof style);
+  key.append(reinterpret_cast<const char*>(cps.data()), cps.size() * sizeof(uint32_t));
   auto cached = fallback_cache_.find(key);
   if (cached != fallback_cache_.end()) return cached->second;
+  uint32_t cp = cps[0];
   std::optional<FontId> found;
-  // Bundled faces first, nearest in style.
+  // Bundled faces first: one that has the whole run, then nearest in style.
   int best = 1 << 30;
-  for (FontId id = 0; id < faces_.size(); ++id) {
+  for (FontId id = 0; id < faces_.size() && !emoji; ++id) {  // bundled faces have no colour
     const FontFace& f = *faces_[id];
     if (!f.bundled || id == preferred || !f.has_codepoint(cp)) continue;
-    if (emoji) break;  // bundled faces have no colour glyphs
+    bool all = std::all_of(cps.begin(), cps.end(), [&](uint32_t c) { return f.has_codepoint(c); });
     int cost = std::abs(f.weight - want.weight) + (f.italic != want.italic ? 2000 : 0) +
-               (f.monospace != want.monospace ? 4000 : 0);
+               (f.monospace != want.monospace ? 4000 : 0) + (all ? 0 : 8000);
     if (cost < best) {
       best = cost;
       found = id;
     }
   }
   if (emoji && system_fallback_) {
-    if (auto colour = system_face(cp, true)) found = colour;
+    if (auto colour = system_face(cps, true, want)) found = colour;
   }
-  if (!found && system_fallback_) found = system_face(cp, false);
+  if (found && !emoji && best >= 8000 && system_fallback_) {
+    // A bundled face has the first character only: a system face with the
+    // whole run is better than changing faces inside it.
+    auto whole = system_face(cps, false, want);
+    if (whole && std::all_of(cps.begin(), cps.end(),
+                             [&](uint32_t c) { return faces_[*whole]->has_codepoint(c); })) {
+      found = whole;
+    }
+  }
+  if (!found && system_fallback_) found = system_face(cps, false, want);
   fallback_cache_[key] = found;
   return found;
 }
 
-std::optional<FontId> FontSet::system_face(uint32_t cp, bool emoji) {
-  if (!system_) {
-    system_ = std::make_unique<SystemList>();
-    FcConfig* config = FcConfigGetCurrent();  // loads the configuration once
-    FcPattern* pat = FcPatternCreate();
-    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>("sans-serif"));
-    FcConfigSubstitute(config, pat, FcMatchPattern);
-    FcDefaultSubstitute(pat);
-    FcResult result;
-    system_->set = FcFontSort(config, pat, FcFalse, nullptr, &result);
-    FcPatternDestroy(pat);
-    for (int i = 0; system_->set && i < system_->set->nfont; ++i) {
-      FcPattern* font = system_->set->fonts[i];
-      FcChar8* file = nullptr;
-      FcChar8* format = nullptr;
-      FcCharSet* charset = nullptr;
-      int index = 0;
-      if (FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch ||
-          FcPatternGetCharSet(font, FC_CHARSET, 0, &charset) != FcResultMatch) {
-        continue;
-      }
-      // Only TrueType outlines: CFF and bitmap-only fonts cannot be
-      // embedded as CIDFontType2.
-      if (FcPatternGetString(font, FC_FONTFORMAT, 0, &format) != FcResultMatch ||
-          std::string(reinterpret_cast<char*>(format)) != "TrueType") {
-        continue;
-      }
-      FcPatternGetInteger(font, FC_INDEX, 0, &index);
-      FcBool is_color = FcFalse;
-      FcPatternGetBool(font, FC_COLOR, 0, &is_color);
-      system_->entries.push_back(
-          {reinterpret_cast<char*>(file), index, charset, is_color == FcTrue});
-    }
-  }
-  for (const auto& e : system_->entries) {
-    if (e.color != emoji || !FcCharSetHasChar(e.charset, cp)) continue;
-    std::string key = e.file + "#" + std::to_string(e.index);
-    auto it = loaded_files_.find(key);
-    if (it != loaded_files_.end()) {
-      const FontFace& f = *faces_[it->second];
-      if ((f.outlines || f.color_bitmaps) && f.has_codepoint(cp)) return it->second;
+void FontSet::list_system_faces() {
+  system_ = std::make_unique<SystemList>();
+  FcConfig* config = FcConfigGetCurrent();  // loads the configuration once
+  FcPattern* pat = FcPatternCreate();
+  FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>("sans-serif"));
+  FcConfigSubstitute(config, pat, FcMatchPattern);
+  FcDefaultSubstitute(pat);
+  FcResult result;
+  system_->set = FcFontSort(config, pat, FcFalse, nullptr, &result);
+  FcPatternDestroy(pat);
+  for (int i = 0; system_->set && i < system_->set->nfont; ++i) {
+    FcPattern* font = system_->set->fonts[i];
+    FcChar8* file = nullptr;
+    FcChar8* format = nullptr;
+    FcChar8* family = nullptr;
+    FcCharSet* charset = nullptr;
+    if (FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch ||
+        FcPatternGetCharSet(font, FC_CHARSET, 0, &charset) != FcResultMatch) {
       continue;
     }
-    std::string error;
-    if (!load_file(e.file, error, static_cast<unsigned>(e.index))) continue;
-    FontId id = static_cast<FontId>(faces_.size() - 1);
-    FontFace& f = *faces_[id];
-    f.bundled = false;
-    loaded_files_[key] = id;
-    // Outlines are embedded as a font; colour bitmaps are drawn as images.
-    if ((f.outlines || f.color_bitmaps) && f.has_codepoint(cp)) return id;
+    // TrueType (glyf or colour bitmaps) and OpenType CFF faces, alone or in
+    // collections; Type 1, PCF and other formats are not embedded.
+    if (FcPatternGetString(font, FC_FONTFORMAT, 0, &format) != FcResultMatch) continue;
+    std::string fmt = reinterpret_cast<char*>(format);
+    if (fmt != "TrueType" && fmt != "CFF") continue;
+    SystemList::Entry e;
+    e.file = reinterpret_cast<char*>(file);
+    e.charset = charset;
+    FcPatternGetInteger(font, FC_INDEX, 0, &e.index);
+    if (FcPatternGetString(font, FC_FAMILY, 0, &family) == FcResultMatch) {
+      e.family = reinterpret_cast<char*>(family);
+    }
+    int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+    FcPatternGetInteger(font, FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(font, FC_SLANT, 0, &slant);
+    e.weight = FcWeightToOpenType(weight);
+    e.italic = slant != FC_SLANT_ROMAN;
+    FcBool is_color = FcFalse;
+    FcPatternGetBool(font, FC_COLOR, 0, &is_color);
+    e.color = is_color == FcTrue;
+    system_->entries.push_back(std::move(e));
+  }
+}
+
+std::optional<FontId> FontSet::system_face(const std::vector<uint32_t>& cps, bool emoji,
+                                           const FontFace& want) {
+  if (!system_) list_system_faces();
+  const auto& entries = system_->entries;
+  auto has_all = [&](const SystemList::Entry& e) {
+    return std::all_of(cps.begin(), cps.end(),
+                       [&](uint32_t c) { return FcCharSetHasChar(e.charset, c) == FcTrue; });
+  };
+  // Fontconfig's order, faces with the whole run first.
+  std::vector<size_t> order;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].color == emoji && FcCharSetHasChar(entries[i].charset, cps[0]) &&
+        has_all(entries[i])) {
+      order.push_back(i);
+    }
+  }
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].color == emoji && FcCharSetHasChar(entries[i].charset, cps[0]) &&
+        !has_all(entries[i])) {
+      order.push_back(i);
+    }
+  }
+  for (size_t first : order) {
+    // The face of that family nearest the weight and style asked for.
+    size_t pick = first;
+    auto cost = [&](const SystemList::Entry& e) {
+      return std::abs(e.weight - want.weight) + (e.italic != want.italic ? 2000 : 0);
+    };
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const SystemList::Entry& e = entries[i];
+      if (e.family == entries[first].family && e.color == emoji && cost(e) < cost(entries[pick]) &&
+          FcCharSetHasChar(e.charset, cps[0]) && (has_all(e) || !has_all(entries[first]))) {
+        pick = i;
+      }
+    }
+    for (size_t i : {pick, first}) {
+      const SystemList::Entry& e = entries[i];
+      std::string key = e.file + "#" + std::to_string(e.index);
+      FontId id;
+      if (auto it = loaded_files_.find(key); it != loaded_files_.end()) {
+        id = it->second;
+      } else {
+        std::string error;
+        if (!load_file(e.file, error, static_cast<unsigned>(e.index))) continue;
+        id = static_cast<FontId>(faces_.size() - 1);
+        faces_[id]->bundled = false;
+        loaded_files_[key] = id;
+      }
+      // Outlines are embedded as a font; colour bitmaps are drawn as images.
+      const FontFace& f = *faces_[id];
+      if ((f.outlines || f.color_bitmaps) && f.has_codepoint(cps[0])) return id;
+    }
   }
   return std::nullopt;
 }

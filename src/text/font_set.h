@@ -31,7 +31,9 @@ struct FontFace {
   bool italic = false;
   bool monospace = false;
   bool bundled = true;         // from fonts/; false for a system fallback face
-  bool outlines = true;        // has TrueType outlines (a 'glyf' table)
+  bool outlines = true;        // has outlines a PDF embeds: 'glyf', or 'CFF ' (not CFF2)
+  bool cff = false;            // the outlines are CFF (embedded as CIDFontType0)
+  bool cid_keyed = false;      // CID-keyed CFF, CID = glyph id (text/cff.h)
   bool color_bitmaps = false;  // has colour bitmaps (CBDT/CBLC, as Noto Color Emoji)
   uint32_t units_per_em = 1000;
   int ascender = 0;   // font units, positive up (hhea / typo metrics)
@@ -39,6 +41,12 @@ struct FontFace {
   int cap_height = 0;
   int bbox[4] = {0, 0, 0, 0};  // xMin yMin xMax yMax, font units
   float italic_angle = 0;
+  unsigned index = 0;  // in its file: the face of a collection
+  // A named instance of a variable face (Source Sans 3's SemiBold from its
+  // one variable file): every axis's value, which shaping, advances and
+  // the embedded subset (instanced by hb-subset) use. Empty for a static
+  // face and for a variable face's default instance.
+  std::vector<std::pair<uint32_t, float>> variations;
 
   hb_blob_t* blob = nullptr;
   hb_face_t* hb_face = nullptr;
@@ -67,7 +75,8 @@ class FontSet {
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
 
-  // Loads every .ttf/.otf in `dir`, in name order. Returns false with
+  // Loads every .ttf/.otf/.woff/.woff2 in `dir`, in name order, each named
+  // instance of a variable face as a face of its own. Returns false with
   // `error` set when the folder holds no usable font.
   bool load_dir(const std::string& dir, std::string& error);
   // The faces a theme asks for beyond the ones every deck uses: for each
@@ -76,8 +85,13 @@ class FontSet {
   // ("League Gothic" -> league-gothic/), each folder once. A deck that names
   // none of them loads nothing more and draws as before.
   void load_families(const std::string& dir, const std::vector<std::string>& family_lists);
-  // Loads one face of a file (`index` for collections).
+  // Loads one face of a file: `index` & 0xFFFF is the face of a collection,
+  // `index` >> 16 a variable face's named instance from 1 (FreeType's and
+  // fontconfig's numbering), 0 its default. WOFF and WOFF2 are decoded.
   bool load_file(const std::string& path, std::string& error, unsigned index = 0);
+  // Adds the named instances of a variable face other than its default as
+  // faces of their own, each with its weight and style (font_instances.cpp).
+  void load_instances(FontId id);
 
   const FontFace& face(FontId id) const { return *faces_[id]; }
   size_t size() const { return faces_.size(); }
@@ -90,26 +104,37 @@ class FontSet {
   // threads at once while nothing calls match() or fallback().
   FontId match_peek(const std::string& family_list, int weight, bool italic) const;
 
-  // The face to draw code point `cp` with when `preferred` lacks it: a
+  // The face to draw code point `cps[0]` with when `preferred` lacks it: a
   // bundled face first (nearest in weight and style), then a system face
-  // found through fontconfig (TrueType outlines only, which a PDF can embed
-  // as CIDFontType2). Nothing when no font on the machine has it.
+  // found through fontconfig (TrueType or CFF outlines, which a PDF embeds
+  // as CIDFontType2 or CIDFontType0). Nothing when no font on the machine has it.
   // `emoji` prefers colour faces (emoji code points, or a character
-  // followed by the emoji variation selector U+FE0F).
-  std::optional<FontId> fallback(uint32_t cp, FontId preferred, bool emoji = false);
+  // followed by the emoji variation selector U+FE0F). The rest of `cps` are
+  // the characters that follow it which `preferred` lacks too: a face with
+  // all of them is preferred to the first face with `cps[0]`, so that a
+  // run is drawn in one face. A system face is then taken in the weight
+  // and style nearest `preferred`'s within its family (Noto Sans CJK Bold
+  // for a bold heading).
+  std::optional<FontId> fallback(const std::vector<uint32_t>& cps, FontId preferred,
+                                 bool emoji = false);
 
   // Whether system fonts may be used at all (tests of bundled-only output
   // turn this off).
   void set_system_fallback(bool on) { system_fallback_ = on; }
 
  private:
-  std::optional<FontId> system_face(uint32_t cp, bool emoji);
+  // Makes `f` (default instance loaded) named instance `instance` (from 0).
+  static void set_instance(FontFace& f, unsigned instance);
+  std::optional<FontId> system_face(const std::vector<uint32_t>& cps, bool emoji,
+                                    const FontFace& want);
+  void list_system_faces();
   FontId match_uncached(const std::string& family_list, int weight, bool italic) const;
 
   FT_LibraryRec_* ft_ = nullptr;
   std::vector<std::unique_ptr<FontFace>> faces_;
   bool system_fallback_ = true;
-  std::unordered_map<uint64_t, std::optional<FontId>> fallback_cache_;
+  std::unordered_map<std::string, std::optional<FontId>> fallback_cache_;
+  std::string fallback_key_;                                     // built in place
   std::unordered_map<std::string, FontId> loaded_files_;         // "path#index" -> face
   std::vector<std::string> loaded_families_;                     // load_families' folders
   mutable std::unordered_map<std::string, FontId> match_cache_;  // match() results

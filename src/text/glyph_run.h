@@ -31,6 +31,9 @@ struct GlyphRun {
   // when the text asks for bold and its fallback face has none: CJK,
   // Arabic or Devanagari in a bold heading whose Latin face is bold.
   bool synthetic_bold = false;
+  // Drawn slanted (a sheared text matrix), as browsers do when the text
+  // asks for italic and its fallback face has no italic.
+  bool synthetic_oblique = false;
 
   // The source text that glyph `i` stands for: its cluster's text for the
   // first glyph of a cluster, empty for the others.

@@ -167,11 +167,26 @@ bool joins_previous(uint32_t cp) {
          (cp >= 0xE0020 && cp <= 0xE007F) || (cp >= 0xE0100 && cp <= 0xE01EF);
 }
 
-// Code points drawn as emoji by default (Emoji_Presentation, roughly: the
-// pictographic blocks of plane 1).
+// Code points drawn as emoji by default (Emoji_Presentation): the
+// pictographic blocks of plane 1, and those of the BMP's symbol blocks
+// that Unicode's emoji-data.txt gives emoji presentation (✅, ⭐, ⚡, ...).
 bool is_emoji(uint32_t cp) {
-  return (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x1F000 && cp <= 0x1F0FF) ||
-         (cp >= 0x1F1E6 && cp <= 0x1F1FF);
+  if (cp >= 0x1F000) {
+    return (cp >= 0x1F300 && cp <= 0x1FAFF) || cp <= 0x1F0FF || (cp >= 0x1F1E6 && cp <= 0x1F1FF);
+  }
+  if (cp < 0x231A || cp > 0x2B55) return false;
+  static const uint32_t ranges[][2] = {
+      {0x231A, 0x231B}, {0x23E9, 0x23EC}, {0x23F0, 0x23F0}, {0x23F3, 0x23F3}, {0x25FD, 0x25FE},
+      {0x2614, 0x2615}, {0x2648, 0x2653}, {0x267F, 0x267F}, {0x2693, 0x2693}, {0x26A1, 0x26A1},
+      {0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5}, {0x26CE, 0x26CE}, {0x26D4, 0x26D4},
+      {0x26EA, 0x26EA}, {0x26F2, 0x26F3}, {0x26F5, 0x26F5}, {0x26FA, 0x26FA}, {0x26FD, 0x26FD},
+      {0x2705, 0x2705}, {0x270A, 0x270B}, {0x2728, 0x2728}, {0x274C, 0x274C}, {0x274E, 0x274E},
+      {0x2753, 0x2755}, {0x2757, 0x2757}, {0x2795, 0x2797}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF},
+      {0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55}};
+  for (const auto& r : ranges) {
+    if (cp >= r[0] && cp <= r[1]) return true;
+  }
+  return false;
 }
 
 bool next_is_vs16(std::string_view text, size_t i) {
@@ -241,10 +256,10 @@ const std::vector<ShapedPart>& Shaper::shape_text(FontId font, float size, std::
       } else if (have_prev && prev_font != font && prev.has_codepoint(cp) &&
                  (!emoji || prev.color_bitmaps)) {
         f = prev_font;
-      } else if (auto fb = fonts_.fallback(cp, font, emoji)) {
+      } else if (auto fb = fonts_.fallback(run_wanted(text, at, font, emoji), font, emoji)) {
         f = *fb;
       } else {
-        missing_.push_back(cp);
+        missing_.push_back({cp, notdef_box(font)});
       }
     }
     if (inherit) script = prev_script;
@@ -278,13 +293,17 @@ const std::vector<ShapedPart>& Shaper::shape_text(FontId font, float size, std::
     hb_script_t script = cps[k].script == HB_SCRIPT_COMMON ? HB_SCRIPT_LATIN : cps[k].script;
     std::shared_ptr<const GlyphRun> run = shape_one(
         cps[k].font, size, text.substr(begin, end - begin), dir, static_cast<uint32_t>(script));
-    if (cps[k].font != font && fonts_.face(font).weight >= 600 &&
-        fonts_.face(cps[k].font).weight < 600 && fonts_.face(cps[k].font).outlines) {
-      // Bold asked for, a fallback face without bold: emboldened, as
-      // browsers do (this copy, not the run cached for regular text).
-      auto bold = std::make_shared<GlyphRun>(*run);
-      bold->synthetic_bold = true;
-      run = std::move(bold);
+    const FontFace& asked = fonts_.face(font);
+    const FontFace& drawn = fonts_.face(cps[k].font);
+    // Bold or italic asked for, a fallback face without it: emboldened or
+    // slanted, as browsers do (a copy, not the run cached for plain text).
+    bool bold = asked.weight >= 600 && drawn.weight < 600;
+    bool oblique = asked.italic && !drawn.italic;
+    if (cps[k].font != font && drawn.outlines && (bold || oblique)) {
+      auto styled = std::make_shared<GlyphRun>(*run);
+      styled->synthetic_bold = bold;
+      styled->synthetic_oblique = oblique;
+      run = std::move(styled);
     }
     parts.push_back({begin, std::move(run)});
     k = j;
@@ -340,12 +359,44 @@ std::vector<Shaper::MatchUse> Shaper::take_matches() {
   return out;
 }
 
-std::vector<uint32_t> Shaper::take_missing() {
-  std::vector<uint32_t> out;
+std::vector<Shaper::Missing> Shaper::take_missing() {
+  std::vector<Missing> out;
   out.swap(missing_);
-  std::sort(out.begin(), out.end());
+  std::sort(out.begin(), out.end(), [](const Missing& a, const Missing& b) {
+    return a.cp < b.cp || (a.cp == b.cp && a.box < b.box);
+  });
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+bool Shaper::notdef_box(FontId font) const {
+  hb_glyph_extents_t ext{};
+  return hb_font_get_glyph_extents(fonts_.face(font).hb_font, 0, &ext) && ext.width != 0 &&
+         ext.height != 0;
+}
+
+const std::vector<uint32_t>& Shaper::run_wanted(std::string_view text, size_t at, FontId font,
+                                                bool emoji) {
+  // The characters from `at` on that `font` lacks, up to the next letter it
+  // has: the fallback face is chosen to draw all of them where one can, so
+  // that a CJK sentence is one face, not a face per character.
+  want_.clear();
+  size_t i = at;
+  want_.push_back(utf8_next(text, i));
+  if (emoji) return want_;
+  while (i < text.size() && want_.size() < 32) {
+    uint32_t cp = utf8_next(text, i);
+    if (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) break;
+    if (cp < 0x20 || is_neutral_space(cp) || joins_previous(cp) || is_emoji(cp)) continue;
+    if (has_codepoint(font, cp)) {
+      if (cp >= 0x80 && hb_unicode_script(hb_unicode_funcs_get_default(), cp) != HB_SCRIPT_COMMON) {
+        break;
+      }
+      continue;
+    }
+    if (std::find(want_.begin(), want_.end(), cp) == want_.end()) want_.push_back(cp);
+  }
+  return want_;
 }
 
 float Shaper::ascent(FontId font, float size) const {

@@ -47,8 +47,15 @@ class Shaper {
   // cost at most (HarfBuzz's buffer and the glyphs grow with it).
   size_t longest_shaped() const { return longest_shaped_; }
 
-  // Code points that no font had since the last call (drawn as .notdef).
-  std::vector<uint32_t> take_missing();
+  // A code point that no font had: drawn as the .notdef glyph of the face
+  // asked for, which is a box in most faces and nothing in some.
+  struct Missing {
+    uint32_t cp = 0;
+    bool box = false;  // that .notdef has a shape (else nothing is seen)
+    bool operator==(const Missing&) const = default;
+  };
+  // The code points that no font had since the last call, in order, once each.
+  std::vector<Missing> take_missing();
 
   // FontSet::match(), remembered here too (a hash lookup without building
   // FontSet's key).
@@ -89,6 +96,9 @@ class Shaper {
                                             int direction, uint32_t script);
 
   bool has_codepoint(FontId font, uint32_t cp);
+  bool notdef_box(FontId font) const;
+  const std::vector<uint32_t>& run_wanted(std::string_view text, size_t at, FontId font,
+                                          bool emoji);
 
   FontSet& fonts_;
   hb_buffer_t* buffer_ = nullptr;
@@ -103,7 +113,8 @@ class Shaper {
     bool fallback = false;  // itemizing asked for another face
   };
   std::unordered_map<std::string, Parts> parts_cache_;
-  std::vector<uint32_t> missing_;
+  std::vector<Missing> missing_;
+  std::vector<uint32_t> want_;                   // fallback(): the characters its face should have
   std::string run_key_, parts_key_, match_key_;  // cache keys, built in place
   struct Match {
     FontId font = 0;

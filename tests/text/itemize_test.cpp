@@ -69,7 +69,8 @@ TEST_CASE("itemize: a face-less system yields .notdef and reports the code point
   CHECK(parts[0].run->glyphs[0].id != 0);
   CHECK(parts[1].run->font == f);
   CHECK(parts[1].run->glyphs[0].id == 0);
-  CHECK(shaper.take_missing() == std::vector<uint32_t>{0x915});
+  // Source Sans 3's .notdef is a box, and the warning says so.
+  CHECK(shaper.take_missing() == std::vector<text::Shaper::Missing>{{0x915, true}});
 }
 
 TEST_CASE("line breaks: no break inside a flag emoji, no crash on regional indicators", "[text]") {
@@ -88,4 +89,48 @@ TEST_CASE("line breaks: no break at a no-break space", "[text]") {
   auto b = text::line_breaks(s);
   CHECK(b[1] == text::Break::None);
   CHECK(b[3] == text::Break::None);  // the NBSP's last byte
+}
+
+TEST_CASE("itemize: a face with the whole run is preferred to a face per character",
+          "[text][itemize]") {
+  text::Shaper shaper(test::bundled_fonts());
+  text::FontId f = test::bundled_fonts().match("sans-serif", 400, false);
+  // ★ alone goes to DejaVu Sans (fontconfig's first face with it), which
+  // has no Hangul; ★ followed by Korean goes with the Korean to Noto Sans
+  // CJK (fonts-noto-cjk), which has both: one run, not two.
+  const auto& star = shaper.shape_text(f, 40, "a \xE2\x98\x85", false);
+  REQUIRE(star.size() == 2);
+  const text::FontFace& alone = test::bundled_fonts().face(star[1].run->font);
+  CAPTURE(alone.postscript);
+  CHECK(alone.has_codepoint(0x2605));
+  REQUIRE_FALSE(alone.has_codepoint(0xD55C));  // else this test shows nothing
+  const auto& parts = shaper.shape_text(f, 40, "a \xE2\x98\x85\xED\x95\x9C\xEA\xB5\xAD", false);
+  // "a ", then ★ and 한국 in one face (two runs only for their two scripts).
+  REQUIRE(parts.size() == 3);
+  CHECK(parts[1].run->text == "\xE2\x98\x85");
+  CHECK(parts[2].run->text == "\xED\x95\x9C\xEA\xB5\xAD");
+  CHECK(parts[1].run->font == parts[2].run->font);
+  const text::FontFace& both = test::bundled_fonts().face(parts[1].run->font);
+  CAPTURE(both.postscript);
+  CHECK(both.postscript.find("NotoSansCJK") == 0);
+  for (const auto& p : parts) {
+    for (const auto& g : p.run->glyphs) CHECK(g.id != 0);
+  }
+  CHECK(shaper.take_missing().empty());
+}
+
+TEST_CASE("itemize: bold text falls back to the family's bold face", "[text][itemize]") {
+  text::Shaper shaper(test::bundled_fonts());
+  text::FontId bold = test::bundled_fonts().match("sans-serif", 700, false);
+  text::FontId regular = test::bundled_fonts().match("sans-serif", 400, false);
+  const auto& b = shaper.shape_text(bold, 40, "\xED\x95\x9C\xEA\xB5\xAD", false);  // 한국
+  REQUIRE(b.size() == 1);
+  const text::FontFace& face = test::bundled_fonts().face(b[0].run->font);
+  CAPTURE(face.postscript);
+  CHECK(face.postscript.find("NotoSansCJK") == 0);
+  CHECK(face.weight == 700);  // Noto Sans CJK Bold, not Regular emboldened
+  CHECK_FALSE(b[0].run->synthetic_bold);
+  const auto& r = shaper.shape_text(regular, 40, "\xED\x95\x9C\xEA\xB5\xAD", false);
+  REQUIRE(r.size() == 1);
+  CHECK(test::bundled_fonts().face(r[0].run->font).weight == 400);
 }

@@ -43,7 +43,7 @@ TEST_CASE("shaper: deferred fallback flags the texts that need another face", "[
   text::Shaper plain(fonts);
   const auto& parts = plain.shape_text(f, 20, "x\xEE\x80\x80", false);
   CHECK_FALSE(parts.empty());
-  CHECK(plain.take_missing() == std::vector<uint32_t>{0xE000});
+  CHECK(plain.take_missing() == std::vector<text::Shaper::Missing>{{0xE000, true}});
 }
 
 TEST_CASE("shaper: font matches agree with FontSet's and are listed when deferred", "[text]") {
