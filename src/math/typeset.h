@@ -17,8 +17,8 @@
 namespace deckpdf::math {
 
 // The math face (fonts/math/, loaded for decks with formulas) and its family.
-inline constexpr const char* font_file = "math/DejaVuMathTeXGyre.ttf";
-inline constexpr const char* font_family = "DejaVu Math TeX Gyre";
+inline constexpr const char* font_file = "math/latinmodern-math.otf";
+inline constexpr const char* font_family = "Latin Modern Math";
 // KaTeX draws formulas at 1.21 times the surrounding text (.katex's font-size).
 inline constexpr float size_factor = 1.21f;
 
