@@ -164,19 +164,31 @@ const layout::DisplayList& caption_make(Sheets& sh, size_t i, float width, float
   float advance = 0;
   if (std::optional<layout::DisplayList> one = sh.notes.line("slide-caption", c.text(), &advance)) {
     if (advance <= width) return sh.keep(std::move(*one));
-    layout::DisplayList best = sh.notes.line("slide-caption", c.text(0), &advance).value_or(*one);
-    size_t lo = 0, hi = words;
-    while (lo + 1 < hi) {
-      size_t mid = (lo + hi) / 2;
-      std::optional<layout::DisplayList> l = sh.notes.line("slide-caption", c.text(mid), &advance);
-      if (l && advance <= width) {
-        lo = mid;
-        best = std::move(*l);
-      } else {
-        hi = mid;
+    // Where each word of the title ends on the whole line (the x of the
+    // spaces, in pt): the longest start that fits with "…" after it is
+    // shaped once, not found by shaping every candidate (the shaper keeps
+    // what it shaped, so each try would cost memory for the whole run).
+    std::vector<float> ends;
+    for (const layout::Item& item : one->items) {
+      const auto* t = std::get_if<layout::TextItem>(&item.v);
+      if (!t) continue;
+      float x = item.x;
+      for (const text::Glyph& g : t->run->glyphs) {
+        if (g.cluster < t->run->text.size() && t->run->text[g.cluster] == ' ') {
+          ends.push_back(x * pt_per_px);
+        }
+        x += g.x_advance;
       }
     }
-    return sh.keep(std::move(best));
+    float ellipsis = 0;
+    sh.notes.line("slide-caption", "\u2026", &ellipsis);
+    size_t fit = 0;
+    while (fit < ends.size() && fit + 1 < words && ends[fit] + ellipsis <= width) ++fit;
+    for (;; --fit) {
+      std::optional<layout::DisplayList> l = sh.notes.line("slide-caption", c.text(fit), &advance);
+      if (l && (advance <= width || fit == 0)) return sh.keep(std::move(*l));
+      if (fit == 0) return sh.keep(std::move(*one));
+    }
   }
   layout::DisplayList one = sh.notes.label("slide-caption", c.text(), width);
   if (one.height <= line_h * 1.5f) return sh.keep(std::move(one));

@@ -106,6 +106,10 @@ DisplayList flow_piece(const DisplayList& flow, const std::vector<FlowPiece>& pi
       out.bands.push_back({b.top - piece.top, b.bottom - piece.top});
     }
   }
+  // A handout keeps a piece per slide until its PDF is written: no room
+  // left over from growing.
+  out.items.shrink_to_fit();
+  out.bands.shrink_to_fit();
   layers_group(out);
   return out;
 }

@@ -154,7 +154,9 @@ std::optional<DisplayList> NotesLayout::line(const std::string& cls, const std::
   float a = shaper_.ascent(font, st.font_size), d = shaper_.descent(font, st.font_size);
   float baseline = (st.line_height - (a + d)) / 2 + a;  // CSS's half-leading
   float x = 0;
-  for (const text::ShapedPart& part : shaper_.shape_text(font, st.font_size, text, false)) {
+  const std::vector<text::ShapedPart>& parts = shaper_.shape_text(font, st.font_size, text, false);
+  list.items.reserve(parts.size());  // kept for the whole export: no slack
+  for (const text::ShapedPart& part : parts) {
     Item it;
     it.x = x;
     it.y = baseline;
