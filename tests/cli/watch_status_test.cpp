@@ -97,7 +97,7 @@ const std::string status = R"(deckpdf: \d\d:\d\d:\d\d .*talk\.pug)";
 
 }  // namespace
 
-TEST_CASE("watch: a status line per export, each warning once until it changes", "[cli]") {
+TEST_CASE("watch mode: a status line per export, each warning once until it changes", "[cli]") {
   std::string dir = tmp("watch-status");
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -148,7 +148,7 @@ TEST_CASE("watch: a status line per export, each warning once until it changes",
   CHECK(count(w.err(), "\n") == 3 * 3 + 2 * 3 + 6 + 2);
 }
 
-TEST_CASE("watch -q: no status lines and no warnings, but every error", "[cli]") {
+TEST_CASE("watch mode -q: no status lines and no warnings, but every error", "[cli]") {
   std::string dir = tmp("watch-quiet");
   fs::remove_all(dir);
   fs::create_directories(dir);
