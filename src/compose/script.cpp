@@ -44,6 +44,17 @@ std::vector<std::string> cues_text(const dom::Document& doc, const deck::Slide& 
   for (const deck::Fragment& f : s.fragments) {
     if (f.step == deck::never_step) continue;
     std::string text = own_text(doc, f.node);
+    // A line-highlight step of a code block (highlight/line_steps.h) shows
+    // the same code with other lines lit: say which.
+    const dom::Node& node = doc[f.node];
+    if (const std::string* lines = node.attr("data-line-numbers");
+        lines && node.tag == "code" && node.has_class("hljs")) {
+      text =
+          lines->empty() || lines->find_first_of("0123456789") == std::string::npos
+              ? "the code, no line highlighted"
+              : (lines->find_first_of(",-") == std::string::npos ? "code line " : "code lines ") +
+                    *lines;
+    }
     if (text.size() > max_chars) {
       size_t cut = max_chars;
       while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;

@@ -201,6 +201,15 @@ TEST_CASE("an exported step deck: a page per step, the step's lines bright, the 
   std::stringstream pdfpc;
   pdfpc << in.rdbuf();
   CHECK(pdfpc.str().find("\"overlay\":3") != std::string::npos);
+
+  // The speaker's script says which lines a step lights, not the code again.
+  REQUIRE(test::run_deckpdf("--notes-only " + dir + "/steps.pug -o " + dir + "/n.pdf").exit_code ==
+          0);
+  const std::string script = test::pdf_read(dir + "/n.pdf").pages[0].text;
+  CHECK(script.find("Click 1: Before") != std::string::npos);
+  CHECK(script.find("Click 2: code line 3") != std::string::npos);
+  CHECK(script.find("Click 3: After") != std::string::npos);
+  CHECK(occurrences(script, "alpha") == 0);
 }
 
 TEST_CASE("ten languages: each slide's code extracts exactly, once, and steps make pages") {
