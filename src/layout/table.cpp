@@ -61,20 +61,43 @@ Extent Engine::table(dom::NodeId id, const ComputedStyle& s, int tag, float x, f
   if (rows.empty()) return {};
   size_t cols = 0;
   for (const auto& row : rows) cols = std::max(cols, row.size());
-  // Max-content widths, measured with the cell's text left-aligned.
+  // Max-content widths, measured with the cell's text left-aligned. A
+  // left-aligned cell of text only that gets at least that width would be
+  // laid out the same again: its measured items are kept and moved into
+  // place (code's line-number tables are hundreds of such cells).
+  struct Measured {
+    std::vector<Item> items;
+    Extent extent;
+    bool reusable = false;
+  };
+  std::vector<std::vector<Measured>> measured(rows.size());
   std::vector<float> widths(cols, 0);
-  for (const auto& row : rows) {
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    measured[r].resize(row.size());
     for (size_t k = 0; k < row.size(); ++k) {
       // Kept, not a local: styles are cached by their parent's address.
       ComputedStyle left_aligned = *row[k].style;
       left_aligned.text_align = style::TextAlign::Left;
       const ComputedStyle* measure_style = keep(left_aligned);
-      std::vector<Item> scratch;
+      Measured& m = measured[r][k];
       ListMarker saved = marker_;
-      Extent m = children(row[k].node, *measure_style, row[k].tag, 0, 0, 1e6f, scratch);
+      const size_t chunks = positioned_.size(), frames = abs_frames_.size();
+      const size_t floats = floats_.size(), pending = pending_floats_.size();
+      m.extent = children(row[k].node, *measure_style, row[k].tag, 0, 0, 1e6f, m.items);
+      m.reusable = row[k].style->text_align == style::TextAlign::Left &&
+                   positioned_.size() == chunks && abs_frames_.size() == frames &&
+                   floats_.size() == floats && pending_floats_.size() == pending &&
+                   !marker_.pending && !saved.pending &&
+                   std::all_of(m.items.begin(), m.items.end(), [](const Item& it) {
+                     // Text only: a box's background would be as wide as
+                     // the measure's room, not the cell.
+                     return std::holds_alternative<TextItem>(it.v);
+                   });
       marker_ = saved;
+      if (!m.reusable) m.items.clear();
       float pad = row[k].style->padding.left + row[k].style->padding.right;
-      widths[k] = std::max(widths[k], m.used_width + pad + 1);
+      widths[k] = std::max(widths[k], m.extent.used_width + pad + 1);
     }
   }
   float total = 0;
@@ -97,8 +120,16 @@ Extent Engine::table(dom::NodeId id, const ComputedStyle& s, int tag, float x, f
     for (size_t k = 0; k < row.size(); ++k) {
       const ComputedStyle& cs = *row[k].style;
       float inner_w = std::max(1.0f, widths[k] - cs.padding.left - cs.padding.right);
-      Extent cr = children(row[k].node, cs, row[k].tag, cx + cs.padding.left,
-                           cursor + cs.padding.top, inner_w, cell_items[k]);
+      Measured& m = measured[r][k];
+      Extent cr;
+      if (m.reusable && inner_w >= m.extent.used_width) {
+        cr = m.extent;
+        cell_items[k] = std::move(m.items);
+        translate(cell_items[k], 0, cx + cs.padding.left, cursor + cs.padding.top);
+      } else {
+        cr = children(row[k].node, cs, row[k].tag, cx + cs.padding.left, cursor + cs.padding.top,
+                      inner_w, cell_items[k]);
+      }
       heights[k] = cr.height + cs.padding.top + cs.padding.bottom;
       row_h = std::max(row_h, heights[k]);
       cx += widths[k];
