@@ -260,8 +260,7 @@ TEST_CASE("code in notes is coloured for paper in handouts, with github's colour
                    "      def f(x):\n"
                    "          return x + 1\n"
                    "      ```\n");
-  REQUIRE(test::run_deckpdf("--handout " + dir + "/notes.pug -o " + dir + "/h.pdf").exit_code ==
-          0);
+  REQUIRE(test::run_deckpdf("--handout " + dir + "/notes.pug -o " + dir + "/h.pdf").exit_code == 0);
   test::PdfDoc pdf = test::pdf_read(dir + "/h.pdf");
   REQUIRE(pdf.pages.size() == 1);
   CHECK(pdf.pages[0].text.find("return x + 1") != std::string::npos);
