@@ -250,6 +250,12 @@ struct Engine::FloatScope {
   }
 };
 
+// Where free space goes along an axis (flex's justify-content and
+// align-content, grid's justify-content): the offset of the first of `n`
+// boxes and the space between them; a negative `free` (overflow) makes the
+// space-* alignments fall back to start or center.
+void distribute(style::Align a, float free, size_t n, float& start, float& between);
+
 // Moves items by (dx, dy), the ends of lines too.
 void translate(std::vector<Item>& items, size_t begin, float dx, float dy);
 

@@ -110,9 +110,9 @@ void resolve_flexible(std::vector<Flexed>& f, const FlexLine& line, float space,
   }
 }
 
-// Where free space goes along an axis: the offset of the first box and the
-// space between boxes, for `n` boxes.
-void distribute(Align a, float free, size_t n, float& start, float& between) {
+}  // namespace
+
+void distribute(style::Align a, float free, size_t n, float& start, float& between) {
   start = 0;
   between = 0;
   if (n == 0) return;
@@ -135,8 +135,6 @@ void distribute(Align a, float free, size_t n, float& start, float& between) {
     default: break;
   }
 }
-
-}  // namespace
 
 Extent Engine::flex(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y, float width,
                     std::vector<Item>& out) {

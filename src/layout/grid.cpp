@@ -184,22 +184,7 @@ void position_tracks(std::vector<Track>& tracks, float origin, float space, floa
   float free = space >= 0 ? space - used : 0;
   float start = 0, between = 0;
   size_t n = tracks.size();
-  if (free > 0 && n > 0) {
-    switch (justify) {
-      case Align::End: start = free; break;
-      case Align::Center: start = free / 2; break;
-      case Align::SpaceBetween: between = n > 1 ? free / static_cast<float>(n - 1) : 0; break;
-      case Align::SpaceAround:
-        between = free / static_cast<float>(n);
-        start = between / 2;
-        break;
-      case Align::SpaceEvenly:
-        between = free / static_cast<float>(n + 1);
-        start = between;
-        break;
-      default: break;
-    }
-  }
+  if (free > 0) distribute(justify, free, n, start, between);
   float at = origin + start;
   for (Track& t : tracks) {
     t.pos = at;
