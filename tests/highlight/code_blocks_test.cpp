@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "parsed.h"
 #include "pug/parse.h"
 #include "support/paths.h"
 #include "support/pdf_reader.h"
@@ -13,29 +14,8 @@ using namespace deckpdf;
 
 namespace {
 
-struct Parsed {
-  Source source;
-  dom::Document doc;
-  Diagnostics diags;
-  size_t highlighted = 0;
-};
-
-std::unique_ptr<Parsed> parse(const std::string& text) {
-  auto p = std::unique_ptr<Parsed>(new Parsed{Source("t.pug", text), {}, {}});
-  p->doc = pug::parse(p->source, 0, p->diags);
-  p->highlighted =
-      highlight::highlight_code_blocks(p->doc, test::source_dir() + "/layouts/highlight", p->diags);
-  return p;
-}
-
-// The `code` elements in document order.
-std::vector<dom::NodeId> codes(const dom::Document& doc) {
-  std::vector<dom::NodeId> out;
-  for (dom::NodeId id = 0; id < doc.nodes.size(); ++id) {
-    if (doc[id].kind == dom::NodeKind::Element && doc[id].tag == "code") out.push_back(id);
-  }
-  return out;
-}
+using test::codes;
+using test::parse;
 
 // Whether a pixel is within 3 of a colour in each channel (PDF colours go
 // through floats).

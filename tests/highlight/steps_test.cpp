@@ -8,6 +8,7 @@
 
 #include "highlight/code_blocks.h"
 #include "highlight/line_steps.h"
+#include "parsed.h"
 #include "pug/parse.h"
 #include "support/paths.h"
 #include "support/pdf_reader.h"
@@ -16,26 +17,8 @@ using namespace deckpdf;
 
 namespace {
 
-struct Parsed {
-  Source source;
-  dom::Document doc;
-  Diagnostics diags;
-};
-
-std::unique_ptr<Parsed> parse(const std::string& text) {
-  auto p = std::unique_ptr<Parsed>(new Parsed{Source("t.pug", text), {}, {}});
-  p->doc = pug::parse(p->source, 0, p->diags);
-  highlight::highlight_code_blocks(p->doc, test::source_dir() + "/layouts/highlight", p->diags);
-  return p;
-}
-
-std::vector<dom::NodeId> codes(const dom::Document& doc) {
-  std::vector<dom::NodeId> out;
-  for (dom::NodeId id = 0; id < doc.nodes.size(); ++id) {
-    if (doc[id].kind == dom::NodeKind::Element && doc[id].tag == "code") out.push_back(id);
-  }
-  return out;
-}
+using test::codes;
+using test::parse;
 
 // The rows of a numbered block that are highlighted, as their numbers.
 std::string highlighted_rows(const dom::Document& doc, dom::NodeId code) {
