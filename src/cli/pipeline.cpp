@@ -9,6 +9,7 @@
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <set>
 
 #include "compose/pdfpc.h"
@@ -236,8 +237,9 @@ void Pipeline::dump_html() {
 
 void Pipeline::deck_build() {
   // reveal.js's highlight plugin runs on the page before reveal.js reads it.
-  code_blocks_ =
-      highlight::highlight_code_blocks(doc_, job_.data_dir + "/layouts/highlight", diags_);
+  code_blocks_ = highlight::highlight_code_blocks(
+      doc_, job_.data_dir + "/layouts/highlight", diags_,
+      layout::ParallelLayout::threads_for(std::numeric_limits<size_t>::max()));
   deck::data_notes_apply(doc_);
   // The math plugin's typesetting, which also runs before reveal.js reads the slides.
   formulas_ = math::find_formulas(doc_, diags_);

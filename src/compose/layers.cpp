@@ -11,13 +11,10 @@ std::vector<ShownLayer> layers_shown(const layout::DisplayList& list, int step) 
     ShownLayer shown;
     shown.layer = static_cast<int>(l);
     const std::vector<layout::Effect>& effects = list.effects[static_cast<size_t>(layer.effects)];
-    bool covered = false;
     for (size_t i = 0; i < effects.size() && i < 32; ++i) {
       const layout::Effect& e = effects[i];
       if (!e.active(step)) continue;
-      if (e.kind == layout::Effect::Kind::Covered)
-        covered = true;
-      else if (e.kind == layout::Effect::Kind::Dim)
+      if (e.kind == layout::Effect::Kind::Dim)
         shown.alpha *= 0.5f;
       else if (e.kind == layout::Effect::Kind::Opacity)
         shown.alpha *= e.alpha;
@@ -26,7 +23,7 @@ std::vector<ShownLayer> layers_shown(const layout::DisplayList& list, int step) 
       else
         shown.active |= 1u << i;  // colour and strike change what is drawn
     }
-    if (!covered) out.push_back(shown);
+    out.push_back(shown);
   }
   return out;
 }

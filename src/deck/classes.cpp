@@ -99,8 +99,8 @@ size_t name_distance(std::string_view a, std::string_view b) {
 
 void classes_check(const dom::Document& doc, const Deck& deck, Diagnostics& diags) {
   std::set<std::string> said;
-  // A deck repeats its classes: each (class, is aside) looked up once.
-  std::unordered_map<std::string, std::string_view> seen;
+  // A deck repeats its classes: each looked up once, on an aside and not.
+  std::unordered_map<std::string, std::string_view> seen, seen_aside;
   for (const Slide& slide : deck.slides) {
     std::vector<dom::NodeId> stack(doc[slide.section].children.rbegin(),
                                    doc[slide.section].children.rend());
@@ -110,10 +110,13 @@ void classes_check(const dom::Document& doc, const Deck& deck, Diagnostics& diag
       const dom::Node& n = doc[id];
       if (n.kind != dom::NodeKind::Element || n.tag == "section") continue;
       if (id == slide.notes) continue;  // the notes' own markup is theirs
+      // A line-highlight step's copy of a code block: checked as its block.
+      if (!slide.code_step_copies.empty() && slide.code_step_copies.count(id)) continue;
+      const bool aside = n.tag == "aside";
       for (const std::string& c : n.classes) {
-        bool aside = n.tag == "aside";
-        auto [at, added] = seen.try_emplace((aside ? "a:" : "-:") + c);
-        if (added) at->second = near_miss(c, n.tag);
+        auto& known_here = aside ? seen_aside : seen;
+        auto at = known_here.find(c);
+        if (at == known_here.end()) at = known_here.emplace(c, near_miss(c, n.tag)).first;
         std::string_view k = at->second;
         if (k.empty() || !said.insert((k == "notes" ? "aside." : "") + c).second) continue;
         if (k == "notes") {

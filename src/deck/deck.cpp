@@ -77,26 +77,31 @@ void slide_elements(const dom::Document& doc, dom::NodeId id, Visit visit) {
   }
 }
 
-// The highlight plugin's line-highlight steps: a `code.hljs` followed in
-// its parent by copies of itself that are fragments, each stacked over the
-// one before (`.hljs:not(:first-child).fragment`). Each is covered from
-// the step at which the next one shows.
-void cover_code_steps(const dom::Document& doc, Slide& s) {
+// The highlight plugin's line-highlight steps: a `code.hljs` first in its
+// parent, followed there by copies of itself that are fragments, each
+// stacked over the one before (`.hljs:not(:first-child).fragment`).
+void collect_code_steps(const dom::Document& doc, Slide& s) {
+  auto is_code = [&](dom::NodeId id) { return doc[id].tag == "code" && doc[id].has_class("hljs"); };
   for (const Fragment& f : s.fragments) {
-    const dom::Node& copy = doc[f.node];
-    if (f.step == never_step || copy.tag != "code" || !copy.has_class("hljs")) continue;
-    // The element before it in its parent: the block or the previous copy.
-    const std::vector<dom::NodeId>& siblings = doc[copy.parent].children;
-    dom::NodeId before = dom::no_node;
-    for (dom::NodeId sibling : siblings) {
-      if (sibling == f.node) break;
-      if (doc[sibling].kind == dom::NodeKind::Element) before = sibling;
+    if (f.step == never_step || !is_code(f.node) || s.code_step_copies.count(f.node)) continue;
+    const dom::NodeId parent = doc[f.node].parent;
+    dom::NodeId block = dom::no_node;
+    int last = 0;
+    for (dom::NodeId c : doc[parent].children) {
+      if (doc[c].kind != dom::NodeKind::Element) continue;
+      if (block == dom::no_node) {
+        if (!is_code(c)) break;  // not the plugin's shape
+        block = c;
+        last = s.step_of(c);
+        continue;
+      }
+      const Fragment* copy = s.fragment_of(c);
+      // A copy shows over the block only after it; steps count on.
+      if (!is_code(c) || !copy || copy->step == never_step || copy->step < last) break;
+      last = copy->step;
+      s.code_steps[block].push_back({copy->step, c});
+      s.code_step_copies.insert(c);
     }
-    if (before == dom::no_node || doc[before].tag != "code" || !doc[before].has_class("hljs")) {
-      continue;
-    }
-    const int shown = s.step_of(before);
-    if (shown < f.step) s.covered_from[before] = f.step;
   }
 }
 
@@ -209,7 +214,7 @@ Slide make_slide(const dom::Document& doc, dom::NodeId section, int h, int v, Di
   s.step_count = step;
   step = never_step;
   for (dom::NodeId f : dropped) add(f);
-  cover_code_steps(doc, s);
+  collect_code_steps(doc, s);
   return s;
 }
 

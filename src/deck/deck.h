@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dom/node.h"
@@ -63,11 +64,18 @@ struct Slide {
   std::string label() const;
 
   std::unordered_map<dom::NodeId, size_t> fragment_index;  // node -> index in fragments
-  // Code blocks hidden from a step on, because the copy the highlight
-  // plugin made for their next line-highlight step is stacked over them
-  // from then (highlight/line_steps.h): drawing only the top copy looks the
-  // same and keeps the code's text on the page once.
-  std::unordered_map<dom::NodeId, int> covered_from;
+  // The highlight plugin's line-highlight steps (highlight/line_steps.h): a
+  // code block followed in its `pre` by copies of itself, each a fragment
+  // stacked over the one before with other lines highlighted. Layout draws
+  // the block alone, each line as bright or dim as the copy on top at that
+  // step shows it: the same picture, the code's text on the page once, and
+  // no copy laid out. Block -> its copies in order, with their steps.
+  struct CodeStep {
+    int step = 0;
+    dom::NodeId copy = dom::no_node;
+  };
+  std::unordered_map<dom::NodeId, std::vector<CodeStep>> code_steps;
+  std::unordered_set<dom::NodeId> code_step_copies;  // the copies: never laid out
 };
 
 struct Meta {

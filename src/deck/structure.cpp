@@ -60,6 +60,8 @@ void structure_check(const dom::Document& doc, const Deck& deck, Diagnostics& di
       todo.pop_back();
       const dom::Node& n = doc[id];
       if (n.kind != dom::NodeKind::Element || is_notes(n)) continue;
+      // A line-highlight step's copy of a code block: checked as its block.
+      if (!slide.code_step_copies.empty() && slide.code_step_copies.count(id)) continue;
       if (is_section(n)) {
         diags.warning(n.span, "deck.section-too-deep",
                       slide.v > 0 ? "a section inside a vertical stack's slide: reveal.js shows "

@@ -2,9 +2,12 @@
 #include "highlight/code_blocks.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <memory>
 #include <set>
+#include <system_error>
+#include <thread>
 
 #include "dom/entities.h"
 #include "highlight/languages.h"
@@ -240,8 +243,8 @@ std::string better_trim(std::string_view code) {
   return out;
 }
 
-size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir,
-                             Diagnostics& diags) {
+size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir, Diagnostics& diags,
+                             unsigned threads) {
   std::vector<dom::NodeId> blocks;
   for (dom::NodeId id = 0; id < doc.nodes.size(); ++id) {
     const dom::Node& node = doc[id];
@@ -269,43 +272,78 @@ size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir,
   doc.nodes.reserve(doc.nodes.size() + std::min<size_t>(estimate, max_copied_nodes));
   Languages languages(grammar_dir);
   std::set<std::string> warned;
-  size_t count = 0;
-  size_t copied_nodes = 0;
+  // First, in document order, what each block asks for (grammars load
+  // here, and unknown languages are warned in order); then the matching,
+  // the bulk of the work, on `threads`; then the tree's changes, in order.
+  struct Block {
+    dom::NodeId code;
+    Request request;
+    bool numbered = false, plain = false, markup = false;
+    std::string text;
+    std::shared_ptr<const Highlighted> result;
+  };
+  std::vector<Block> work;
   for (dom::NodeId code : blocks) {
-    Request request = block_request(doc, code, languages);
-    const bool numbered = doc[code].attr("data-line-numbers") != nullptr;
-    bool plain = !request.automatic && (!request.named || no_highlight(request.language));
-    if (!plain && request.named && !languages.find(request.language)) {
+    Block block{code, block_request(doc, code, languages)};
+    const Request& request = block.request;
+    block.numbered = doc[code].attr("data-line-numbers") != nullptr;
+    block.plain = !request.automatic && (!request.named || no_highlight(request.language));
+    if (!block.plain && request.named && !languages.find(request.language)) {
       if (warned.insert(ascii_lower(request.language)).second) {
         diags.warning(doc[code].span, "highlight.unknown-language",
                       "no grammar for the code language '" + request.language +
                           "'; its blocks are shown plain");
       }
-      plain = true;
+      block.plain = true;
     }
-    if (plain && !numbered) continue;  // left exactly as it was
-    bool markup = false;
-    std::optional<std::string> text = block_text(doc, code, markup);
-    if (!text || (plain && markup)) continue;
-    std::shared_ptr<const Highlighted> result;
-    if (plain) {
+    if (block.plain && !block.numbered) continue;  // left exactly as it was
+    std::optional<std::string> text = block_text(doc, code, block.markup);
+    if (!text || (block.plain && block.markup)) continue;
+    block.text = std::move(*text);
+    work.push_back(std::move(block));
+  }
+  auto match = [&](Block& block) {
+    if (block.plain) {
       auto shown = std::make_shared<Highlighted>();
-      shown->events = plain_events(*text);
-      result = std::move(shown);
+      shown->events = plain_events(block.text);
+      block.result = std::move(shown);
     } else {
-      result = request.automatic ? languages.highlight_auto(*text)
-                                 : languages.highlight(request.language, *text);
+      block.result = block.request.automatic
+                         ? languages.highlight_auto(block.text)
+                         : languages.highlight(block.request.language, block.text);
     }
-    if (markup) {
-      overlay_tokens(doc, code, *result);
-    } else if (numbered && text->find_first_not_of(" \t\n\r\f\v") != std::string::npos) {
+  };
+  threads = static_cast<unsigned>(std::min<size_t>(threads, work.size() / 8));
+  if (threads > 1) {
+    std::atomic<size_t> next{0};
+    auto loop = [&] {
+      for (size_t k = next++; k < work.size(); k = next++) match(work[k]);
+    };
+    std::vector<std::thread> pool;
+    try {
+      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(loop);
+    } catch (const std::system_error&) {
+      // No more threads: the caller's does the rest.
+    }
+    loop();
+    for (std::thread& t : pool) t.join();
+  } else {
+    for (Block& block : work) match(block);
+  }
+  size_t count = 0;
+  size_t copied_nodes = 0;
+  for (const Block& block : work) {
+    const dom::NodeId code = block.code;
+    if (block.markup) {
+      overlay_tokens(doc, code, *block.result);
+    } else if (block.numbered && block.text.find_first_not_of(" \t\n\r\f\v") != std::string::npos) {
       // (the plugin numbers no empty block)
       const std::string* from = doc[code].attr("data-ln-start-from");
       long first = from ? std::strtol(from->c_str(), nullptr, 10) : 1;
-      line_numbers_table(doc, code, *result, first > 0 && first < 1000000000 ? first : 1);
+      line_numbers_table(doc, code, *block.result, first > 0 && first < 1000000000 ? first : 1);
       line_steps_apply(doc, code, copied_nodes, diags);
     } else {
-      replace_children(doc, code, *result);
+      replace_children(doc, code, *block.result);
     }
     ++count;
   }

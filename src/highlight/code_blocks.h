@@ -15,9 +15,11 @@ namespace deckpdf::highlight {
 
 // Highlights the document's code blocks with the grammars in `grammar_dir`
 // (layouts/highlight); returns how many were highlighted. An unknown
-// language leaves its blocks plain, with one warning per language.
-size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir,
-                             Diagnostics& diags);
+// language leaves its blocks plain, with one warning per language. The
+// blocks' text is matched on up to `threads` threads; the result is the
+// same for any number.
+size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir, Diagnostics& diags,
+                             unsigned threads = 1);
 
 // reveal.js's betterTrim (data-trim): blank lines at both ends removed,
 // then the indentation the remaining lines share.

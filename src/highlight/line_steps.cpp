@@ -46,11 +46,19 @@ void add_class(dom::Node& node, const char* name) {
 
 // A copy of the subtree at `id` appended to `parent`.
 dom::NodeId clone(dom::Document& doc, dom::NodeId id, dom::NodeId parent) {
-  dom::Node copy = doc[id];
-  copy.children.clear();
+  dom::Node copy;
+  {
+    const dom::Node& from = doc[id];  // not kept: add() may move the nodes
+    copy.kind = from.kind;
+    copy.tag = from.tag;
+    copy.classes = from.classes;
+    copy.attrs = from.attrs;
+    copy.text = from.text;
+    copy.span = from.span;
+    copy.children.reserve(from.children.size());
+  }
   const dom::NodeId out = doc.add(std::move(copy), parent);
-  const std::vector<dom::NodeId> children = doc[id].children;
-  for (dom::NodeId child : children) clone(doc, child, out);
+  for (size_t k = 0; k < doc[id].children.size(); ++k) clone(doc, doc[id].children[k], out);
   return out;
 }
 

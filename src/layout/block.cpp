@@ -49,7 +49,11 @@ const ComputedStyle* Engine::style_of(dom::NodeId id, const ComputedStyle& paren
   auto key = std::make_pair(id, &parent);
   auto it = style_cache_.find(key);
   if (it != style_cache_.end()) return it->second;
-  const ComputedStyle* s = keep(ctx_.styles.compute(id, parent));
+  ComputedStyle computed = ctx_.styles.compute(id, parent);
+  // A line-highlight step's copy of a code block is drawn as its block's
+  // look at that step (table.cpp), never laid out itself.
+  if (slide_ && slide_->code_step_copies.count(id)) computed.display = Display::None;
+  const ComputedStyle* s = keep(std::move(computed));
   style_cache_.emplace(key, s);
   return s;
 }

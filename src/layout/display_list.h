@@ -165,9 +165,8 @@ struct Effect {
     Color,    // drawn in `color`: .highlight-*, .highlight-current-*
     Strike,   // text struck through: .strike
     Scale,    // scaled by `scale` about (cx, cy): .grow 1.3, .shrink 0.7
-    Opacity,  // CSS `opacity`: drawn as a group at `alpha`, on every step
-    Covered,  // not drawn: what is stacked over it hides it (a code block
-              // under its next line-highlight step), in the print state too
+    Opacity,  // CSS `opacity`: drawn as a group at `alpha` (on every step,
+              // but for a code line's as its line-highlight steps change it)
   };
   Kind kind = Kind::Dim;
   int from = 0, until = never;  // active on the steps k with from <= k < until

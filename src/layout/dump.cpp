@@ -65,7 +65,6 @@ std::string effect(const Effect& e) {
     case Effect::Kind::Scale:
       return "scale " + num(e.scale) + " at " + num(e.cx) + " " + num(e.cy) + range;
     case Effect::Kind::Opacity: return "opacity " + num(e.alpha) + range;
-    case Effect::Kind::Covered: return "covered" + range;
   }
   return "?";
 }

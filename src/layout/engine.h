@@ -208,6 +208,8 @@ class Engine {
 
   // steps.cpp: the tag of `id`'s content (`s` its style), given its parent's.
   int tag_for(dom::NodeId id, const style::ComputedStyle& s, int parent_tag);
+  // A tag that adds `effects` to `tag`'s (itself when there are none).
+  int tag_with(int tag, const std::vector<Effect>& effects);
 
   Context& ctx_;
   const deck::Slide* slide_;

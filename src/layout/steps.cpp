@@ -12,9 +12,8 @@ namespace deckpdf::layout {
 
 static_assert(never == deck::never_step);
 
-// A fragment, a link, an element with CSS `opacity` or a code block that a
-// line-highlight step covers starts a new tag from its parent's; anything
-// else shares its parent's. In a flow (no
+// A fragment, a link or an element with CSS `opacity` starts a new tag
+// from its parent's; anything else shares its parent's. In a flow (no
 // slide: notes) fragments make none. An opacity is an effect on every
 // step: its items make layers of their own, each drawn as a transparency
 // group (as a dimmed fragment is), and nested opacities multiply.
@@ -22,26 +21,25 @@ int Engine::tag_for(dom::NodeId id, const style::ComputedStyle& s, int parent_ta
   const deck::Fragment* f = slide_ ? slide_->fragment_of(id) : nullptr;
   const dom::Node& n = ctx_.doc[id];
   const std::string* href = n.tag == "a" ? n.attr("href") : nullptr;
-  int covered = never;  // a code block under its next line-highlight step
-  if (slide_ && !slide_->covered_from.empty()) {
-    auto it = slide_->covered_from.find(id);
-    if (it != slide_->covered_from.end()) covered = it->second;
-  }
-  if (!f && (!href || href->empty()) && s.opacity >= 1 && covered == never) return parent_tag;
+  if (!f && (!href || href->empty()) && s.opacity >= 1) return parent_tag;
   Tag t = tags_.list[static_cast<size_t>(parent_tag)];
   if (f) fragment_apply(*f, t, tags_.scale_boxes);
-  if (covered != never) {
-    Effect e;
-    e.kind = Effect::Kind::Covered;
-    e.from = covered;
-    t.effects.push_back(e);
-    t.boxes.push_back(-1);
-  }
   if (href && !href->empty()) t.href = *href;
   if (s.opacity < 1) {
     Effect e;
     e.kind = Effect::Kind::Opacity;
     e.alpha = s.opacity;
+    t.effects.push_back(e);
+    t.boxes.push_back(-1);
+  }
+  tags_.list.push_back(std::move(t));
+  return static_cast<int>(tags_.list.size() - 1);
+}
+
+int Engine::tag_with(int tag, const std::vector<Effect>& effects) {
+  if (effects.empty()) return tag;
+  Tag t = tags_.list[static_cast<size_t>(tag)];
+  for (const Effect& e : effects) {
     t.effects.push_back(e);
     t.boxes.push_back(-1);
   }

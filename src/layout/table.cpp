@@ -12,6 +12,83 @@ namespace deckpdf::layout {
 
 using style::ComputedStyle;
 
+namespace {
+
+// A table's rows in order: straight in it or in its row groups.
+std::vector<dom::NodeId> table_rows(const dom::Document& doc, dom::NodeId table) {
+  std::vector<dom::NodeId> rows;
+  for (dom::NodeId c : doc[table].children) {
+    const dom::Node& n = doc[c];
+    if (n.kind != dom::NodeKind::Element) continue;
+    if (n.tag == "tr") rows.push_back(c);
+    if (n.tag != "thead" && n.tag != "tbody" && n.tag != "tfoot") continue;
+    for (dom::NodeId r : n.children) {
+      if (doc[r].kind == dom::NodeKind::Element && doc[r].tag == "tr") rows.push_back(r);
+    }
+  }
+  return rows;
+}
+
+// A line-highlight step's copy of a code block: the step it shows at and
+// the rows of its line-number table.
+struct CopyRows {
+  int step = 0;
+  std::vector<dom::NodeId> rows;
+};
+
+// The copies of the code block that holds `table`, when it has
+// line-highlight steps (deck.h); none otherwise.
+std::vector<CopyRows> step_copy_rows(const dom::Document& doc, const deck::Slide* slide,
+                                     dom::NodeId table) {
+  if (!slide || slide->code_steps.empty()) return {};
+  auto it = slide->code_steps.find(doc[table].parent);
+  if (it == slide->code_steps.end()) return {};
+  std::vector<CopyRows> out;
+  for (const deck::Slide::CodeStep& step : it->second) {
+    CopyRows copy{step.step, {}};
+    for (dom::NodeId c : doc[step.copy].children) {
+      if (doc[c].kind == dom::NodeKind::Element && doc[c].tag == "table") {
+        copy.rows = table_rows(doc, c);
+        break;
+      }
+    }
+    out.push_back(std::move(copy));
+  }
+  return out;
+}
+
+// Row `index`'s opacity at each step: its own until the first copy shows,
+// then that of its counterpart in the copy on top (`.hljs.has-highlights
+// tr:not(.highlight-line)` dims the lines a step does not highlight).
+std::vector<Effect> step_opacities(const style::Resolver& styles, const ComputedStyle& parent,
+                                   float own, const std::vector<CopyRows>& copies, size_t index) {
+  std::vector<Effect> out;
+  auto add = [&](float alpha, int from, int until) {
+    if (alpha >= 1 || from >= until) return;
+    if (!out.empty() && out.back().until == from && out.back().alpha == alpha) {
+      out.back().until = until;  // dim on both steps: one effect, one layer
+      return;
+    }
+    Effect e;
+    e.kind = Effect::Kind::Opacity;
+    e.alpha = alpha;
+    e.from = from;
+    e.until = until;
+    out.push_back(e);
+  };
+  int from = 0;
+  float alpha = own;
+  for (const CopyRows& copy : copies) {
+    add(alpha, from, copy.step);
+    from = copy.step;
+    if (index < copy.rows.size()) alpha = styles.compute(copy.rows[index], parent).opacity;
+  }
+  add(alpha, from, never);
+  return out;
+}
+
+}  // namespace
+
 Extent Engine::table(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y, float avail,
                      std::vector<Item>& out) {
   struct Cell {
@@ -24,9 +101,22 @@ Extent Engine::table(dom::NodeId id, const ComputedStyle& s, int tag, float x, f
   // written straight into the table: reveal.js's themes draw no rule under
   // it (`.reveal table tbody tr:last-child td { border-bottom: none }`).
   std::vector<size_t> body_ends;
+  // A code block's line-number table under line-highlight steps: each row
+  // as its counterpart in the copy on top at each step (deck.h).
+  const std::vector<CopyRows> copy_rows = step_copy_rows(ctx_.doc, slide_, id);
+  size_t row_index = 0;
   auto add_row = [&](dom::NodeId tr, const ComputedStyle& tr_parent, int parent_tag) {
     const ComputedStyle* trs = keep(ctx_.styles.compute(tr, tr_parent));
-    int tr_tag = tag_for(tr, *trs, parent_tag);
+    int tr_tag;
+    if (copy_rows.empty()) {
+      tr_tag = tag_for(tr, *trs, parent_tag);
+    } else {
+      ComputedStyle opaque = *trs;
+      opaque.opacity = 1;
+      tr_tag = tag_with(tag_for(tr, opaque, parent_tag),
+                        step_opacities(ctx_.styles, tr_parent, trs->opacity, copy_rows, row_index));
+    }
+    ++row_index;
     std::vector<Cell> row;
     for (dom::NodeId c : ctx_.doc[tr].children) {
       const dom::Node& cn = ctx_.doc[c];

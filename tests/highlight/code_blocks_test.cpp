@@ -76,6 +76,36 @@ TEST_CASE("the language comes from classes, data-lang, a fence or a bare name, e
   CHECK(p->diags.items().empty());
 }
 
+TEST_CASE("blocks matched on several threads give the tree one thread gives") {
+  // Forty blocks in four languages (some repeated, one unknown twice): the
+  // matching runs on threads, the tree's changes and warnings in order.
+  std::string deck;
+  const char* langs[] = {"python", "rust", "javascript", "cobol-ish"};
+  for (int k = 0; k < 40; ++k) {
+    deck += "section\n  pre: code.language-" + std::string(langs[k % 4]) +
+            (k % 3 == 0 ? "(data-line-numbers='1|2')" : "") + ".\n    let x" +
+            std::to_string(k % 7) + " = " + std::to_string(k) + " // done\n    f(x)\n";
+  }
+  auto highlighted = [&](unsigned threads, size_t& count, std::string& warnings) {
+    Source source("t.pug", deck);
+    Diagnostics diags;
+    dom::Document doc = pug::parse(source, 0, diags);
+    count = highlight::highlight_code_blocks(doc, test::source_dir() + "/layouts/highlight", diags,
+                                             threads);
+    for (const Diagnostic& d : diags.items()) warnings += d.message + "\n";
+    return dom::to_html(doc);
+  };
+  size_t one = 0, four = 0;
+  std::string warned_one, warned_four;
+  const std::string serial = highlighted(1, one, warned_one);
+  CHECK(one == 34);  // 30 known, and the 4 numbered ones of the unknown language
+  CHECK(serial.find("hljs-keyword") != std::string::npos);
+  CHECK(highlighted(4, four, warned_four) == serial);
+  CHECK(four == one);
+  CHECK(warned_four == warned_one);
+  CHECK(warned_one.find("cobol-ish") != std::string::npos);
+}
+
 TEST_CASE("an unknown language stays plain with one warning per language") {
   auto p = parse(
       "section\n"

@@ -195,6 +195,34 @@ TEST_CASE("an exported step deck: a page per step, the step's lines bright, the 
   CHECK(occurrences(script, "alpha") == 0);
 }
 
+TEST_CASE("a step's copy is never laid out: the block's lines change opacity at its step") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/steps.pug",
+                   "section\n"
+                   "  pre: code.language-python(data-line-numbers='1|3').\n"
+                   "    alpha = 1\n    beta = 2\n    gamma = 3\n");
+  const test::RunResult dump = test::run_deckpdf("--dump=layout " + dir + "/steps.pug");
+  REQUIRE(dump.exit_code == 0);
+  // Each line drawn once (the copy's lines are its block's).
+  CHECK(occurrences(dump.out, "\"alpha = \"") == 1);
+  CHECK(occurrences(dump.out, "\"gamma = \"") == 1);
+  // The effect set of a line's code text: the line after `"NAME = " effects `.
+  auto effects_of = [&](const std::string& line) {
+    size_t at = dump.out.find("\"" + line + " = \" effects ");
+    REQUIRE(at != std::string::npos);
+    at = dump.out.find("effects ", at) + 8;
+    const std::string set = "effects " + dump.out.substr(at, dump.out.find('\n', at) - at) + ": ";
+    const size_t def = dump.out.find(set);
+    REQUIRE(def != std::string::npos);
+    return dump.out.substr(def + set.size(), dump.out.find('\n', def) - def - set.size());
+  };
+  // Line 1 is bright until the step (the copy highlighting line 3) shows,
+  // line 3 bright from then on, line 2 dim throughout: one effect each.
+  CHECK(effects_of("alpha") == "opacity 0.40 1..never");
+  CHECK(effects_of("beta") == "opacity 0.40 0..never");
+  CHECK(effects_of("gamma") == "opacity 0.40 0..1");
+}
+
 TEST_CASE("ten languages: each slide's code extracts exactly, once, and steps make pages") {
   const std::string deck = test::source_dir() + "/tests/highlight/ten-languages.pug";
   const std::string dir = test::temp_dir();
