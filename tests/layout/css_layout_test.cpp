@@ -6,8 +6,7 @@
 
 #include "deck/deck.h"
 #include "layout/layout.h"
-#include "pug/parse.h"
-#include "support/fonts.h"
+#include "support/laid_out.h"
 #include "support/paths.h"
 #include "support/pdf_reader.h"
 
@@ -15,33 +14,9 @@ using namespace deckpdf;
 
 namespace {
 
-struct Laid {
-  Source source;
-  Diagnostics diags;
-  dom::Document doc;
-  deck::Deck deck;
-  style::Theme theme;
-  std::vector<layout::DisplayList> lists;
-};
-
-std::unique_ptr<Laid> lay_out(const std::string& text) {
-  auto l = std::unique_ptr<Laid>(new Laid{Source("t.pug", text), {}, {}, {}, {}, {}});
-  uint32_t body = 0;
-  FrontMatter fm = source_parse_front_matter(l->source, l->diags, body);
-  l->doc = pug::parse(l->source, body, l->diags);
-  l->deck = deck::deck_build(l->doc, fm, l->diags);
-  std::string error;
-  Diagnostics warnings;
-  l->theme = *style::theme_load(test::source_dir() + "/layouts", "white", error, warnings);
-  static text::Shaper shaper(test::bundled_fonts());
-  style::Resolver resolver(l->theme, l->doc, l->diags);
-  layout::Context ctx{l->doc, resolver, shaper, l->diags};
-  ctx.deck_dir = test::source_dir() + "/tests/layout/decks";
-  ctx.page_aspect = 16.0f / 9;
-  for (size_t i = 0; i < l->deck.slides.size(); ++i) {
-    l->lists.push_back(layout::layout_slide(ctx, l->deck.slides[i], static_cast<int>(i + 1)));
-  }
-  return l;
+// Pictures are in tests/layout/decks.
+std::unique_ptr<test::LaidOut> lay_out(const std::string& text) {
+  return test::lay_out(text, test::source_dir() + "/tests/layout/decks");
 }
 
 struct Box {

@@ -6,45 +6,14 @@
 
 #include "deck/deck.h"
 #include "layout/layout.h"
-#include "pug/parse.h"
-#include "support/fonts.h"
+#include "support/laid_out.h"
 #include "support/paths.h"
 
 using namespace deckpdf;
 
+using test::lay_out;
+
 namespace {
-
-struct Laid {
-  Source source;
-  Diagnostics diags;
-  dom::Document doc;
-  deck::Deck deck;
-  style::Theme theme;
-  std::vector<layout::DisplayList> lists;
-  std::vector<layout::DisplayList> numbers;  // the slide-number overlays
-};
-
-std::unique_ptr<Laid> lay_out(const std::string& text) {
-  auto l = std::unique_ptr<Laid>(new Laid{Source("t.pug", text), {}, {}, {}, {}, {}, {}});
-  uint32_t body = 0;
-  FrontMatter fm = source_parse_front_matter(l->source, l->diags, body);
-  l->doc = pug::parse(l->source, body, l->diags);
-  l->deck = deck::deck_build(l->doc, fm, l->diags);
-  std::string error;
-  Diagnostics warnings;
-  l->theme = *style::theme_load(test::source_dir() + "/layouts", "white", error, warnings);
-  static text::Shaper shaper(test::bundled_fonts());
-  style::Resolver resolver(l->theme, l->doc, l->diags);
-  layout::Context ctx{l->doc, resolver, shaper, l->diags};
-  ctx.page_aspect = 16.0f / 9;
-  for (size_t i = 0; i < l->deck.slides.size(); ++i) {
-    const deck::Slide& slide = l->deck.slides[i];
-    l->lists.push_back(layout::layout_slide(ctx, slide, static_cast<int>(i + 1)));
-    l->numbers.push_back(layout::layout_slide_number(ctx, slide.label(), l->lists.back().width,
-                                                     l->lists.back().height));
-  }
-  return l;
-}
 
 // The texts a layer draws, in item order.
 std::vector<std::string> texts(const layout::DisplayList& list, const layout::Layer& layer) {

@@ -8,40 +8,14 @@
 #include "layout/image.h"
 #include "pug/parse.h"
 #include "support/fonts.h"
+#include "support/laid_out.h"
 #include "support/paths.h"
 
 using namespace deckpdf;
 
+using test::lay_out;
+
 namespace {
-
-struct Laid {
-  Source source;
-  Diagnostics diags;
-  dom::Document doc;
-  deck::Deck deck;
-  style::Theme theme;
-  std::vector<layout::DisplayList> lists;
-};
-
-std::unique_ptr<Laid> lay_out(const std::string& text, const std::string& deck_dir = ".") {
-  auto l = std::unique_ptr<Laid>(new Laid{Source("t.pug", text), {}, {}, {}, {}, {}});
-  uint32_t body = 0;
-  FrontMatter fm = source_parse_front_matter(l->source, l->diags, body);
-  l->doc = pug::parse(l->source, body, l->diags);
-  l->deck = deck::deck_build(l->doc, fm, l->diags);
-  std::string error;
-  Diagnostics warnings;
-  l->theme = *style::theme_load(test::source_dir() + "/layouts", "white", error, warnings);
-  static text::Shaper shaper(test::bundled_fonts());
-  style::Resolver resolver(l->theme, l->doc, l->diags);
-  layout::Context ctx{l->doc, resolver, shaper, l->diags};
-  ctx.deck_dir = deck_dir;
-  ctx.page_aspect = 16.0f / 9;
-  for (size_t i = 0; i < l->deck.slides.size(); ++i) {
-    l->lists.push_back(layout::layout_slide(ctx, l->deck.slides[i], static_cast<int>(i + 1)));
-  }
-  return l;
-}
 
 struct TextBox {
   std::string text;
@@ -409,22 +383,11 @@ TEST_CASE("images: a path through a symbolic link out of the folder is refused",
 }
 
 namespace {
-std::unique_ptr<Laid> lay_out_theme(const std::string& text, const std::string& css) {
-  auto l = std::unique_ptr<Laid>(new Laid{Source("t.pug", text), {}, {}, {}, {}, {}});
-  uint32_t body = 0;
-  FrontMatter fm = source_parse_front_matter(l->source, l->diags, body);
-  l->doc = pug::parse(l->source, body, l->diags);
-  l->deck = deck::deck_build(l->doc, fm, l->diags);
+std::unique_ptr<test::LaidOut> lay_out_theme(const std::string& text, const std::string& css) {
   std::vector<style::CssProblem> problems;
-  l->theme = style::Theme::parse(css, "test", problems);
+  style::Theme theme = style::Theme::parse(css, "test", problems);
   REQUIRE(problems.empty());
-  static text::Shaper shaper(test::bundled_fonts());
-  style::Resolver resolver(l->theme, l->doc, l->diags);
-  layout::Context ctx{l->doc, resolver, shaper, l->diags};
-  for (size_t i = 0; i < l->deck.slides.size(); ++i) {
-    l->lists.push_back(layout::layout_slide(ctx, l->deck.slides[i], static_cast<int>(i + 1)));
-  }
-  return l;
+  return test::lay_out(text, ".", &theme);
 }
 }  // namespace
 

@@ -7,46 +7,15 @@
 #include <catch2/catch.hpp>
 
 #include "deck/deck.h"
-#include "pug/parse.h"
 #include "style/theme.h"
-#include "support/fonts.h"
+#include "support/laid_out.h"
 #include "support/paths.h"
 
 using namespace deckpdf;
 
+using test::lay_out;
+
 namespace {
-
-struct Laid {
-  Source source;
-  Diagnostics diags;
-  dom::Document doc;
-  deck::Deck deck;
-  style::Theme theme;
-  std::vector<layout::DisplayList> lists;
-};
-
-text::Shaper& shaper() {
-  static text::Shaper s(test::bundled_fonts());
-  return s;
-}
-
-std::unique_ptr<Laid> lay_out(const std::string& text) {
-  auto l = std::unique_ptr<Laid>(new Laid{Source("t.pug", text), {}, {}, {}, {}, {}});
-  uint32_t body = 0;
-  FrontMatter fm = source_parse_front_matter(l->source, l->diags, body);
-  l->doc = pug::parse(l->source, body, l->diags);
-  l->deck = deck::deck_build(l->doc, fm, l->diags);
-  std::string error;
-  Diagnostics warnings;
-  l->theme = *style::theme_load(test::source_dir() + "/layouts", "white", error, warnings);
-  style::Resolver resolver(l->theme, l->doc, l->diags);
-  layout::Context ctx{l->doc, resolver, shaper(), l->diags};
-  ctx.page_aspect = 16.0f / 9;
-  for (size_t i = 0; i < l->deck.slides.size(); ++i) {
-    l->lists.push_back(layout::layout_slide(ctx, l->deck.slides[i], static_cast<int>(i + 1)));
-  }
-  return l;
-}
 
 template <class T>
 std::vector<const layout::Item*> items_of(const layout::DisplayList& list) {
@@ -343,16 +312,16 @@ TEST_CASE("reveal.js details: q marks, details, checkboxes, table rules", "[layo
 }
 
 TEST_CASE("monospace faces draw -> => <= as typed", "[layout][paint]") {
-  text::FontId mono = shaper().match("monospace", 400, false);
-  REQUIRE(shaper().fonts().face(mono).monospace);
+  text::FontId mono = test::test_shaper().match("monospace", 400, false);
+  REQUIRE(test::test_shaper().fonts().face(mono).monospace);
   for (const char* s : {"->", "=>", "<=", "!="}) {
     INFO(s);
-    auto run = shaper().shape(mono, 20, s);
+    auto run = test::test_shaper().shape(mono, 20, s);
     REQUIRE(run->glyphs.size() == 2);
     // Each glyph is its own character's, as when shaped alone (JetBrains
     // Mono's contextual alternates would put a spacer and an arrow there).
     for (size_t k = 0; k < 2; ++k) {
-      auto alone = shaper().shape(mono, 20, std::string(1, s[k]));
+      auto alone = test::test_shaper().shape(mono, 20, std::string(1, s[k]));
       REQUIRE(alone->glyphs.size() == 1);
       CHECK(run->glyphs[k].id == alone->glyphs[0].id);
     }
