@@ -1,8 +1,7 @@
 // highlight/regex — PCRE2 with JavaScript's regex syntax (see regex.h).
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "highlight/regex.h"
 
-#include <pcre2.h>
+#include "source/js_regex.h"
 
 namespace deckpdf::highlight {
 
@@ -32,29 +31,9 @@ pcre2_match_context* match_context() {
 
 std::unique_ptr<Regex> Regex::compile(std::string_view source, bool case_insensitive,
                                       std::string* error) {
-  // JavaScript's meaning: \uHHHH escapes (ALT_BSUX, and \u{...} for the u
-  // flag), `[]`/`[^]` as empty/any class, a back reference to an unset
-  // group matching the empty string, ^ and $ at line ends (the m flag every
-  // highlight.js regex has). No UCP: JavaScript's \w, \d and \b are ASCII.
-  uint32_t options = PCRE2_UTF | PCRE2_MULTILINE | PCRE2_ALT_BSUX | PCRE2_ALLOW_EMPTY_CLASS |
-                     PCRE2_MATCH_UNSET_BACKREF | PCRE2_NO_UTF_CHECK;
-  if (case_insensitive) options |= PCRE2_CASELESS;
-  pcre2_compile_context* context = pcre2_compile_context_create(nullptr);
-  pcre2_set_compile_extra_options(context, PCRE2_EXTRA_ALT_BSUX);
-  int code = 0;
-  PCRE2_SIZE offset = 0;
-  pcre2_code* compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
-                                       options, &code, &offset, context);
-  pcre2_compile_context_free(context);
-  if (!compiled) {
-    if (error) {
-      PCRE2_UCHAR message[256];
-      pcre2_get_error_message(code, message, sizeof message);
-      *error = reinterpret_cast<char*>(message);
-      *error += " at offset " + std::to_string(offset);
-    }
-    return nullptr;
-  }
+  // Every highlight.js regex has the m flag.
+  pcre2_code* compiled = js_regex_compile(source, true, case_insensitive, error);
+  if (!compiled) return nullptr;
   pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE);  // interpreted when JIT is unavailable
   std::unique_ptr<Regex> regex(new Regex);
   regex->code_ = compiled;

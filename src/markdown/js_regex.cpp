@@ -1,8 +1,7 @@
 // markdown/js_regex — JavaScript's RegExp meaning in PCRE2 (see js_regex.h).
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "markdown/js_regex.h"
 
-#include <pcre2.h>
+#include "source/js_regex.h"
 
 namespace deckpdf::markdown {
 
@@ -17,30 +16,9 @@ constexpr uint32_t depth_limit = 2000;
 
 std::unique_ptr<JsRegex> JsRegex::compile(std::string_view source, std::string_view flags,
                                           std::string* error) {
-  // JavaScript's syntax: \uHHHH escapes, `[]` and `[^]`, a back reference to
-  // an unset group matching empty. Without the m flag, `$` is the very end
-  // (PCRE2's would also match before a final newline). No UCP: \w, \d and
-  // \b are ASCII in JavaScript too.
-  uint32_t options = PCRE2_UTF | PCRE2_ALT_BSUX | PCRE2_ALLOW_EMPTY_CLASS |
-                     PCRE2_MATCH_UNSET_BACKREF | PCRE2_NO_UTF_CHECK;
-  options |= flags.find('m') != std::string_view::npos ? PCRE2_MULTILINE : PCRE2_DOLLAR_ENDONLY;
-  if (flags.find('i') != std::string_view::npos) options |= PCRE2_CASELESS;
-  pcre2_compile_context* context = pcre2_compile_context_create(nullptr);
-  pcre2_set_compile_extra_options(context, PCRE2_EXTRA_ALT_BSUX);
-  int code = 0;
-  PCRE2_SIZE offset = 0;
-  pcre2_code* compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
-                                       options, &code, &offset, context);
-  pcre2_compile_context_free(context);
-  if (!compiled) {
-    if (error) {
-      PCRE2_UCHAR message[256];
-      pcre2_get_error_message(code, message, sizeof message);
-      *error = reinterpret_cast<char*>(message);
-      *error += " at offset " + std::to_string(offset);
-    }
-    return nullptr;
-  }
+  pcre2_code* compiled = js_regex_compile(source, flags.find('m') != std::string_view::npos,
+                                          flags.find('i') != std::string_view::npos, error);
+  if (!compiled) return nullptr;
   std::unique_ptr<JsRegex> regex(new JsRegex);
   regex->code_ = compiled;
   regex->data_ = pcre2_match_data_create_from_pattern(compiled, nullptr);
