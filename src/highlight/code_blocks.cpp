@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <set>
 #include <system_error>
@@ -186,6 +187,7 @@ void replace_children(dom::Document& doc, dom::NodeId code, const Highlighted& r
   if (!doc[code].has_class("hljs")) doc[code].classes.push_back("hljs");
   std::vector<dom::NodeId> open{code};
   std::vector<bool> wrote;
+  std::map<std::string_view, std::vector<std::string>> scope_classes;  // worked out once each
   for (const Event& event : result.events) {
     if (event.kind == Event::open) {
       wrote.push_back(!event.value.empty());
@@ -193,13 +195,17 @@ void replace_children(dom::Document& doc, dom::NodeId code, const Highlighted& r
       dom::Node span_node;
       span_node.tag = "span";
       span_node.span = span;
-      const std::string classes = scope_class(event.value);
-      for (size_t start = 0; start < classes.size();) {
-        size_t space = classes.find(' ', start);
-        if (space == std::string::npos) space = classes.size();
-        span_node.classes.push_back(classes.substr(start, space - start));
-        start = space + 1;
+      auto [at, added] = scope_classes.try_emplace(event.value);
+      if (added) {
+        const std::string classes = scope_class(event.value);
+        for (size_t start = 0; start < classes.size();) {
+          size_t space = classes.find(' ', start);
+          if (space == std::string::npos) space = classes.size();
+          at->second.push_back(classes.substr(start, space - start));
+          start = space + 1;
+        }
       }
+      span_node.classes = at->second;
       open.push_back(doc.add(std::move(span_node), open.back()));
     } else if (event.kind == Event::close) {
       if (!wrote.empty()) {
@@ -257,19 +263,6 @@ size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir,
     }
   }
   if (blocks.empty()) return 0;  // no grammar read, no work: a deck without code pays nothing
-  // Room for the nodes the blocks become (a row per line, its cells and
-  // token spans, a copy per line-highlight step), made once rather than
-  // by the vector's doublings (up to the copy budget).
-  size_t estimate = 0;
-  for (dom::NodeId code : blocks) {
-    const std::string* steps = doc[code].attr("data-line-numbers");
-    const size_t copies =
-        steps ? 1 + static_cast<size_t>(std::count(steps->begin(), steps->end(), '|')) : 1;
-    const std::string text = doc.text_content(code);
-    estimate += (1 + static_cast<size_t>(std::count(text.begin(), text.end(), '\n'))) * 12 *
-                std::min<size_t>(copies, 16);
-  }
-  doc.nodes.reserve(doc.nodes.size() + std::min<size_t>(estimate, max_copied_nodes));
   Languages languages(grammar_dir);
   std::set<std::string> warned;
   // First, in document order, what each block asks for (grammars load
@@ -330,6 +323,20 @@ size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir,
   } else {
     for (Block& block : work) match(block);
   }
+  // Room for the nodes the blocks become, made once rather than by the
+  // vector's doublings, each of which moves every node: a span or a text
+  // per event, a row of five and a span reopened per line, and a copy per
+  // line-highlight step (within the copy budget).
+  size_t estimate = 0;
+  for (const Block& block : work) {
+    const size_t lines =
+        1 + static_cast<size_t>(std::count(block.text.begin(), block.text.end(), '\n'));
+    const std::string* steps = doc[block.code].attr("data-line-numbers");
+    const size_t copies =
+        steps ? 1 + static_cast<size_t>(std::count(steps->begin(), steps->end(), '|')) : 1;
+    estimate += (block.result->events.size() + 8 * lines) * copies;
+  }
+  doc.nodes.reserve(doc.nodes.size() + std::min<size_t>(estimate, 2 * max_copied_nodes));
   size_t count = 0;
   size_t copied_nodes = 0;
   for (const Block& block : work) {

@@ -1,7 +1,9 @@
 // highlight/line_numbers — the line-number table (see line_numbers.h).
 #include "highlight/line_numbers.h"
 
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace deckpdf::highlight {
@@ -47,33 +49,36 @@ void line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted&
   const dom::NodeId body =
       element(doc, element(doc, code, "table", {"hljs-ln"}, span), "tbody", {}, span);
 
-  // The lines as highlight.js's events, each line's open scopes carried over.
-  std::vector<std::vector<Event>> lines(1);
-  std::vector<std::string> open;  // scopes open now ("" for a node without a span)
+  // The lines as highlight.js's events, each line's open scopes carried
+  // over: views into the result's events, which outlive them.
+  struct Piece {
+    Event::Kind kind;
+    std::string_view value;
+  };
+  std::vector<std::vector<Piece>> lines(1);
+  std::vector<std::string_view> open;  // scopes open now ("" for a node without a span)
   for (const Event& event : result.events) {
     if (event.kind == Event::open) {
       open.push_back(event.value);
-      lines.back().push_back(event);
+      lines.back().push_back({Event::open, event.value});
     } else if (event.kind == Event::close) {
       if (!open.empty()) open.pop_back();
-      lines.back().push_back(event);
+      lines.back().push_back({Event::close, {}});
     } else {
+      const std::string_view value = event.value;
       size_t start = 0;
-      for (size_t end; (end = event.value.find('\n', start)) != std::string::npos;
-           start = end + 1) {
-        if (end > start)
-          lines.back().push_back({Event::text, event.value.substr(start, end - start)});
+      for (size_t end; (end = value.find('\n', start)) != std::string_view::npos; start = end + 1) {
+        if (end > start) lines.back().push_back({Event::text, value.substr(start, end - start)});
         for (size_t i = 0; i < open.size(); ++i) lines.back().push_back({Event::close, {}});
         lines.emplace_back();
-        for (const std::string& scope : open) lines.back().push_back({Event::open, scope});
+        for (std::string_view scope : open) lines.back().push_back({Event::open, scope});
       }
-      if (start < event.value.size())
-        lines.back().push_back({Event::text, event.value.substr(start)});
+      if (start < value.size()) lines.back().push_back({Event::text, value.substr(start)});
     }
   }
   // The plugin drops a last line that is only white space.
-  auto blank = [](const std::vector<Event>& line) {
-    for (const Event& event : line) {
+  auto blank = [](const std::vector<Piece>& line) {
+    for (const Piece& event : line) {
       if (event.kind == Event::text && event.value.find_first_not_of(" \t") != std::string::npos)
         return false;
     }
@@ -82,7 +87,9 @@ void line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted&
   if (lines.size() > 1 && blank(lines.back())) lines.pop_back();
 
   long number = first_number;
-  for (const std::vector<Event>& line : lines) {
+  // The classes of each scope, worked out once.
+  std::map<std::string_view, std::vector<std::string>> classes;
+  for (const std::vector<Piece>& line : lines) {
     const dom::NodeId row = element(doc, body, "tr", {}, span);
     const dom::NodeId gutter = element(doc, row, "td", {"hljs-ln-line", "hljs-ln-numbers"}, span);
     text(doc, element(doc, gutter, "div", {"hljs-ln-n"}, span), std::to_string(number++), span);
@@ -90,12 +97,13 @@ void line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted&
     std::vector<dom::NodeId> stack{cell};
     std::vector<bool> wrote;
     bool any_text = false;
-    for (const Event& event : line) {
+    for (const Piece& event : line) {
       if (event.kind == Event::open) {
         wrote.push_back(!event.value.empty());
         if (!event.value.empty()) {
-          stack.push_back(
-              element(doc, stack.back(), "span", split_classes(scope_class(event.value)), span));
+          auto [at, added] = classes.try_emplace(event.value);
+          if (added) at->second = split_classes(scope_class(event.value));
+          stack.push_back(element(doc, stack.back(), "span", at->second, span));
         }
       } else if (event.kind == Event::close) {
         if (!wrote.empty()) {
@@ -103,7 +111,7 @@ void line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted&
           wrote.pop_back();
         }
       } else {
-        text(doc, stack.back(), event.value, span);
+        text(doc, stack.back(), std::string(event.value), span);
         any_text = true;
       }
     }

@@ -55,38 +55,34 @@ bool same_rgb(const std::optional<layout::Color>& a, const layout::Color& b) {
 // ---------------------------------------------------------------------------
 void num(std::string& out, double v) {
   // Two decimals (a hundredth of a px is far below what any device shows),
-  // trailing zeros dropped, by integer arithmetic: content streams are
-  // mostly numbers, and printf was a sixth of the run time.
+  // trailing zeros dropped, by integer arithmetic into a buffer appended
+  // once: content streams are mostly numbers, and printf was a sixth of
+  // the run time.
   if (!std::isfinite(v) || std::fabs(v) > 1e12) v = 0;
   long long centi = std::llround(v * 100.0);
-  if (centi < 0) {
-    out.push_back('-');
-    centi = -centi;
-  }
+  char buf[32];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  const bool negative = centi < 0;
+  if (negative) centi = -centi;
   long long whole = centi / 100, frac = centi % 100;
-  char buf[24];
-  int n = 0;
+  if (frac != 0) {
+    if (frac % 10 == 0) {
+      *--p = static_cast<char>('0' + frac / 10);
+    } else {
+      *--p = static_cast<char>('0' + frac % 10);
+      *--p = static_cast<char>('0' + frac / 10);
+    }
+    *--p = '.';
+  }
   do {
-    buf[n++] = static_cast<char>('0' + whole % 10);
+    *--p = static_cast<char>('0' + whole % 10);
     whole /= 10;
   } while (whole > 0);
-  while (n > 0) out.push_back(buf[--n]);
-  if (frac != 0) {
-    out.push_back('.');
-    int digits = 2;
-    while (frac % 10 == 0) {
-      frac /= 10;
-      --digits;
-    }
-    for (int d = digits - 1; d >= 0; --d) {
-      long long p = 1;
-      for (int k = 0; k < d; ++k) p *= 10;
-      out.push_back(static_cast<char>('0' + (frac / p) % 10));
-    }
-  }
+  if (negative) *--p = '-';
+  out.append(p, static_cast<size_t>(end - p));
 }
 
-// An operator with its numeric operands: "1 0 0 1 10 20 cm\n".
 void op(std::string& out, std::initializer_list<double> operands, std::string_view name) {
   for (double v : operands) {
     num(out, v);
@@ -199,7 +195,12 @@ void ContentWriter::text_item(std::string& s, const layout::Item& item, const la
     n[2] += 0.25f * n[0];
     n[3] += 0.25f * n[1];
   }
-  op(s, {n[0], n[1], n[2], n[3], n[4], n[5]}, "Tm");
+  if (n[0] == 1 && n[1] == 0 && n[2] == 0 && n[3] == -1) {
+    s += "1 0 0 -1 ";  // level text, the usual case: only the place is a number
+    op(s, {n[4], n[5]}, "Tm");
+  } else {
+    op(s, {n[0], n[1], n[2], n[3], n[4], n[5]}, "Tm");
+  }
   s += '[';
   // TJ: glyph ids as 2-byte CIDs in literal strings; a number moves the
   // pen back by thousandths of the font size, which carries HarfBuzz's
