@@ -291,7 +291,8 @@ size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir,
     }
     if (block.plain && !block.numbered) continue;  // left exactly as it was
     std::optional<std::string> text = block_text(doc, code, block.markup);
-    if (!text || (block.plain && block.markup)) continue;
+    // Markup in no language is left as it is, unless it is to be numbered.
+    if (!text || (block.plain && block.markup && !block.numbered)) continue;
     block.text = std::move(*text);
     work.push_back(std::move(block));
   }
@@ -341,13 +342,23 @@ size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir,
   size_t copied_nodes = 0;
   for (const Block& block : work) {
     const dom::NodeId code = block.code;
-    if (block.markup) {
-      overlay_tokens(doc, code, *block.result);
-    } else if (block.numbered && block.text.find_first_not_of(" \t\n\r\f\v") != std::string::npos) {
-      // (the plugin numbers no empty block)
+    // (the plugin numbers no empty block)
+    const bool numbered =
+        block.numbered && block.text.find_first_not_of(" \t\n\r\f\v") != std::string::npos;
+    long first = 1;
+    if (numbered) {
       const std::string* from = doc[code].attr("data-ln-start-from");
-      long first = from ? std::strtol(from->c_str(), nullptr, 10) : 1;
-      line_numbers_table(doc, code, *block.result, first > 0 && first < 1000000000 ? first : 1);
+      const long given = from ? std::strtol(from->c_str(), nullptr, 10) : 1;
+      if (given > 0 && given < 1000000000) first = given;
+    }
+    if (block.markup) {
+      if (!block.plain) overlay_tokens(doc, code, *block.result);
+      if (numbered) {
+        line_numbers_table_from_tree(doc, code, first);
+        line_steps_apply(doc, code, copied_nodes, diags);
+      }
+    } else if (numbered) {
+      line_numbers_table(doc, code, *block.result, first);
       line_steps_apply(doc, code, copied_nodes, diags);
     } else {
       replace_children(doc, code, *block.result);

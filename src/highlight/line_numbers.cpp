@@ -1,6 +1,7 @@
 // highlight/line_numbers — the line-number table (see line_numbers.h).
 #include "highlight/line_numbers.h"
 
+#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
@@ -38,48 +39,41 @@ std::vector<std::string> split_classes(const std::string& classes) {
   return out;
 }
 
-}  // namespace
+// A line's content: an element opened (a highlight.js scope, "" for a
+// node that writes no span, or an element of the block's own markup,
+// `shell`), a run of text, or the last opened closed.
+struct Piece {
+  Event::Kind kind;
+  std::string_view value;
+  dom::NodeId shell = dom::no_node;
+};
+using Lines = std::vector<std::vector<Piece>>;
 
-void line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted& result,
-                        long first_number) {
+// A run of text added to the lines: at each line break what is open is
+// closed, and opened again on the next line.
+void add_text(Lines& lines, const std::vector<Piece>& open, std::string_view value) {
+  size_t start = 0;
+  for (size_t end; (end = value.find('\n', start)) != std::string_view::npos; start = end + 1) {
+    if (end > start) lines.back().push_back({Event::text, value.substr(start, end - start)});
+    for (size_t i = 0; i < open.size(); ++i) lines.back().push_back({Event::close, {}});
+    lines.emplace_back();
+    for (const Piece& piece : open) lines.back().push_back(piece);
+  }
+  if (start < value.size()) lines.back().push_back({Event::text, value.substr(start)});
+}
+
+// The children of `code` replaced by the table of `lines`.
+void rows_write(dom::Document& doc, dom::NodeId code, Lines& lines, long first_number) {
   const Span span = doc[code].span;
   for (dom::NodeId child : doc[code].children) doc[child].parent = dom::no_node;
   doc[code].children.clear();
   if (!doc[code].has_class("hljs")) doc[code].classes.push_back("hljs");
   const dom::NodeId body =
       element(doc, element(doc, code, "table", {"hljs-ln"}, span), "tbody", {}, span);
-
-  // The lines as highlight.js's events, each line's open scopes carried
-  // over: views into the result's events, which outlive them.
-  struct Piece {
-    Event::Kind kind;
-    std::string_view value;
-  };
-  std::vector<std::vector<Piece>> lines(1);
-  std::vector<std::string_view> open;  // scopes open now ("" for a node without a span)
-  for (const Event& event : result.events) {
-    if (event.kind == Event::open) {
-      open.push_back(event.value);
-      lines.back().push_back({Event::open, event.value});
-    } else if (event.kind == Event::close) {
-      if (!open.empty()) open.pop_back();
-      lines.back().push_back({Event::close, {}});
-    } else {
-      const std::string_view value = event.value;
-      size_t start = 0;
-      for (size_t end; (end = value.find('\n', start)) != std::string_view::npos; start = end + 1) {
-        if (end > start) lines.back().push_back({Event::text, value.substr(start, end - start)});
-        for (size_t i = 0; i < open.size(); ++i) lines.back().push_back({Event::close, {}});
-        lines.emplace_back();
-        for (std::string_view scope : open) lines.back().push_back({Event::open, scope});
-      }
-      if (start < value.size()) lines.back().push_back({Event::text, value.substr(start)});
-    }
-  }
   // The plugin drops a last line that is only white space.
   auto blank = [](const std::vector<Piece>& line) {
-    for (const Piece& event : line) {
-      if (event.kind == Event::text && event.value.find_first_not_of(" \t") != std::string::npos)
+    for (const Piece& piece : line) {
+      if (piece.kind == Event::text && piece.value.find_first_not_of(" \t") != std::string::npos)
         return false;
     }
     return true;
@@ -97,27 +91,84 @@ void line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted&
     std::vector<dom::NodeId> stack{cell};
     std::vector<bool> wrote;
     bool any_text = false;
-    for (const Piece& event : line) {
-      if (event.kind == Event::open) {
-        wrote.push_back(!event.value.empty());
-        if (!event.value.empty()) {
-          auto [at, added] = classes.try_emplace(event.value);
-          if (added) at->second = split_classes(scope_class(event.value));
+    for (const Piece& piece : line) {
+      if (piece.kind == Event::open) {
+        if (piece.shell != dom::no_node) {
+          dom::Node shell;  // the element again on this line, without its children
+          shell.tag = doc[piece.shell].tag;
+          shell.classes = doc[piece.shell].classes;
+          shell.attrs = doc[piece.shell].attrs;
+          shell.span = doc[piece.shell].span;
+          stack.push_back(doc.add(std::move(shell), stack.back()));
+          wrote.push_back(true);
+          continue;
+        }
+        wrote.push_back(!piece.value.empty());
+        if (!piece.value.empty()) {
+          auto [at, added] = classes.try_emplace(piece.value);
+          if (added) at->second = split_classes(scope_class(piece.value));
           stack.push_back(element(doc, stack.back(), "span", at->second, span));
         }
-      } else if (event.kind == Event::close) {
+      } else if (piece.kind == Event::close) {
         if (!wrote.empty()) {
           if (wrote.back() && stack.size() > 1) stack.pop_back();
           wrote.pop_back();
         }
       } else {
-        text(doc, stack.back(), std::string(event.value), span);
+        text(doc, stack.back(), std::string(piece.value), span);
         any_text = true;
       }
     }
     if (!any_text)
       text(doc, cell, " ", span);  // an empty line keeps its height, as the plugin's ' '
   }
+}
+
+}  // namespace
+
+void line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted& result,
+                        long first_number) {
+  // The lines as highlight.js's events: views into the result's events,
+  // which outlive them.
+  Lines lines(1);
+  std::vector<Piece> open;  // scopes open now
+  for (const Event& event : result.events) {
+    if (event.kind == Event::open) {
+      open.push_back({Event::open, event.value});
+      lines.back().push_back(open.back());
+    } else if (event.kind == Event::close) {
+      if (!open.empty()) open.pop_back();
+      lines.back().push_back({Event::close, {}});
+    } else {
+      add_text(lines, open, event.value);
+    }
+  }
+  rows_write(doc, code, lines, first_number);
+}
+
+void line_numbers_table_from_tree(dom::Document& doc, dom::NodeId code, long first_number) {
+  // The texts are copied: adding the rows' nodes moves the tree's.
+  std::deque<std::string> texts;
+  Lines lines(1);
+  std::vector<Piece> open;  // the block's elements open now
+  auto walk = [&](auto&& self, dom::NodeId id) -> void {
+    for (size_t k = 0; k < doc[id].children.size(); ++k) {
+      const dom::NodeId child = doc[id].children[k];
+      const dom::Node& node = doc[child];
+      if (node.kind == dom::NodeKind::Text) {
+        texts.push_back(node.text);
+        add_text(lines, open, texts.back());
+      } else if (node.kind == dom::NodeKind::Element) {
+        open.push_back({Event::open, {}, child});
+        lines.back().push_back(open.back());
+        self(self, child);
+        open.pop_back();
+        lines.back().push_back({Event::close, {}});
+      }
+    }
+  };
+  walk(walk, code);
+  rows_write(doc, code, lines, first_number);
 }
 
 }  // namespace deckpdf::highlight

@@ -14,4 +14,9 @@ namespace deckpdf::highlight {
 void line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted& result,
                         long first_number);
 
+// The same for a block whose own markup stays (data-noescape): its
+// elements (`mark`, highlight.js's spans laid over it) closed at each line
+// break and opened again on the next line, as the plugin does.
+void line_numbers_table_from_tree(dom::Document& doc, dom::NodeId code, long first_number);
+
 }  // namespace deckpdf::highlight

@@ -231,6 +231,40 @@ TEST_CASE("data-line-numbers puts each line in a row with its number, from data-
         "<td class=\"hljs-ln-line hljs-ln-code\">x</td></tr></tbody></table></code>");
 }
 
+TEST_CASE("data-noescape markup is numbered too: its elements closed and opened at line breaks") {
+  auto p = parse(
+      "section\n"
+      "  pre: code.language-python(data-noescape data-line-numbers).\n"
+      "    x = <mark class='m'>'a\n"
+      "    b'</mark> + 1\n"
+      "  pre: code(data-noescape data-line-numbers).\n"
+      "    one <mark>two\n"
+      "    three</mark>\n");
+  const std::vector<dom::NodeId> blocks = codes(p->doc);
+  REQUIRE(blocks.size() == 2);
+  CHECK(p->highlighted == 2);
+  // The mark is on both lines, highlight.js's string inside it on both.
+  CHECK(dom::to_html(p->doc, blocks[0]) ==
+        "<code class=\"language-python hljs\" data-noescape=\"data-noescape\" "
+        "data-line-numbers=\"data-line-numbers\"><table class=\"hljs-ln\"><tbody>"
+        "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">1</div></td>"
+        "<td class=\"hljs-ln-line hljs-ln-code\">x = <mark class=\"m\"><span "
+        "class=\"hljs-string\">'a</span></mark></td></tr>"
+        "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">2</div></td>"
+        "<td class=\"hljs-ln-line hljs-ln-code\"><mark class=\"m\"><span "
+        "class=\"hljs-string\">b'</span></mark> + <span class=\"hljs-number\">1</span></td></tr>"
+        "</tbody></table></code>");
+  // In no language: numbered, the markup as it was.
+  CHECK(dom::to_html(p->doc, blocks[1]) ==
+        "<code class=\"hljs\" data-noescape=\"data-noescape\" "
+        "data-line-numbers=\"data-line-numbers\"><table class=\"hljs-ln\"><tbody>"
+        "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">1</div></td>"
+        "<td class=\"hljs-ln-line hljs-ln-code\">one <mark>two</mark></td></tr>"
+        "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">2</div></td>"
+        "<td class=\"hljs-ln-line hljs-ln-code\"><mark>three</mark></td></tr>"
+        "</tbody></table></code>");
+}
+
 TEST_CASE("an exported deck with line numbers shows them in a gutter beside the code") {
   const std::string dir = test::temp_dir();
   test::write_file(dir + "/ln.pug",
