@@ -351,16 +351,23 @@ size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir,
       const long given = from ? std::strtol(from->c_str(), nullptr, 10) : 1;
       if (given > 0 && given < 1000000000) first = given;
     }
+    auto too_deep = [&] {
+      diags.warning(doc[code].span, "highlight.too-deep",
+                    "this code block's markup is nested too deep over too many lines to number "
+                    "them; it is shown without line numbers");
+    };
     if (block.markup) {
       if (!block.plain) overlay_tokens(doc, code, *block.result);
       if (numbered) {
-        line_numbers_table_from_tree(doc, code, first);
-        line_steps_apply(doc, code, copied_nodes, diags);
+        if (line_numbers_table_from_tree(doc, code, first))
+          line_steps_apply(doc, code, copied_nodes, diags);
+        else
+          too_deep();
       }
-    } else if (numbered) {
-      line_numbers_table(doc, code, *block.result, first);
+    } else if (numbered && line_numbers_table(doc, code, *block.result, first)) {
       line_steps_apply(doc, code, copied_nodes, diags);
     } else {
+      if (numbered) too_deep();
       replace_children(doc, code, *block.result);
     }
     ++count;

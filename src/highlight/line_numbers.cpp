@@ -49,11 +49,19 @@ struct Piece {
 };
 using Lines = std::vector<std::vector<Piece>>;
 
+// How many pieces a block's lines may hold: an element open across a line
+// break is written again on every line, so deep markup over many lines
+// would multiply; a block past this is not numbered.
+constexpr size_t max_pieces = 2'000'000;
+
 // A run of text added to the lines: at each line break what is open is
 // closed, and opened again on the next line.
-void add_text(Lines& lines, const std::vector<Piece>& open, std::string_view value) {
+void add_text(Lines& lines, size_t& pieces, const std::vector<Piece>& open,
+              std::string_view value) {
   size_t start = 0;
   for (size_t end; (end = value.find('\n', start)) != std::string_view::npos; start = end + 1) {
+    pieces += 2 * open.size();
+    if (pieces > max_pieces) return;
     if (end > start) lines.back().push_back({Event::text, value.substr(start, end - start)});
     for (size_t i = 0; i < open.size(); ++i) lines.back().push_back({Event::close, {}});
     lines.emplace_back();
@@ -126,11 +134,12 @@ void rows_write(dom::Document& doc, dom::NodeId code, Lines& lines, long first_n
 
 }  // namespace
 
-void line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted& result,
+bool line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted& result,
                         long first_number) {
   // The lines as highlight.js's events: views into the result's events,
   // which outlive them.
   Lines lines(1);
+  size_t pieces = 0;
   std::vector<Piece> open;  // scopes open now
   for (const Event& event : result.events) {
     if (event.kind == Event::open) {
@@ -140,16 +149,19 @@ void line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted&
       if (!open.empty()) open.pop_back();
       lines.back().push_back({Event::close, {}});
     } else {
-      add_text(lines, open, event.value);
+      add_text(lines, pieces, open, event.value);
     }
+    if (pieces > max_pieces) return false;
   }
   rows_write(doc, code, lines, first_number);
+  return true;
 }
 
-void line_numbers_table_from_tree(dom::Document& doc, dom::NodeId code, long first_number) {
+bool line_numbers_table_from_tree(dom::Document& doc, dom::NodeId code, long first_number) {
   // The texts are copied: adding the rows' nodes moves the tree's.
   std::deque<std::string> texts;
   Lines lines(1);
+  size_t pieces = 0;
   std::vector<Piece> open;  // the block's elements open now
   auto walk = [&](auto&& self, dom::NodeId id) -> void {
     for (size_t k = 0; k < doc[id].children.size(); ++k) {
@@ -157,7 +169,7 @@ void line_numbers_table_from_tree(dom::Document& doc, dom::NodeId code, long fir
       const dom::Node& node = doc[child];
       if (node.kind == dom::NodeKind::Text) {
         texts.push_back(node.text);
-        add_text(lines, open, texts.back());
+        add_text(lines, pieces, open, texts.back());
       } else if (node.kind == dom::NodeKind::Element) {
         open.push_back({Event::open, {}, child});
         lines.back().push_back(open.back());
@@ -168,7 +180,9 @@ void line_numbers_table_from_tree(dom::Document& doc, dom::NodeId code, long fir
     }
   };
   walk(walk, code);
+  if (pieces > max_pieces) return false;
   rows_write(doc, code, lines, first_number);
+  return true;
 }
 
 }  // namespace deckpdf::highlight

@@ -11,12 +11,15 @@
 namespace deckpdf::highlight {
 
 // Replaces the children of `code` by the line-number table of `result`.
-void line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted& result,
+// False, with nothing changed, when the elements open across line breaks
+// would be written again more than a budget allows (deep markup over many
+// lines).
+bool line_numbers_table(dom::Document& doc, dom::NodeId code, const Highlighted& result,
                         long first_number);
 
 // The same for a block whose own markup stays (data-noescape): its
 // elements (`mark`, highlight.js's spans laid over it) closed at each line
 // break and opened again on the next line, as the plugin does.
-void line_numbers_table_from_tree(dom::Document& doc, dom::NodeId code, long first_number);
+bool line_numbers_table_from_tree(dom::Document& doc, dom::NodeId code, long first_number);
 
 }  // namespace deckpdf::highlight

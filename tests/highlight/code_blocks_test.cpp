@@ -3,6 +3,7 @@
 // PDF: coloured tokens, the same text extracted.
 #include "highlight/code_blocks.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "parsed.h"
@@ -263,6 +264,19 @@ TEST_CASE("data-noescape markup is numbered too: its elements closed and opened 
         "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">2</div></td>"
         "<td class=\"hljs-ln-line hljs-ln-code\"><mark>three</mark></td></tr>"
         "</tbody></table></code>");
+}
+
+TEST_CASE("markup nested deep over many lines is not numbered, with a warning") {
+  std::string deck = "section\n  pre: code(data-noescape data-line-numbers).\n    ";
+  for (int k = 0; k < 200; ++k) deck += "<mark>";
+  for (int k = 0; k < 20000; ++k) deck += "x\n    ";
+  for (int k = 0; k < 200; ++k) deck += "</mark>";
+  deck += "\n";
+  auto p = parse(deck);
+  CHECK(p->diags.has_code("highlight.too-deep"));
+  const std::string html = dom::to_html(p->doc, codes(p->doc)[0]);
+  CHECK(html.find("hljs-ln") == std::string::npos);
+  CHECK(std::count(html.begin(), html.end(), 'x') == 20000);
 }
 
 TEST_CASE("an exported deck with line numbers shows them in a gutter beside the code") {
