@@ -84,9 +84,12 @@ std::string deck_json(const deck::Deck& d, const dom::Document& doc, const Sourc
     o += ",\n     \"fragments\": [";
     for (size_t k = 0; k < s.fragments.size(); ++k) {
       const deck::Fragment& f = s.fragments[k];
+      // A line-highlight step's copy shows its block's text.
+      auto copy = s.code_step_copies.find(f.node);
+      const dom::NodeId shown = copy != s.code_step_copies.end() ? copy->second : f.node;
       o += k ? ", " : "";
       o += "{\"step\": " + std::to_string(f.step) + ", \"text\": \"" +
-           json_escape(doc.text_content(f.node)) + "\"}";
+           json_escape(doc.text_content(shown)) + "\"}";
     }
     o += "]}";
   }

@@ -100,7 +100,7 @@ void collect_code_steps(const dom::Document& doc, Slide& s) {
       if (!is_code(c) || !copy || copy->step == never_step || copy->step < last) break;
       last = copy->step;
       s.code_steps[block].push_back({copy->step, c});
-      s.code_step_copies.insert(c);
+      s.code_step_copies.emplace(c, block);
     }
   }
 }

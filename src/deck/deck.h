@@ -7,7 +7,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "dom/node.h"
@@ -75,7 +74,8 @@ struct Slide {
     dom::NodeId copy = dom::no_node;
   };
   std::unordered_map<dom::NodeId, std::vector<CodeStep>> code_steps;
-  std::unordered_set<dom::NodeId> code_step_copies;  // the copies: never laid out
+  // Each copy (never laid out) -> its block, whose text it shows.
+  std::unordered_map<dom::NodeId, dom::NodeId> code_step_copies;
 };
 
 struct Meta {

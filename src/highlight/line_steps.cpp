@@ -44,7 +44,10 @@ void add_class(dom::Node& node, const char* name) {
   if (!node.has_class(name)) node.classes.push_back(name);
 }
 
-// A copy of the subtree at `id` appended to `parent`.
+// A copy of the subtree at `id` appended to `parent`, down to the rows of
+// its table: a step's copy is drawn as its block with other lines bright
+// (deck.h), so the rows and their classes are all that it needs; their
+// cells, a block's bulk, stay the block's.
 dom::NodeId clone(dom::Document& doc, dom::NodeId id, dom::NodeId parent) {
   dom::Node copy;
   {
@@ -55,9 +58,10 @@ dom::NodeId clone(dom::Document& doc, dom::NodeId id, dom::NodeId parent) {
     copy.attrs = from.attrs;
     copy.text = from.text;
     copy.span = from.span;
-    copy.children.reserve(from.children.size());
   }
+  const bool row = copy.tag == "tr";
   const dom::NodeId out = doc.add(std::move(copy), parent);
+  if (row) return out;
   for (size_t k = 0; k < doc[id].children.size(); ++k) clone(doc, doc[id].children[k], out);
   return out;
 }
@@ -91,10 +95,11 @@ void highlight_lines(dom::Document& doc, dom::NodeId code, const LineStep& step)
   if (any) add_class(doc[code], "has-highlights");
 }
 
-// The nodes of the subtree at `id`.
-size_t subtree_size(const dom::Document& doc, dom::NodeId id) {
+// The nodes clone() copies of the subtree at `id`.
+size_t copied_size(const dom::Document& doc, dom::NodeId id) {
   size_t out = 1;
-  for (dom::NodeId child : doc[id].children) out += subtree_size(doc, child);
+  if (doc[id].tag == "tr") return out;
+  for (dom::NodeId child : doc[id].children) out += copied_size(doc, child);
   return out;
 }
 
@@ -169,7 +174,7 @@ void line_steps_apply(dom::Document& doc, dom::NodeId code, size_t& copied_nodes
   std::vector<LineStep> steps = line_steps_parse(*value);
   if (steps.size() > 1) {
     // Each step copies the block: within a budget of nodes per export.
-    const size_t size = subtree_size(doc, code);
+    const size_t size = copied_size(doc, code);
     const size_t room = copied_nodes < max_copied_nodes ? max_copied_nodes - copied_nodes : 0;
     const size_t copies = std::min(steps.size() - 1, room / size);
     if (copies < steps.size() - 1) {

@@ -4,6 +4,8 @@
 // `has-highlights` (reveal.css dims the other rows), and each step after the
 // first is a copy of the block, a `fragment` appended to the same parent,
 // which reveal.css stacks over the block (`.hljs:not(:first-child).fragment`).
+// deckpdf copies the block down to its table's rows, not their cells:
+// layout draws the block, each row as bright as the copy on top says.
 #pragma once
 
 #include <string>
@@ -29,8 +31,9 @@ std::vector<LineStep> line_steps_parse(std::string_view value);
 // Its serializeHighlightSteps of one step.
 std::string line_step_serialize(const LineStep& step);
 
-// Copies the steps of one export may add, in elements: a 40-line block
-// (some 400 elements) can have 2,500 steps, far past what a talk shows.
+// Copies the steps of one export may add, in elements: a 40-line block's
+// copy (its rows, some 45 elements) can be made 20,000 times, far past
+// what a talk shows.
 inline constexpr size_t max_copied_nodes = 1'000'000;
 
 // After the line-number table is made for `code`: its steps as the plugin
