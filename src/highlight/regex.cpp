@@ -34,7 +34,6 @@ std::unique_ptr<Regex> Regex::compile(std::string_view source, bool case_insensi
   // Every highlight.js regex has the m flag.
   pcre2_code* compiled = js_regex_compile(source, true, case_insensitive, error);
   if (!compiled) return nullptr;
-  pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE);  // interpreted when JIT is unavailable
   std::unique_ptr<Regex> regex(new Regex);
   regex->code_ = compiled;
   uint32_t count = 0;
@@ -62,6 +61,8 @@ bool Regex::run(std::string_view text, size_t start, unsigned options, Match& ou
     block.data = pcre2_match_data_create(block.pairs, nullptr);
   }
   auto* code = static_cast<pcre2_code*>(code_);
+  // Interpreted when JIT is unavailable.
+  std::call_once(jit_, [code] { pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); });
   int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start,
                        options | PCRE2_NO_UTF_CHECK, block.data, match_context());
   if (rc == PCRE2_ERROR_NOMATCH) return false;

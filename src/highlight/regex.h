@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,9 @@ class Regex {
   bool run(std::string_view text, size_t start, unsigned options, Match& out) const;
   void* code_ = nullptr;
   unsigned groups_ = 0;
+  // Compiled to machine code on first use, by one thread: a grammar has
+  // hundreds of patterns and a block meets few of them.
+  mutable std::once_flag jit_;
 };
 
 }  // namespace deckpdf::highlight
