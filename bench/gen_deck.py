@@ -5,8 +5,9 @@ and five lines of Markdown speaker notes. The text is deterministic.
 With --code each slide shows a 20-line code block instead of the bullets (Python,
 JavaScript or Rust in turn, different on every slide, every other one with
 line numbers and two highlight steps): issue 20's highlighting bench.
+--code-plain is the same code without line numbers or steps.
 
-usage: gen_deck.py N [--code] [--math] > deck.pug
+usage: gen_deck.py N [--code | --code-plain] [--math] > deck.pug
 
 With --math each slide also holds one TeX formula (issue 22's bench), in
 turn inline and display, from a few shapes: scripts, fractions, roots,
@@ -23,11 +24,11 @@ def words(seed, count):
     return " ".join(WORDS[(seed * 7 + i * 13) % len(WORDS)] for i in range(count))
 
 
-def code_block(s):
+def code_block(s, steps):
     """A 20-line block for slide s, as a Pug `pre: code` with its lines."""
     lang = ("python", "javascript", "rust")[s % 3]
     attrs = "data-trim"
-    if s % 2 == 0:
+    if steps and s % 2 == 0:
         attrs += ' data-line-numbers="1-4|8-12|18-20"'
     out = ["  pre: code.language-%s(%s)" % (lang, attrs)]
     for i in range(20):
@@ -55,14 +56,15 @@ FORMULAS = (
 
 def main():
     n = int(sys.argv[1])
-    code = "--code" in sys.argv[2:]
+    plain = "--code-plain" in sys.argv[2:]
+    code = plain or "--code" in sys.argv[2:]
     math = "--math" in sys.argv[2:]
     out = ["---", "parser: pug", "title: Benchmark deck with %d slides" % n, "---", ""]
     for s in range(1, n + 1):
         out.append("section")
         out.append("  %s Slide %d: %s" % ("h4" if code else "h2", s, words(s, 3)))
         if code:
-            out.extend(code_block(s))
+            out.extend(code_block(s, not plain))
         else:
             out.append("  ul")
             out.append("    li %s" % words(s + 1, 6))
