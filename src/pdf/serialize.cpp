@@ -54,17 +54,19 @@ constexpr char hex_digits[] = "0123456789ABCDEF";
 // A name (7.3.5): '#' and two hex digits for '#', delimiters and bytes
 // outside 33..126.
 void name(std::string& out, const char* s) {
+  auto plain = [](unsigned char c) { return c >= 33 && c <= 126 && c != '#' && regular(c); };
   out += '/';
+  const char* run = s;  // a run of characters written as they are, at once
   for (; *s; ++s) {
     auto c = static_cast<unsigned char>(*s);
-    if (c < 33 || c > 126 || c == '#' || !regular(c)) {
-      out += '#';
-      out += hex_digits[c >> 4];
-      out += hex_digits[c & 15];
-    } else {
-      out += static_cast<char>(c);
-    }
+    if (plain(c)) continue;
+    out.append(run, s);
+    out += '#';
+    out += hex_digits[c >> 4];
+    out += hex_digits[c & 15];
+    run = s + 1;
   }
+  out.append(run, s);
 }
 
 // A literal string (7.3.4.2): backslash before the parentheses and the
