@@ -18,6 +18,7 @@
 #include "pdf/navigation.h"
 #include "pdf/page_content.h"
 #include "pdf/resources.h"
+#include "pdf/serialize.h"
 
 namespace deckpdf::pdf {
 
@@ -66,18 +67,7 @@ class Writer {
     if (ok() && !embedder_.finish(error_)) return false;
     metadata_write(doc_, info, options_);
     if (!ok()) return false;
-    if (HPDF_SaveToStream(doc_) != HPDF_OK) {
-      if (error_.empty()) error_ = "libharu could not write the document";
-      return false;
-    }
-    HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
-    bytes.resize(size);
-    HPDF_UINT32 got = size;
-    if (HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got) != HPDF_OK &&
-        got != size) {
-      // libharu returns HPDF_STREAM_EOF when the whole stream was read.
-    }
-    bytes.resize(got);
+    if (!serialize(doc_, bytes, error_)) return false;
     return ok();
   }
 

@@ -346,3 +346,31 @@ TEST_CASE(
     }
   }
 }
+
+TEST_CASE(
+    "PDF/A-2b 6.1.2, 6.1.3, 6.1.7.1: a 1.7 header with a binary comment, a trailer /ID, "
+    "no /Encrypt, streams framed by end-of-lines",
+    "[pdf][pdfa]") {
+  std::string pdf = export_deck(test::source_dir() + "/samples/beam.pug", "frame-a", "--pdfa");
+  std::string bytes = test::read_file(pdf);
+  // 6.1.2: %PDF-1.n (n at most 7), then a comment of at least four bytes
+  // above 127.
+  REQUIRE(bytes.size() > 16);
+  CHECK(bytes.substr(0, 9) == "%PDF-1.7\n");
+  CHECK(bytes[9] == '%');
+  for (int i = 10; i < 14; ++i)
+    CHECK(static_cast<unsigned char>(bytes[static_cast<size_t>(i)]) > 127);
+  // 6.1.3: the trailer has an /ID of two strings and no /Encrypt.
+  std::string trailer = object(pdf, "trailer");
+  CHECK(std::regex_search(trailer, std::regex("/ID \\[ <[0-9a-f]{32}> <[0-9a-f]{32}> \\]")));
+  CHECK(trailer.find("/Encrypt") == std::string::npos);
+  // 6.1.7.1: each stream keyword ends its line and each endstream starts
+  // one (qpdf checks every /Length).
+  size_t streams = 0;
+  for (size_t at = 0; (at = bytes.find("endstream", at)) != std::string::npos; at += 9) {
+    ++streams;
+    CHECK(bytes[at - 1] == '\n');
+  }
+  CHECK(streams > 5);
+  CHECK(std::system(("qpdf --check '" + pdf + "' >/dev/null 2>&1").c_str()) == 0);
+}
