@@ -88,6 +88,14 @@ std::string xmp_date(int64_t seconds) {
   return buf;
 }
 
+std::string pdf_date(int64_t seconds) {
+  std::tm tm = utc(seconds);
+  char buf[80];  // room for any int, which the compiler cannot rule out
+  std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return buf;
+}
+
 std::string xmp_packet(const DocInfo& info, const RenderOptions& options) {
   std::string x =
       "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -152,17 +160,12 @@ void metadata_write(HPDF_Doc doc, const DocInfo& info, const RenderOptions& opti
   text_entry("Keywords", info.keywords);
   text_entry("Creator", info.creator);
   if (info.date) {
-    std::tm tm = utc(*info.date);
-    HPDF_Date d{};
-    d.year = tm.tm_year + 1900;
-    d.month = tm.tm_mon + 1;
-    d.day = tm.tm_mday;
-    d.hour = tm.tm_hour;
-    d.minutes = tm.tm_min;
-    d.seconds = tm.tm_sec;
-    d.ind = 'Z';
-    HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, d);
-    HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, d);
+    // Written here rather than by libharu, whose "Z00'00'" after the time
+    // readers take for a date without a zone (PDFBox's PDF/A check does),
+    // unlike the XMP's.
+    std::string d = pdf_date(*info.date);
+    HPDF_Dict_Add(dict, "CreationDate", HPDF_String_New(doc->mmgr, d.c_str(), nullptr));
+    HPDF_Dict_Add(dict, "ModDate", HPDF_String_New(doc->mmgr, d.c_str(), nullptr));
   }
 
   HPDF_Dict catalog = doc->catalog;

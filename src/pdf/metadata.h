@@ -20,6 +20,8 @@ inline constexpr const char* producer = "deckpdf (libharu)";
 
 // An XMP date (ISO 8601, UTC): 2026-03-14T15:30:00Z.
 std::string xmp_date(int64_t seconds);
+// The same moment as a PDF date (PDF 32000 7.9.4): D:20260314153000Z.
+std::string pdf_date(int64_t seconds);
 
 // The XMP packet (with its xpacket wrapper, UTF-8): dc:title, dc:creator,
 // dc:description, dc:language, pdf:Keywords, pdf:Producer,

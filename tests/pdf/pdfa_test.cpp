@@ -2,13 +2,19 @@
 // that deckpdf's objects touch, each test naming its rule, checked on
 // exports read back object by object with qpdf (no PDF/A validator runs
 // offline here) and the XMP parsed as XML by pugixml.
+#include <hb.h>
+
+#include <algorithm>
 #include <array>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <map>
 #include <pugixml.hpp>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <string_view>
 
 #include "pdf/icc.h"
@@ -373,4 +379,144 @@ TEST_CASE(
   }
   CHECK(streams > 5);
   CHECK(std::system(("qpdf --check '" + pdf + "' >/dev/null 2>&1").c_str()) == 0);
+}
+
+namespace {
+
+// The objects of a qpdf --qdf file by number: each one's text up to
+// "endobj" (a stream's decoded bytes included).
+std::map<std::string, std::string> qdf_objects(const std::string& text) {
+  std::map<std::string, std::string> out;
+  std::regex head("\\n(\\d+) 0 obj\\n");
+  for (std::sregex_iterator it(text.begin(), text.end(), head), end; it != end; ++it) {
+    size_t from = static_cast<size_t>(it->position(0) + it->length(0));
+    size_t to = text.find("\nendobj", from);
+    if (to != std::string::npos) out[(*it)[1]] = text.substr(from, to - from);
+  }
+  return out;
+}
+
+// A stream object's data in qdf text: between "stream\n" and "endstream".
+std::string stream_data(const std::string& obj) {
+  size_t at = obj.find(">>\nstream\n");
+  size_t end = obj.rfind("endstream");
+  if (at == std::string::npos || end == std::string::npos) return "";
+  at += 10;
+  return obj.substr(at, end > at ? end - at - 1 : 0);  // the EOL before endstream
+}
+
+// A /W array, [first [w1 w2 ...] first [...]], as glyph id -> width.
+std::map<uint32_t, int> widths(const std::string& dict) {
+  std::map<uint32_t, int> out;
+  size_t at = dict.find("/W [");
+  if (at == std::string::npos) return out;
+  std::string tokens;
+  int depth = 0;
+  for (size_t i = at + 3; i < dict.size(); ++i) {
+    char c = dict[i];
+    depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+    tokens += c == '[' || c == ']' ? std::string(" ") + c + " " : std::string(1, c);
+    if (depth == 0) break;
+  }
+  std::istringstream in(tokens);
+  std::string tok;
+  long first = -1;
+  uint32_t next = 0;
+  bool inner = false;
+  in >> tok;  // the outer [
+  while (in >> tok) {
+    if (tok == "[") {
+      inner = true;
+      next = static_cast<uint32_t>(first);
+    } else if (tok == "]") {
+      if (!inner) break;
+      inner = false;
+    } else if (inner) {
+      out[next++] = std::stoi(tok);
+    } else {
+      first = std::stol(tok);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "PDF/A-2b 6.2.11: in every sample and mode, fonts are embedded, CIDFontType2 has "
+    "CIDToGIDMap, /W is the font program's widths, and nothing PDF/A forbids is written",
+    "[pdf][pdfa]") {
+  std::vector<std::string> decks;
+  for (const auto& e : std::filesystem::directory_iterator(test::source_dir() + "/samples")) {
+    if (e.path().extension() == ".pug") decks.push_back(e.path().string());
+  }
+  std::sort(decks.begin(), decks.end());
+  REQUIRE(decks.size() >= 3);
+  size_t fonts_checked = 0;
+  int deepest_seen = 0;
+  for (const std::string& deck : decks) {
+    for (const char* mode : {"", "--builds", "--handout"}) {
+      CAPTURE(deck, mode);
+      std::string name =
+          std::filesystem::path(deck).stem().string() + "-corpus" + std::to_string(fonts_checked);
+      std::string all = qdf(export_deck(deck, name, std::string("--pdfa ") + mode));
+      for (const char* forbidden :
+           {"/JavaScript", "/Launch", "/AA", "/Encrypt", "/LZWDecode", "/Interpolate true",
+            "/Alternates", "/OPI", "/PS ", "/DeviceCMYK", "/EmbeddedFiles", "/TR ", "/TR2"}) {
+        CAPTURE(forbidden);
+        CHECK(all.find(forbidden) == std::string::npos);
+      }
+      std::map<std::string, std::string> objects = qdf_objects(all);
+      for (const auto& [id, obj] : objects) {
+        // 6.1.13: q nesting at most 28 deep in each content stream (qdf
+        // writes their strings in hex, so a q token is an operator).
+        if (obj.find("\nstream\n") != std::string::npos &&
+            obj.find("/Length1") == std::string::npos) {
+          int depth = 0, deepest = 0;
+          std::istringstream tokens(stream_data(obj));
+          for (std::string t; tokens >> t;) {
+            if (t == "q") deepest = std::max(deepest, ++depth);
+            if (t == "Q") --depth;
+          }
+          CHECK(deepest <= 28);
+          deepest_seen = std::max(deepest_seen, deepest);
+        }
+        if (obj.find("/Type /FontDescriptor") != std::string::npos) {
+          CHECK((obj.find("/FontFile2") != std::string::npos ||
+                 obj.find("/FontFile3") != std::string::npos));  // 6.2.11.4.1
+        }
+        if (obj.find("/Subtype /Type0") != std::string::npos) {
+          CHECK(obj.find("/Encoding /Identity-H") != std::string::npos);  // 6.2.11.3.3
+          CHECK(obj.find("/ToUnicode") != std::string::npos);
+        }
+        if (obj.find("/Subtype /CIDFontType2") == std::string::npos) continue;
+        CHECK(obj.find("/CIDToGIDMap /Identity") != std::string::npos);  // 6.2.11.3.2
+        // 6.2.11.5: each /W width is the embedded program's advance (in
+        // 1/1000 em, rounded).
+        std::string fd = ref(obj, "FontDescriptor");
+        REQUIRE(objects.count(fd));
+        std::string file = ref(objects[fd], "FontFile2");
+        REQUIRE(objects.count(file));
+        std::string program = stream_data(objects[file]);
+        hb_blob_t* blob = hb_blob_create(program.data(), static_cast<unsigned>(program.size()),
+                                         HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+        hb_face_t* face = hb_face_create(blob, 0);
+        hb_font_t* font = hb_font_create(face);
+        double upem = hb_face_get_upem(face);
+        std::map<uint32_t, int> w = widths(obj);
+        CHECK_FALSE(w.empty());
+        for (const auto& [gid, width] : w) {
+          CAPTURE(gid);
+          double advance = hb_font_get_glyph_h_advance(font, gid) * 1000.0 / upem;
+          CHECK(std::abs(width - advance) <= 1);
+        }
+        hb_font_destroy(font);
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+        ++fonts_checked;
+      }
+    }
+  }
+  CHECK(fonts_checked >= 10);
+  CHECK(deepest_seen >= 2);  // the count sees content
 }
