@@ -207,7 +207,7 @@ bool Pipeline::parse() {
   return true;
 }
 
-// An HTML deck: the page's slides, its title, and what its
+// An HTML deck: the page's slides, its title and language, and what its
 // Reveal.initialize({...}) says of the print, as the front matter would.
 void Pipeline::html_page_read() {
   dom::HtmlPage page = dom::html_page_read(source_, body_, diags_);
@@ -216,6 +216,8 @@ void Pipeline::html_page_read() {
     if (!front_.get(key)) front_.values[key] = value;
   };
   if (!page.title.empty()) set("title", page.title);
+  // <html lang>, when it is a tag (a page's lang="" or "en_US" says nothing).
+  if (language_tag_well_formed(page.lang)) set("lang", page.lang);
   for (const dom::HtmlPage::Script& script : page.scripts) {
     deck::RevealConfig config = deck::reveal_config_read(script.text, script.at, diags_);
     if (!config.found) continue;

@@ -245,6 +245,21 @@ TEST_CASE("the option --lang over lang:, a tag that is not BCP 47 is warned abou
   CHECK(catalog(out).find("/Lang (it)") != std::string::npos);
 }
 
+TEST_CASE("a reveal.js page's html lang is the PDF's language", "[pdf][pdfa]") {
+  std::string dir = test::temp_dir();
+  test::write_file(dir + "/page.html",
+                   "<!doctype html><html lang=\"fr-CA\"><head><title>Bonjour</title></head>"
+                   "<body><div class=\"reveal\"><div class=\"slides\"><section><h1>Salut</h1>"
+                   "</section></div></div></body></html>\n");
+  std::string pdf = export_deck(dir + "/page.html", "page", "");
+  CHECK(catalog(pdf).find("/Lang (fr-CA)") != std::string::npos);
+  Xmp x;
+  read_xmp(pdf, x);
+  REQUIRE(x.parsed);
+  CHECK(xml_value(x.doc.document_element(), "dc:language") == "fr-CA");
+  CHECK(xml_value(x.doc.document_element(), "dc:title") == "Bonjour");
+}
+
 TEST_CASE("PDF/A-2b 6.3.2, 6.5.1: every annotation is printable, links are GoTo or URI only",
           "[pdf][pdfa]") {
   std::string pdf =
