@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "pdf/icc.h"
+#include "pdf/metadata.h"
 #include "support/paths.h"
 #include "support/pdf_reader.h"
 
@@ -179,6 +180,33 @@ TEST_CASE("PDF/A-2b 6.2.3: the output intent is GTS_PDFA1 with an sRGB ICC profi
   CHECK(tags == std::set<std::string>{"desc", "cprt", "wtpt", "rXYZ", "gXYZ", "bXYZ", "rTRC",
                                       "gTRC", "bTRC"});
   CHECK(red_x == Approx(0.4361).margin(0.0002));
+}
+
+TEST_CASE("a tagged document's XMP names PDF/UA-1, with PDF/A's extension schema under --pdfa",
+          "[pdf][pdfa]") {
+  pdf::DocInfo info;
+  info.title = "T";
+  info.date = 0;
+  for (bool pdfa : {false, true}) {
+    CAPTURE(pdfa);
+    pdf::RenderOptions options;
+    options.pdfa = pdfa;
+    options.tagged = true;
+    std::string x = pdf::xmp_packet(info, options);
+    pugi::xml_document doc;
+    REQUIRE(doc.load_buffer(x.data(), x.size(), pugi::parse_default | pugi::parse_pi));
+    pugi::xml_node root = doc.document_element();
+    CHECK(xml_value(root, "pdfuaid:part") == "1");
+    CHECK(xml_value(root, "xmp:CreateDate") == "1970-01-01T00:00:00Z");
+    // PDF/A-2 6.6.2.3.2: a property outside its predefined schemas is
+    // declared in pdfaExtension:schemas.
+    CHECK((xml_value(root, "pdfaSchema:prefix") == "pdfuaid") == pdfa);
+    CHECK((xml_value(root, "pdfaSchema:namespaceURI") == "http://www.aiim.org/pdfua/ns/id/") ==
+          pdfa);
+    CHECK((xml_value(root, "pdfaid:part") == "2") == pdfa);
+  }
+  pdf::RenderOptions untagged;
+  CHECK(pdf::xmp_packet(info, untagged).find("pdfuaid") == std::string::npos);
 }
 
 TEST_CASE("the sRGB primaries adapted to D50 by Bradford are the ICC's sRGB values",
