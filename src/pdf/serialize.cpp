@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -23,8 +24,14 @@ namespace {
 
 // PDF 32000 7.2.2: white-space and delimiters end a token; any other
 // character is regular, and two regular tokens need a space between them.
+constexpr std::array<bool, 256> regular_chars = [] {
+  std::array<bool, 256> r{};
+  r.fill(true);
+  for (unsigned char c : std::string_view("\0 \t\r\n\f()<>[]{}/%", 17)) r[c] = false;
+  return r;
+}();
 bool regular(unsigned char c) {
-  return !std::strchr(" \t\r\n\f()<>[]{}/%", c) && c != 0;
+  return regular_chars[c];
 }
 
 // Appends `token`, with a space first when it would otherwise run into the
@@ -37,7 +44,9 @@ void token(std::string& out, std::string_view s) {
 }
 
 void number(std::string& out, int64_t n) {
-  token(out, std::to_string(n));
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+  token(out, std::string_view(buf, static_cast<size_t>(end - buf)));
 }
 
 constexpr char hex_digits[] = "0123456789ABCDEF";
@@ -45,17 +54,19 @@ constexpr char hex_digits[] = "0123456789ABCDEF";
 // A name (7.3.5): '#' and two hex digits for '#', delimiters and bytes
 // outside 33..126.
 void name(std::string& out, const char* s) {
+  auto plain = [](unsigned char c) { return c >= 33 && c <= 126 && c != '#' && regular(c); };
   out += '/';
+  const char* run = s;  // a run of characters written as they are, at once
   for (; *s; ++s) {
     auto c = static_cast<unsigned char>(*s);
-    if (c < 33 || c > 126 || c == '#' || !regular(c)) {
-      out += '#';
-      out += hex_digits[c >> 4];
-      out += hex_digits[c & 15];
-    } else {
-      out += static_cast<char>(c);
-    }
+    if (plain(c)) continue;
+    out.append(run, s);
+    out += '#';
+    out += hex_digits[c >> 4];
+    out += hex_digits[c & 15];
+    run = s + 1;
   }
+  out.append(run, s);
 }
 
 // A literal string (7.3.4.2): backslash before the parentheses and the
@@ -251,34 +262,44 @@ class Serializer {
     out += ">>";
   }
 
-  // A stream's bytes as libharu holds them, compressed here when libharu
-  // was asked to compress them and they are not compressed yet.
-  std::string stream_bytes(HPDF_Dict d) {
-    HPDF_Stream st = d->stream;
-    std::string bytes;
-    if (st->type != HPDF_STREAM_MEMORY) {
-      fail("a stream that is not in memory");
-      return bytes;
-    }
-    bytes.reserve(st->size);
-    for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(st); ++i) {
-      HPDF_UINT n = 0;
-      HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(st, i, &n);
-      if (p) bytes.append(reinterpret_cast<const char*>(p), n);
-    }
-    if (bytes.size() != st->size) fail("a stream libharu could not read back");
-    if ((d->filter & HPDF_STREAM_FILTER_FLATE_DECODE) && !(d->filter & stream_deflated))
-      bytes = deflate_bytes(bytes);
-    return bytes;
-  }
-
-  void stream_object(std::string& out, uint32_t num, std::string_view head, std::string_view data) {
-    out += std::to_string(num);
+  void object_head(std::string& out, uint32_t num, std::string_view dict) {
+    number(out, num);
     out += " 0 obj\n";
-    out += head;
+    out += dict;
     out += "\nstream\n";
-    out += data;
-    out += "\nendstream\nendobj\n";
+  }
+  static constexpr std::string_view object_tail = "\nendstream\nendobj\n";
+
+  // A stream object: its bytes as libharu holds them, compressed here when
+  // libharu was asked to compress them and they are not compressed yet.
+  void stream(std::string& out, uint32_t num, HPDF_Dict d, std::string& head) {
+    HPDF_Stream st = d->stream;
+    if (st->type != HPDF_STREAM_MEMORY) return fail("a stream that is not in memory");
+    bool compress = (d->filter & HPDF_STREAM_FILTER_FLATE_DECODE) && !(d->filter & stream_deflated);
+    auto each_block = [&](auto&& f) {
+      size_t total = 0;
+      for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(st); ++i) {
+        HPDF_UINT n = 0;
+        HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(st, i, &n);
+        if (p) f(std::string_view(reinterpret_cast<const char*>(p), n));
+        total += p ? n : 0;
+      }
+      if (total != st->size) fail("a stream libharu could not read back");
+    };
+    std::string packed;
+    if (compress) {
+      std::string bytes;
+      each_block([&](std::string_view b) { bytes += b; });
+      packed = deflate_bytes(bytes);
+    }
+    head.clear();
+    dict(head, d, compress ? packed.size() : st->size);
+    object_head(out, num, head);
+    if (compress)
+      out += packed;
+    else
+      each_block([&](std::string_view b) { out += b; });
+    out += object_tail;
   }
 
   struct XrefEntry {
@@ -297,7 +318,12 @@ class Serializer {
     uint32_t xref_num = n + m + 1, size = n + m + 2;
     std::vector<XrefEntry> xref(size);
 
-    out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+    size_t stream_bytes = 0;
+    for (uint32_t obj : streams)
+      stream_bytes += static_cast<HPDF_Dict>(order_[obj - 1])->stream->size;
+    out.clear();
+    out.reserve(stream_bytes + 80 * order_.size() + 1024);  // enough, or nearly
+    out += "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
     std::string offsets, body, head;
     for (uint32_t k = 0; k < m && error_.empty(); ++k) {
       uint32_t num = n + 1 + k;
@@ -319,16 +345,14 @@ class Serializer {
              std::to_string(offsets.size()) + "/Filter/FlateDecode/Length " +
              std::to_string(data.size()) + ">>";
       xref[num] = {1, out.size(), 0};
-      stream_object(out, num, head, data);
+      object_head(out, num, head);
+      out += data;
+      out += object_tail;
     }
     for (uint32_t obj : streams) {
       if (!error_.empty()) return;
-      auto d = static_cast<HPDF_Dict>(order_[obj - 1]);
-      std::string data = stream_bytes(d);
-      head.clear();
-      dict(head, d, data.size());
       xref[obj] = {1, out.size(), 0};
-      stream_object(out, obj, head, data);
+      stream(out, obj, static_cast<HPDF_Dict>(order_[obj - 1]), head);
     }
     if (error_.empty()) xref_stream(out, xref, xref_num);
   }
@@ -373,7 +397,9 @@ class Serializer {
     if (doc_->info) head += "/Info " + std::to_string(number_of(doc_->info)) + " 0 R";
     head += "/ID[" + id + id + "]/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns " +
             std::to_string(columns) + ">>/Length " + std::to_string(data.size()) + ">>";
-    stream_object(out, num, head, data);
+    object_head(out, num, head);
+    out += data;
+    out += object_tail;
     out += "startxref\n" + std::to_string(at) + "\n%%EOF\n";
   }
 
