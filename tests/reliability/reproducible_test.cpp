@@ -29,7 +29,8 @@ const std::vector<std::string> modes = {"",
                                         "--builds --slide-numbers --size 4:3",
                                         "--handout",
                                         "--handout=6-up --paper Letter",
-                                        "--notes-only"};
+                                        "--notes-only",
+                                        "--pdfa --builds"};
 
 std::string export_bytes(const std::string& env, const std::string& deck, const std::string& mode,
                          const std::string& out) {
