@@ -88,6 +88,12 @@ void options_define(CLI::App& app, Options& o, const Names& names) {
                  "for a smaller PDF (default: as they are)")
       ->check(CLI::Range(10, 10000).description(""))
       ->type_name("N");
+  app.add_flag("--pdfa", job.pdfa,
+               "write PDF/A-2b, for archives: XMP metadata naming it, an sRGB output intent");
+  app.add_option("--lang", job.lang,
+                 "the document's language as a BCP 47 tag (en, de-CH, zh-Hant), for screen "
+                 "readers and search (default: front matter lang:)")
+      ->type_name("TAG");
   app.add_option("--from", job.from,
                  "what the input is written in: pug, md (a Markdown deck, reveal-md's way) "
                  "or html (a reveal.js page) (default: by its extension, else pug)")

@@ -43,6 +43,8 @@ struct Job {
   bool slide_numbers = false;  // --slide-numbers (also the theme's or deck's slideNumber)
   std::string asset_root;      // --asset-root: where site-absolute image paths (/img/x.png) point
   int image_dpi = 0;           // --image-dpi: pictures stored at most this dense; 0 = as they are
+  bool pdfa = false;           // --pdfa: PDF/A-2b
+  std::string lang;            // --lang: BCP 47 tag over front matter `lang:`; "" = the deck's
   std::string from;            // --from: "pug", "md" or "html"; "" = by the input's extension
   std::string basedir;         // --basedir: `include /x.pug` from here, and no include leaves it
   bool no_js = false;          // --no-js: the deck's JavaScript is reported, never run

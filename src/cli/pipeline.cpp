@@ -30,6 +30,7 @@
 #include "pdf/writer.h"
 #include "pug/parse.h"
 #include "source/files.h"
+#include "source/language.h"
 #include "source/nearest.h"
 #include "source/strings.h"
 #include "style/contrast.h"
@@ -210,7 +211,7 @@ bool Pipeline::parse() {
   return true;
 }
 
-// An HTML deck: the page's slides, its title, and what its
+// An HTML deck: the page's slides, its title and language, and what its
 // Reveal.initialize({...}) says of the print, as the front matter would.
 void Pipeline::html_page_read() {
   dom::HtmlPage page = dom::html_page_read(source_, body_, diags_);
@@ -219,6 +220,8 @@ void Pipeline::html_page_read() {
     if (!front_.get(key)) front_.values[key] = value;
   };
   if (!page.title.empty()) set("title", page.title);
+  // <html lang>, when it is a tag (a page's lang="" or "en_US" says nothing).
+  if (language_tag_well_formed(page.lang)) set("lang", page.lang);
   for (const dom::HtmlPage::Script& script : page.scripts) {
     deck::RevealConfig config = deck::reveal_config_read(script.text, script.at, diags_);
     if (!config.found) continue;
@@ -605,6 +608,19 @@ bool Pipeline::render(const std::vector<compose::Page>& pages, Output& out) {
   info.author = deck_.meta.author;
   info.subject = deck_.meta.subject;
   info.keywords = deck_.meta.keywords;
+  info.lang = deck_.meta.lang;  // checked where the front matter is read
+  if (!job_.lang.empty()) {
+    if (language_tag_well_formed(job_.lang)) {
+      info.lang = job_.lang;
+    } else {
+      auto option = std::make_shared<const Source>("--lang", job_.lang);
+      diags_.warning(option, {0, static_cast<uint32_t>(job_.lang.size())}, "cli.lang",
+                     "--lang '" + job_.lang +
+                         "' is not a BCP 47 language tag (en, en-US, de-CH, zh-Hant); " +
+                         (info.lang.empty() ? "the PDF does not name its language"
+                                            : "using the deck's, " + info.lang));
+    }
+  }
   // The deck's own date first: the talk's date, the same bytes wherever
   // and whenever it is exported; else the build's (reproducible builds).
   if (deck_.meta.date_seconds) {
@@ -617,6 +633,7 @@ bool Pipeline::render(const std::vector<compose::Page>& pages, Output& out) {
   std::string pdf_error;
   pdf::RenderOptions options;
   options.image_dpi = job_.image_dpi;
+  options.pdfa = job_.pdfa;
   if (!pdf::pdf_render(pages, fonts_, info, out.pdf, pdf_error, options)) {
     return fail(exit_io, pdf_error, true);
   }

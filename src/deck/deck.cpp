@@ -296,6 +296,7 @@ Deck deck_build(const dom::Document& doc, const FrontMatter& front, Diagnostics&
   meta("keywords", d.meta.keywords);
   meta("date", d.meta.date);
   meta("event", d.meta.event);
+  meta("lang", d.meta.lang);
   meta("theme", d.meta.theme);
   meta("size", d.meta.size);
   meta("slideNumber", d.meta.slide_number);

@@ -80,6 +80,7 @@ struct Slide {
 
 struct Meta {
   std::string title, author, subject, keywords, date, theme, size;
+  std::string lang;          // BCP 47 (front matter `lang:`, checked there): the PDF's /Lang
   std::string event;         // where the talk is given (front matter `event:`), for handout headers
   std::string slide_number;  // reveal.js's `slideNumber` option: "", "true", "h.v", "false"
   // `date` (as written, in `date` above) read as seconds since 1970, UTC:

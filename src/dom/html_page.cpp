@@ -208,6 +208,10 @@ HtmlPage html_page_read(const Source& source, uint32_t body, Diagnostics& diags)
     GumboTag tag = g->v.element.tag;
     if (tag == GUMBO_TAG_TITLE && page.title.empty()) {
       page.title = squash_spaces(text_of(g));
+    } else if (tag == GUMBO_TAG_HTML) {
+      if (const GumboAttribute* lang = gumbo_get_attribute(&g->v.element.attributes, "lang")) {
+        page.lang = lang->value;
+      }
     } else if (tag == GUMBO_TAG_LINK || tag == GUMBO_TAG_STYLE) {
       bool inside = false;
       for (const GumboNode* p = g->parent; p; p = p->parent) inside = inside || p == holder;

@@ -2,7 +2,7 @@
 // read by gumbo, an HTML5 parser, into the tree a Pug deck gives: the
 // slides (the children of `.reveal .slides`, reveal.js's wrappers dropped
 // as style/ expects), then the page's `link` and `style` elements for the
-// deck's CSS. The page's title and its inline scripts (where
+// deck's CSS. The page's title and language and its inline scripts (where
 // `Reveal.initialize({...})` is) are handed on; nothing is run.
 #pragma once
 
@@ -18,6 +18,7 @@ namespace deckpdf::dom {
 struct HtmlPage {
   Document doc;
   std::string title;  // <title>, white space squashed; "" = none
+  std::string lang;   // <html lang>, as written; "" = none
   struct Script {
     std::string text;
     uint32_t at = 0;  // source offset of text[0]

@@ -10,6 +10,8 @@
 #include <iterator>
 #include <variant>
 
+#include "layout/glyph_outline.h"
+
 namespace deckpdf::pdf {
 
 namespace {
@@ -123,10 +125,18 @@ void ContentWriter::text_item(std::string& s, const layout::Item& item, const la
   bool mapped = true;  // every glyph's ToUnicode entry gives this run's text
   std::vector<std::string_view>& pieces = pieces_;
   run.glyph_texts(pieces);
+  // Under --pdfa no text operator may show .notdef (ISO 19005-2
+  // 6.2.11.8): such glyphs are skipped here and drawn as their outlines.
+  bool skip_notdef = false;
   for (size_t i = 0; i < run.glyphs.size(); ++i) {
     // A cluster drawn with several glyphs (Indic reordering, marks)
     // extracts reliably only as /ActualText.
     if (pieces[i].empty()) mapped = false;
+    if (pdfa_ && run.glyphs[i].id == 0) {
+      skip_notdef = true;
+      mapped = false;
+      continue;
+    }
     mapped = embedder_.note_glyph(fr, run.glyphs[i].id, pieces[i]) && mapped;
   }
   // Does reading the glyphs in order (right to left for an RTL run) give
@@ -217,6 +227,10 @@ void ContentWriter::text_item(std::string& s, const layout::Item& item, const la
     float natural = static_cast<float>(advance(run.font, g.id)) * to1000;
     float actual = g.x_advance / run.size * 1000.0f;
     float xoff = g.x_offset / run.size * 1000.0f;
+    if (skip_notdef && g.id == 0) {
+      pending -= actual;  // the pen moves on as if it had been drawn
+      continue;
+    }
     float before = pending - xoff;
     if (std::fabs(before) >= 0.5f) {
       close_string();
@@ -244,6 +258,7 @@ void ContentWriter::text_item(std::string& s, const layout::Item& item, const la
   s += "] TJ\n";
   if (run.synthetic_bold) s += "0 Tr\n";
   s += "ET\n";
+  if (skip_notdef) notdef_outlines(s, run, n);
   if (!actual_text.empty()) s += "EMC\n";
   if (frame) {
     s += "Q\n";
@@ -385,6 +400,33 @@ std::string ContentWriter::layer(const LayerKey& key, Needs& needs) {
     }
   }
   return s;
+}
+
+// A run's .notdef glyphs (--pdfa) as filled outlines in the text's colour,
+// where the text matrix `tm` would have drawn them: the box a reader sees
+// for a character no font has, without a text operator showing .notdef.
+void ContentWriter::notdef_outlines(std::string& s, const text::GlyphRun& run,
+                                    const float (&tm)[6]) {
+  text::GlyphRun boxes = run;
+  boxes.glyphs.clear();
+  float pen = 0, drawn = 0;  // the run's pen, and the pen of `boxes`
+  for (const text::Glyph& g : run.glyphs) {
+    if (g.id == 0) {
+      text::Glyph b = g;
+      b.x_offset += pen - drawn;
+      drawn += g.x_advance;
+      boxes.glyphs.push_back(b);
+    }
+    pen += g.x_advance;
+  }
+  layout::PathData path;
+  size_t budget = 64 * boxes.glyphs.size();  // a box is a few segments
+  if (!layout::glyph_outlines(fonts_, boxes, path, budget) || path.ops.empty()) return;
+  // Text space is y up, run space (the outlines') y down.
+  s += "q\n";
+  op(s, {tm[0], tm[1], -tm[2], -tm[3], tm[4], tm[5]}, "cm");
+  path_ops(s, path);
+  s += "f\nQ\n";
 }
 
 void ContentWriter::marker(std::string& s, float cx, float cy, const layout::MarkerItem& m) {

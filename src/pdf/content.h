@@ -49,8 +49,10 @@ struct LayerKey {
 
 class ContentWriter {
  public:
-  ContentWriter(HPDF_Doc doc, const text::FontSet& fonts, FontEmbedder& embedder)
-      : doc_(doc), fonts_(fonts), embedder_(embedder) {}
+  // `pdfa`: PDF/A-2b's limits on content (no .notdef glyph drawn, CMYK
+  // pictures through the RGB output intent).
+  ContentWriter(HPDF_Doc doc, const text::FontSet& fonts, FontEmbedder& embedder, bool pdfa)
+      : doc_(doc), fonts_(fonts), embedder_(embedder), pdfa_(pdfa) {}
 
   // The content of one layer in list space, each item drawn in the state
   // that `key.active` gives; what it names is added to `needs`.
@@ -88,6 +90,7 @@ class ContentWriter {
   const EmojiImage* emoji_image(text::FontId font, uint32_t glyph);
   void picture(std::string& s, float x, float y, const layout::ImageItem& im, Needs& needs);
   void marker(std::string& s, float cx, float cy, const layout::MarkerItem& m);
+  void notdef_outlines(std::string& s, const text::GlyphRun& run, const float (&tm)[6]);
   // paths.cpp
   void path_item(std::string& s, const layout::Item& item, const layout::PathItem& p, Needs& needs);
   const std::pair<std::string, HPDF_Dict>& shading(
@@ -98,6 +101,7 @@ class ContentWriter {
   HPDF_Doc doc_;
   const text::FontSet& fonts_;
   FontEmbedder& embedder_;
+  bool pdfa_ = false;
   Pen pen_;
   std::map<text::FontId, std::vector<int>> advances_;
   std::vector<std::string_view> pieces_;  // text_item's, kept for its capacity

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "image/resample.h"
 #include "pdf/content.h"
@@ -65,11 +66,49 @@ const char* colour_space(int channels) {
   return channels == 1 ? "DeviceGray" : channels == 4 ? "DeviceCMYK" : "DeviceRGB";
 }
 
+// CMYK under --pdfa: PDF/A-2 allows DeviceCMYK only with a CMYK output
+// intent (ISO 19005-2 6.2.4.3), and ours is sRGB. The inks become a
+// DeviceN of the four process colours whose alternate is DeviceRGB, by
+// the naive conversion viewers use for DeviceCMYK: r = max(0, 1 - c - k)...
+// (a PostScript calculator function, which has no max: c m y k -> r g b).
+HPDF_Array cmyk_as_rgb(HPDF_Doc doc) {
+  HPDF_MMgr mmgr = doc->mmgr;
+  HPDF_Dict fn = HPDF_DictStream_New(mmgr, doc->xref);
+  if (!fn) return nullptr;
+  HPDF_Dict_AddNumber(fn, "FunctionType", 4);
+  HPDF_Array domain = HPDF_Array_New(mmgr), range = HPDF_Array_New(mmgr);
+  for (int i = 0; i < 4; ++i) {
+    HPDF_Array_AddNumber(domain, 0);
+    HPDF_Array_AddNumber(domain, 1);
+    if (i == 3) continue;
+    HPDF_Array_AddNumber(range, 0);
+    HPDF_Array_AddNumber(range, 1);
+  }
+  HPDF_Dict_Add(fn, "Domain", domain);
+  HPDF_Dict_Add(fn, "Range", range);
+  const char* code =
+      "{3 index 1 index add 1 exch sub dup 0 lt {pop 0} if "
+      "3 index 2 index add 1 exch sub dup 0 lt {pop 0} if "
+      "3 index 3 index add 1 exch sub dup 0 lt {pop 0} if 7 3 roll pop pop pop pop}";
+  HPDF_Stream_Write(fn->stream, reinterpret_cast<const HPDF_BYTE*>(code), std::strlen(code));
+  HPDF_Array names = HPDF_Array_New(mmgr);
+  for (const char* ink : {"Cyan", "Magenta", "Yellow", "Black"}) HPDF_Array_AddName(names, ink);
+  HPDF_Array cs = HPDF_Array_New(mmgr);
+  HPDF_Array_AddName(cs, "DeviceN");
+  HPDF_Array_Add(cs, names);
+  HPDF_Array_AddName(cs, "DeviceRGB");
+  HPDF_Array_Add(cs, fn);
+  return cs;
+}
+
 // The picture as an image XObject: a JPEG's own bytes (DCTDecode), else
 // its pixels deflated, with its alpha as a deflated soft mask.
-HPDF_Dict picture_object(HPDF_Doc doc, const image::Picture& p) {
+HPDF_Dict picture_object(HPDF_Doc doc, const image::Picture& p, bool pdfa) {
   HPDF_Dict d = image_dict(doc, p, colour_space(p.channels));
   if (!d) return nullptr;
+  if (pdfa && p.channels == 4) {
+    if (HPDF_Array cs = cmyk_as_rgb(doc)) HPDF_Dict_Add(d, "ColorSpace", cs);
+  }
   if (p.format == image::Format::Jpeg) {
     if (p.inverted) {
       HPDF_Array decode = HPDF_Array_New(doc->mmgr);
@@ -128,7 +167,7 @@ void ContentWriter::picture(std::string& s, float x, float y, const layout::Imag
     if (auto need = picture_pixels_.find(p.hash); need != picture_pixels_.end()) {
       stored = image::downsample(im.picture, need->second.first, need->second.second);
     }
-    HPDF_Dict object = picture_object(doc_, *stored);
+    HPDF_Dict object = picture_object(doc_, *stored, pdfa_);
     it = pictures_
              .emplace(p.hash, std::make_pair(object, "Im" + std::to_string(pictures_.size() + 1)))
              .first;

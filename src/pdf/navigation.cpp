@@ -77,7 +77,7 @@ void* text_string(HPDF_Doc doc, const std::string& utf8) {
 }
 
 void navigation_write(HPDF_Doc doc, const std::vector<compose::Page>& pages,
-                      const std::vector<HPDF_Page>& pdf_pages) {
+                      const std::vector<HPDF_Page>& pdf_pages, bool pdfa) {
   HPDF_Outline top = nullptr;  // the last level-0 entry
   std::vector<std::string> labels;
   bool any_outline = false;
@@ -124,6 +124,8 @@ void navigation_write(HPDF_Doc doc, const std::vector<compose::Page>& pages,
         annot = HPDF_Page_CreateURILinkAnnot(page, r, uri_ascii(link.uri).c_str());
       }
       if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+      // PDF/A-2 6.3.2: an annotation is printed (the Print flag), as on screen.
+      if (annot && pdfa) HPDF_Dict_AddNumber(annot, "F", 4);
     }
   }
   std::vector<LabelRange> label_ranges = page_label_ranges(labels);

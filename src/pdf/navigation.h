@@ -13,9 +13,10 @@
 
 namespace deckpdf::pdf {
 
-// Writes the navigation of `pages`, whose PDF pages are `pdf_pages`.
+// Writes the navigation of `pages`, whose PDF pages are `pdf_pages`;
+// `pdfa`: link annotations carry the Print flag PDF/A asks for.
 void navigation_write(HPDF_Doc doc, const std::vector<compose::Page>& pages,
-                      const std::vector<HPDF_Page>& pdf_pages);
+                      const std::vector<HPDF_Page>& pdf_pages, bool pdfa);
 
 // A text string object (bookmark titles, the document info): printable
 // ASCII as a literal (PDFDocEncoding reads it as itself), anything else as

@@ -10,11 +10,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 
 #include "pdf/content.h"
 #include "pdf/deflate.h"
 #include "pdf/fonts.h"
+#include "pdf/metadata.h"
 #include "pdf/navigation.h"
 #include "pdf/page_content.h"
 #include "pdf/resources.h"
@@ -26,10 +26,11 @@ namespace {
 
 class Writer {
  public:
-  explicit Writer(const text::FontSet& fonts)
-      : doc_(HPDF_New(&Writer::on_error, this)),
+  Writer(const text::FontSet& fonts, const RenderOptions& options)
+      : options_(options),
+        doc_(HPDF_New(&Writer::on_error, this)),
         embedder_(doc_, fonts),
-        content_(doc_, fonts, embedder_),
+        content_(doc_, fonts, embedder_, options.pdfa),
         resources_(doc_, embedder_),
         pages_content_(doc_, content_, resources_, queue_) {
     if (doc_) {
@@ -62,9 +63,9 @@ class Writer {
     }
     queue_.flush();
     if (ok()) page_tree(pages);
-    if (ok()) navigation_write(doc_, pages, pages_);
+    if (ok()) navigation_write(doc_, pages, pages_, options_.pdfa);
     if (ok() && !embedder_.finish(error_)) return false;
-    set_info(info);
+    metadata_write(doc_, info, options_);
     if (!ok()) return false;
     if (!serialize(doc_, bytes, error_)) return false;
     return ok();
@@ -112,35 +113,7 @@ class Writer {
     if (one_resources) HPDF_Dict_Add(root, "Resources", page_resources_.front());
   }
 
-  void set_info(const DocInfo& info) {
-    HPDF_SetInfoAttr(doc_, HPDF_INFO_PRODUCER, "deckpdf (libharu)");
-    HPDF_Dict dict = doc_->info;
-    if (!dict) return;
-    auto text_entry = [&](const char* key, const std::string& value) {
-      if (!value.empty()) HPDF_Dict_Add(dict, key, text_string(doc_, value));
-    };
-    text_entry("Title", info.title);
-    text_entry("Author", info.author);
-    text_entry("Subject", info.subject);
-    text_entry("Keywords", info.keywords);
-    text_entry("Creator", info.creator);
-    if (info.date) {
-      std::time_t t = static_cast<std::time_t>(*info.date);
-      std::tm tm{};
-      gmtime_r(&t, &tm);
-      HPDF_Date d{};
-      d.year = tm.tm_year + 1900;
-      d.month = tm.tm_mon + 1;
-      d.day = tm.tm_mday;
-      d.hour = tm.tm_hour;
-      d.minutes = tm.tm_min;
-      d.seconds = tm.tm_sec;
-      d.ind = 'Z';
-      HPDF_SetInfoDateAttr(doc_, HPDF_INFO_CREATION_DATE, d);
-      HPDF_SetInfoDateAttr(doc_, HPDF_INFO_MOD_DATE, d);
-    }
-  }
-
+  const RenderOptions& options_;
   std::string error_;  // the first libharu error; before doc_, which reports into it
   HPDF_Doc doc_ = nullptr;
   FontEmbedder embedder_;
@@ -157,7 +130,7 @@ class Writer {
 bool pdf_render(const std::vector<compose::Page>& pages, const text::FontSet& fonts,
                 const DocInfo& info, std::string& bytes, std::string& error,
                 const RenderOptions& options) {
-  Writer w(fonts);
+  Writer w(fonts, options);
   if (options.image_dpi > 0) w.picture_sizes(pages, options.image_dpi);
   if (!w.render(pages, info, bytes)) {
     error = w.error().empty() ? "the PDF could not be written" : w.error();

@@ -25,6 +25,7 @@ namespace deckpdf::pdf {
 struct DocInfo {
   std::string title, author, subject, keywords;
   std::string creator = "deckpdf";
+  std::string lang;  // BCP 47 (checked before): the catalog's /Lang, XMP's dc:language
   // Creation date, seconds since the epoch (SOURCE_DATE_EPOCH when set).
   std::optional<int64_t> date;
 };
@@ -33,6 +34,12 @@ struct RenderOptions {
   // --image-dpi: a picture with more pixels than this many per inch at the
   // largest size it is drawn is stored smaller; 0 keeps every picture.
   int image_dpi = 0;
+  // --pdfa: PDF/A-2b (pdf/metadata.h: identification, sRGB output intent;
+  // annotations printable, no .notdef glyph drawn, CMYK pictures through
+  // the RGB intent).
+  bool pdfa = false;
+  // The document is tagged (--tagged): XMP names PDF/UA-1.
+  bool tagged = false;
 };
 
 // Renders the pages into PDF bytes. Returns false with `error` set when

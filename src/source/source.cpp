@@ -13,6 +13,7 @@
 #include "source/diagnostic.h"
 #include "source/files.h"
 #include "source/front_locals.h"
+#include "source/language.h"
 #include "source/nearest.h"
 #include "source/strings.h"
 
@@ -256,10 +257,11 @@ uint32_t front_matter_locals(const Source& source, uint32_t key, uint32_t last, 
 
 const std::vector<std::string>& front_matter_keys() {
   static const std::vector<std::string> keys{
-      "author",    "date",   "description",    "event",
-      "keywords",  "locals", "notesSeparator", "parser",
-      "separator", "size",   "slide-number",   "slideNumber",
-      "subject",   "theme",  "title",          "verticalSeparator"};
+      "author",           "date",      "description", "event",
+      "keywords",         "lang",      "locals",      "notesSeparator",
+      "parser",           "separator", "size",        "slide-number",
+      "slideNumber",      "subject",   "theme",       "title",
+      "verticalSeparator"};
   return keys;
 }
 
@@ -351,6 +353,15 @@ FrontMatter source_parse_front_matter(const Source& source, Diagnostics& diags,
                           "' is not a date deckpdf reads (2026-03-14, 2026-03-14 15:30, 14 March "
                           "2026); the PDF's date is not set from it");
       }
+    }
+    if (key == "lang" && !language_tag_well_formed(fm.values[key])) {
+      uint32_t value_at = at + static_cast<uint32_t>(value.data() - t.data());
+      diags.warning({value_at, value_at + static_cast<uint32_t>(value.size())},
+                    "source.front-matter-lang",
+                    "front matter lang '" + fm.values[key] +
+                        "' is not a BCP 47 language tag (en, en-US, de-CH, zh-Hant); the PDF "
+                        "does not name its language");
+      fm.values.erase(key);
     }
   }
   body_offset = last < source.line_count() ? source.line_start(last + 1)

@@ -133,7 +133,8 @@ TEST_CASE("unknown layouts and options list the known names and suggest the near
 
   const std::string options =
       "The options: -o/--output, --builds, --slides, --slide-numbers, --theme, --css, "
-      "--code-theme, --size, --asset-root, --image-dpi, --from, --basedir, --no-js, "
+      "--code-theme, --size, --asset-root, --image-dpi, --pdfa, --lang, --from, --basedir, "
+      "--no-js, "
       "--js-timeout, --locals, --dump, --check, --handout, --notes-only, --paper, "
       "--handout-colors, --notes-size, --pdfpc, --watch, -j/--jobs, -q/--quiet, -v/--verbose, "
       "--version, -h/--help.\n";

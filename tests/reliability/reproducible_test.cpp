@@ -29,7 +29,8 @@ const std::vector<std::string> modes = {"",
                                         "--builds --slide-numbers --size 4:3",
                                         "--handout",
                                         "--handout=6-up --paper Letter",
-                                        "--notes-only"};
+                                        "--notes-only",
+                                        "--pdfa --builds"};
 
 std::string export_bytes(const std::string& env, const std::string& deck, const std::string& mode,
                          const std::string& out) {
@@ -41,14 +42,16 @@ std::string export_bytes(const std::string& env, const std::string& deck, const 
 }
 
 // The PDF's objects (qpdf --qdf: deckpdf compresses them in object
-// streams) with their dates and the trailer's /ID (a hash of the bytes)
-// blanked.
+// streams) with their dates (Info's and the XMP's) and the trailer's /ID
+// (a hash of the bytes) blanked.
 std::string mask_dates(const std::string& path) {
   std::string pdf = test::pdf_qdf(path);
   REQUIRE(!pdf.empty());
   static const std::regex date(R"(/(CreationDate|ModDate) *\(D:[^)]*\))");
+  static const std::regex xmp_date(R"(<xmp:(\w+Date)>[^<]*<)");
   static const std::regex id(R"(/ID *\[ *<[0-9A-Fa-f]*> *<[0-9A-Fa-f]*> *\])");
   std::string s = std::regex_replace(pdf, date, "/$1 ()");
+  s = std::regex_replace(s, xmp_date, "<xmp:$1><");
   return std::regex_replace(s, id, "/ID []");
 }
 

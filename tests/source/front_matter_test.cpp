@@ -64,10 +64,11 @@ TEST_CASE("front matter: the date read, unknown keys and unreadable dates warned
   CHECK(d.code == "source.front-matter-key");
   CHECK(d.span.begin == 4);
   CHECK(d.span.end == 8);
-  CHECK(d.message ==
-        "front matter key 'thme' is not one deckpdf reads; did you mean theme? (it reads author, "
-        "date, description, event, keywords, locals, notesSeparator, parser, separator, size, "
-        "slide-number, slideNumber, subject, theme, title, verticalSeparator); it is ignored");
+  CHECK(
+      d.message ==
+      "front matter key 'thme' is not one deckpdf reads; did you mean theme? (it reads author, "
+      "date, description, event, keywords, lang, locals, notesSeparator, parser, separator, size, "
+      "slide-number, slideNumber, subject, theme, title, verticalSeparator); it is ignored");
   CHECK(typo.diags.items()[1].message.find("front matter key 'foo' is not one deckpdf reads (") ==
         0);
 
