@@ -77,7 +77,9 @@ void* text_string(HPDF_Doc doc, const std::string& utf8) {
 }
 
 void navigation_write(HPDF_Doc doc, const std::vector<compose::Page>& pages,
-                      const std::vector<HPDF_Page>& pdf_pages) {
+                      const std::vector<HPDF_Page>& pdf_pages,
+                      std::vector<std::vector<HPDF_Annotation>>* annots) {
+  if (annots) annots->assign(pages.size(), {});
   HPDF_Outline top = nullptr;  // the last level-0 entry
   std::vector<std::string> labels;
   bool any_outline = false;
@@ -124,6 +126,7 @@ void navigation_write(HPDF_Doc doc, const std::vector<compose::Page>& pages,
         annot = HPDF_Page_CreateURILinkAnnot(page, r, uri_ascii(link.uri).c_str());
       }
       if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+      if (annots) (*annots)[i].push_back(annot);
     }
   }
   std::vector<LabelRange> label_ranges = page_label_ranges(labels);

@@ -31,6 +31,8 @@ struct RenderOptions {
   // --image-dpi: a picture with more pixels than this many per inch at the
   // largest size it is drawn is stored smaller; 0 keeps every picture.
   int image_dpi = 0;
+  // --tagged: a structure tree (PDF/UA-1's tagged PDF; pdf/structure.h).
+  bool tagged = false;
 };
 
 // Renders the pages into PDF bytes. Returns false with `error` set when
