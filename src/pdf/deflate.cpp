@@ -32,17 +32,13 @@ std::string deflate_bytes(std::string_view data) {
 
 namespace {
 
-// libharu drops a /Filter entry from a stream it does not filter itself,
-// so the entry is written by the dict's own write hook, which libharu
-// calls after the other entries.
-constexpr std::string_view flate_entry = "/Filter /FlateDecode\012";
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
-  return HPDF_Stream_WriteStr(out, flate_entry.data());
-}
+// What the /Filter entry adds to a stream's dictionary, against which a
+// compressed stream must be smaller to be worth it.
+constexpr size_t filter_entry_size = sizeof "/Filter/FlateDecode" - 1;
 
 void stream_write(HPDF_Dict dict, std::string_view bytes, bool deflated) {
-  dict->filter = HPDF_STREAM_FILTER_NONE;
-  dict->write_fn = deflated ? write_flate_filter : nullptr;
+  dict->filter =
+      deflated ? HPDF_STREAM_FILTER_FLATE_DECODE | stream_deflated : HPDF_STREAM_FILTER_NONE;
   // libharu's memory streams grow in blocks of 4 KB, allocated on the first
   // write: most page streams are a few hundred bytes, and a 60,000-page
   // export held 200 MB of empty block ends. An empty stream's block size
@@ -104,7 +100,7 @@ bool StreamQueue::compress_next(std::unique_lock<std::mutex>& lock) {
   Job* job = &jobs_[next_++];  // a deque's elements stay put as it grows
   lock.unlock();
   std::string packed = deflate_bytes(job->data);
-  bool smaller = packed.size() + flate_entry.size() < job->data.size();
+  bool smaller = packed.size() + filter_entry_size < job->data.size();
   if (smaller) job->data = std::move(packed);
   lock.lock();
   job->deflated = smaller;

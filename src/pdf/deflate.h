@@ -24,8 +24,13 @@ namespace deckpdf::pdf {
 // Compresses `data` (zlib format, as /FlateDecode expects).
 std::string deflate_bytes(std::string_view data);
 
+// A bit of libharu's stream filter flags, which libharu does not use: the
+// stream's bytes are compressed already (pdf/serialize names the filter
+// and writes the bytes as they are).
+inline constexpr HPDF_UINT stream_deflated = 0x8000;
+
 // Writes `data` compressed into the stream of `dict` and marks the dict
-// /Filter /FlateDecode (libharu's own filter is turned off for it).
+// /Filter /FlateDecode, compressed already.
 void stream_write_deflated(HPDF_Dict dict, std::string_view data);
 
 // Streams whose content is known now and compressed meanwhile: helper

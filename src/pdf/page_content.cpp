@@ -225,7 +225,6 @@ HPDF_Dict PageContent::write(HPDF_Page page, const compose::Page& p, size_t inde
     starting.insert(at, static_cast<int>(chunks_.size()));
     chunks_.push_back(std::move(chunk));
   }
-  if (!own_used) queue_.add(own, {});  // libharu writes it whether or not it is used
   if (!contents.empty() && (contents.size() != 1 || contents.front() != own)) {
     HPDF_Array array = HPDF_Array_New(doc_->mmgr);
     for (HPDF_Dict d : contents) HPDF_Array_Add(array, d);

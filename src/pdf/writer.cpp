@@ -19,6 +19,7 @@
 #include "pdf/navigation.h"
 #include "pdf/page_content.h"
 #include "pdf/resources.h"
+#include "pdf/serialize.h"
 #include "pdf/structure.h"
 
 namespace deckpdf::pdf {
@@ -75,18 +76,7 @@ class Writer {
     if (ok() && !embedder_.finish(error_)) return false;
     set_info(info);
     if (!ok()) return false;
-    if (HPDF_SaveToStream(doc_) != HPDF_OK) {
-      if (error_.empty()) error_ = "libharu could not write the document";
-      return false;
-    }
-    HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
-    bytes.resize(size);
-    HPDF_UINT32 got = size;
-    if (HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got) != HPDF_OK &&
-        got != size) {
-      // libharu returns HPDF_STREAM_EOF when the whole stream was read.
-    }
-    bytes.resize(got);
+    if (!serialize(doc_, bytes, error_)) return false;
     return ok();
   }
 

@@ -7,7 +7,9 @@
 //     through /Contents arrays: a build page adds only what its step
 //     reveals; dimmed layers are Form XObjects (transparency groups);
 //   * what every page shares (MediaBox, resources) sits in the page tree's
-//     root; page labels are decimal ranges where they count up.
+//     root; page labels are decimal ranges where they count up;
+//   * libharu is the object model only: pdf/serialize writes the file
+//     (PDF 1.7, object streams, a cross-reference stream, a hashed /ID).
 #pragma once
 
 #include <cstdint>

@@ -7,6 +7,7 @@
 
 #include "cli/cli_helpers.h"
 #include "support/paths.h"
+#include "support/pdf_reader.h"
 
 using namespace deckpdf;
 using test::has;
@@ -21,9 +22,9 @@ TEST_CASE("date: in the front matter is the PDF's creation date", "[cli]") {
   unsetenv("SOURCE_DATE_EPOCH");
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
-  std::string bytes = test::read_file(pdf);
-  CHECK(has(bytes, "/CreationDate (D:20260314143000Z"));
-  CHECK(has(bytes, "/ModDate (D:20260314143000Z"));
+  std::string objects = test::pdf_qdf(pdf);
+  CHECK(has(objects, "/CreationDate (D:20260314143000Z"));
+  CHECK(has(objects, "/ModDate (D:20260314143000Z"));
 
   // Not a date: a warning at its value, and the build's date is used.
   test::write_file(deck, "---\ntitle: Dated\ndate: soon\n---\nsection\n  h1 Hi\n");
@@ -35,7 +36,7 @@ TEST_CASE("date: in the front matter is the PDF's creation date", "[cli]") {
                      ":3:7: warning: front matter date 'soon' is not a date deckpdf reads "
                      "(2026-03-14, 2026-03-14 15:30, 14 March 2026); the PDF's date is not set "
                      "from it [source.front-matter-date]\n 3 | date: soon\n   |       ^\n");
-  CHECK(has(test::read_file(pdf), "/CreationDate (D:19700102000000Z"));
+  CHECK(has(test::pdf_qdf(pdf), "/CreationDate (D:19700102000000Z"));
 }
 
 TEST_CASE("a front-matter key deckpdf does not read is a warning naming the nearest", "[cli]") {

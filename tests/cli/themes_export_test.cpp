@@ -37,9 +37,10 @@ TEST_CASE("a theme's faces come from fonts/FAMILY/, only for the themes that nam
     auto r = test::run_deckpdf(deck + "--theme " + c.theme + " -o '" + out + "'");
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.empty());
-    std::string bytes = test::read_file(out);
-    for (const char* f : c.fonts) CHECK(bytes.find(std::string("+") + f) != std::string::npos);
-    for (const char* f : c.absent) CHECK(bytes.find(std::string("+") + f) == std::string::npos);
+    std::string objects = test::pdf_qdf(out);
+    REQUIRE(!objects.empty());
+    for (const char* f : c.fonts) CHECK(objects.find(std::string("+") + f) != std::string::npos);
+    for (const char* f : c.absent) CHECK(objects.find(std::string("+") + f) == std::string::npos);
     test::Raster page = test::pdf_render_page(out, 0);
     REQUIRE(page.width > 0);
     uint32_t got = page.at(2, 2);

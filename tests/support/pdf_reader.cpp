@@ -75,13 +75,17 @@ Raster pdf_render_page(const std::string& path, int page_index) {
   return out;
 }
 
-std::vector<PdfLink> pdf_links(const std::string& path) {
-  std::vector<PdfLink> links;
+std::string pdf_qdf(const std::string& path) {
   std::string qdf_path = path + ".qdf";
   std::string cmd = "qpdf --qdf --object-streams=disable '" + path + "' '" + qdf_path + "'";
-  if (std::system(cmd.c_str()) != 0) return links;
+  if (std::system(cmd.c_str()) != 0) return {};
   std::ifstream in(qdf_path, std::ios::binary);
-  std::string qdf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+std::vector<PdfLink> pdf_links(const std::string& path) {
+  std::vector<PdfLink> links;
+  std::string qdf = pdf_qdf(path);
   // QDF marks each page object: "%% Page N\n%% Original object ID: ..\nK 0 obj".
   // The marks come in the order qpdf writes objects, not page order.
   std::vector<int> page_objects;

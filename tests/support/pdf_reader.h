@@ -46,6 +46,13 @@ struct Raster {
 };
 Raster pdf_render_page(const std::string& path, int page);
 
+// The file as `qpdf --qdf --object-streams=disable` rewrites it: every
+// object on its own (`N 0 obj`), streams uncompressed, dictionary keys
+// sorted one per line, strings in qpdf's spelling; "" when qpdf fails.
+// For tests that look at objects, which deckpdf packs into compressed
+// object streams. Requires qpdf on PATH.
+std::string pdf_qdf(const std::string& path);
+
 // A link annotation as qpdf reads it: its page, rectangle (PDF user space,
 // y up) and either a URI or the index of the page its /Dest opens.
 struct PdfLink {
