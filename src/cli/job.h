@@ -43,7 +43,9 @@ struct Job {
   bool slide_numbers = false;  // --slide-numbers (also the theme's or deck's slideNumber)
   std::string asset_root;      // --asset-root: where site-absolute image paths (/img/x.png) point
   int image_dpi = 0;           // --image-dpi: pictures stored at most this dense; 0 = as they are
-  bool tagged = false;      // --tagged: a tagged PDF, its structure tree from the deck (PDF/UA-1)
+  // --tagged: a tagged PDF, its structure tree from the deck (PDF/UA-1). Off by default: it
+  // costs over 10% in time and size (issue 24's rule; the numbers are in the commit).
+  bool tagged = false;
   std::string from;         // --from: "pug", "md" or "html"; "" = by the input's extension
   std::string basedir;      // --basedir: `include /x.pug` from here, and no include leaves it
   bool no_js = false;       // --no-js: the deck's JavaScript is reported, never run

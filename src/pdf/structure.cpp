@@ -198,7 +198,11 @@ void StructureWriter::finish(const std::vector<compose::Page>& pages,
     }
   }
   for (size_t p = 0; p < pdf_pages.size(); ++p) {
-    HPDF_Dict_AddName(pdf_pages[p], "Tabs", "S");
+    // 7.18.3: a page with annotations orders them by the structure.
+    if (p < annots.size() && std::any_of(annots[p].begin(), annots[p].end(),
+                                         [](HPDF_Annotation a) { return a != nullptr; })) {
+      HPDF_Dict_AddName(pdf_pages[p], "Tabs", "S");
+    }
     if (p < page_marks_.size() && !page_marks_[p].empty()) {
       HPDF_Dict_AddNumber(pdf_pages[p], "StructParents", static_cast<HPDF_INT32>(p));
     }
@@ -225,16 +229,19 @@ void StructureWriter::finish(const std::vector<compose::Page>& pages,
 // tree_node_entries under one root.
 void StructureWriter::parent_tree(HPDF_Dict root) {
   std::vector<std::pair<int, void*>> entries;  // key, value (an array or a dict)
-  auto marks_array = [&](const std::vector<Mark>& marks) {
-    HPDF_Array a = HPDF_Array_New(doc_->mmgr);
+  auto by_mcid = [&](const std::vector<Mark>& marks) {
     int size = 0;
     for (const Mark& m : marks) size = std::max(size, m.mcid + 1);
-    std::vector<HPDF_Dict> by_mcid(static_cast<size_t>(size), nullptr);
+    std::vector<HPDF_Dict> out(static_cast<size_t>(size), nullptr);
     for (const Mark& m : marks) {
       auto it = elements_.find({m.list->structure.get(), m.element});
-      if (it != elements_.end()) by_mcid[static_cast<size_t>(m.mcid)] = it->second.dict;
+      if (it != elements_.end()) out[static_cast<size_t>(m.mcid)] = it->second.dict;
     }
-    for (HPDF_Dict d : by_mcid) {
+    return out;
+  };
+  auto array_of = [&](const std::vector<HPDF_Dict>& elements) {
+    HPDF_Array a = HPDF_Array_New(doc_->mmgr);
+    for (HPDF_Dict d : elements) {
       if (d)
         HPDF_Array_Add(a, d);
       else
@@ -242,13 +249,41 @@ void StructureWriter::parent_tree(HPDF_Dict root) {
     }
     return a;
   };
+  // Build pages of one slide share their MCIDs (the same list, reused
+  // streams), each showing more of them: pages in a row whose arrays agree
+  // wherever both have an entry share one array, the union, which lists
+  // what the page does not show as well (harmless: no content names it).
+  struct Group {
+    std::vector<HPDF_Dict> elements;
+    std::vector<int> keys;
+  };
+  std::vector<Group> groups;
   for (size_t p = 0; p < page_marks_.size(); ++p) {
-    if (!page_marks_[p].empty()) {
-      entries.emplace_back(static_cast<int>(p), marks_array(page_marks_[p]));
+    if (page_marks_[p].empty()) continue;
+    std::vector<HPDF_Dict> page = by_mcid(page_marks_[p]);
+    bool agrees = !groups.empty();
+    if (agrees) {
+      const std::vector<HPDF_Dict>& g = groups.back().elements;
+      for (size_t i = 0; i < std::min(g.size(), page.size()) && agrees; ++i) {
+        agrees = !g[i] || !page[i] || g[i] == page[i];
+      }
     }
+    if (!agrees) groups.emplace_back();
+    Group& g = groups.back();
+    if (g.elements.size() < page.size()) g.elements.resize(page.size(), nullptr);
+    for (size_t i = 0; i < page.size(); ++i) {
+      if (page[i]) g.elements[i] = page[i];
+    }
+    g.keys.push_back(static_cast<int>(p));
+  }
+  for (const Group& g : groups) {
+    HPDF_Array a = array_of(g.elements);
+    if (g.keys.size() > 1) HPDF_Xref_Add(doc_->xref, a);  // shared: an indirect object
+    for (int k : g.keys) entries.emplace_back(k, a);
   }
   for (size_t f = 0; f < forms_.size(); ++f) {
-    entries.emplace_back(static_cast<int>(page_marks_.size() + f), marks_array(forms_[f].marks));
+    entries.emplace_back(static_cast<int>(page_marks_.size() + f),
+                         array_of(by_mcid(forms_[f].marks)));
   }
   for (const auto& [k, el] : annot_parents_) entries.emplace_back(k, el);
   HPDF_Dict tree = HPDF_Dict_New(doc_->mmgr);
