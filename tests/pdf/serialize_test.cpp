@@ -65,10 +65,13 @@ std::string bench_like_deck(int slides) {
   return s;
 }
 
+// Exported with a fixed creation date, so that two exports can be equal.
 std::string export_deck(const std::string& deck, const std::string& name,
                         const std::string& flags = "") {
   std::string out = test::temp_dir() + "/" + name + ".pdf";
+  setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
   auto r = test::run_deckpdf("'" + deck + "' -q " + flags + " -o '" + out + "'");
+  unsetenv("SOURCE_DATE_EPOCH");
   REQUIRE(r.exit_code == 0);
   return out;
 }
