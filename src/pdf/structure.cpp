@@ -59,25 +59,32 @@ StructureWriter::Element& StructureWriter::element(const layout::Structure& s, i
   auto it = elements_.find({&s, e});
   if (it != elements_.end()) return it->second;
   const layout::Structure::Element& se = s.elements[static_cast<size_t>(e)];
-  HPDF_Dict parent = document_;
-  HPDF_Array parent_kids = document_kids_;
-  if (se.parent >= 0) {
-    Element& p = element(s, se.parent);
-    parent = p.dict;
-    parent_kids = p.kids;
-  }
+  Element& parent = se.parent >= 0 ? element(s, se.parent) : document_;
   Element el;
   el.dict = indirect_dict(doc_);
-  el.kids = HPDF_Array_New(doc_->mmgr);
-  HPDF_Dict_AddName(el.dict, "Type", "StructElem");
   HPDF_Dict_AddName(el.dict, "S", layout::role_name(se.role));
-  HPDF_Dict_Add(el.dict, "P", parent);
-  HPDF_Dict_Add(el.dict, "K", el.kids);
+  HPDF_Dict_Add(el.dict, "P", parent.dict);
   if (!se.alt.empty()) HPDF_Dict_Add(el.dict, "Alt", text_string(doc_, se.alt));
   if (!se.lang.empty()) HPDF_Dict_Add(el.dict, "Lang", text_string(doc_, se.lang));
   if (!se.actual.empty()) HPDF_Dict_Add(el.dict, "ActualText", text_string(doc_, se.actual));
-  HPDF_Array_Add(parent_kids, el.dict);
-  return elements_.emplace(ElementKey{&s, e}, el).first->second;
+  parent.kids.push_back({el.dict, 0});
+  Element& made = elements_.emplace(ElementKey{&s, e}, std::move(el)).first->second;
+  made_.push_back(&made);
+  return made;
+}
+
+// An element of its own under `parent` (a link annotation's, when its
+// text is in no Link element).
+StructureWriter::Element& StructureWriter::element_new(Element& parent, const char* role) {
+  Element el;
+  el.dict = indirect_dict(doc_);
+  HPDF_Dict_AddName(el.dict, "S", role);
+  HPDF_Dict_Add(el.dict, "P", parent.dict);
+  parent.kids.push_back({el.dict, 0});
+  ElementKey key{nullptr, -1 - static_cast<int>(elements_.size())};
+  Element& made = elements_.emplace(key, std::move(el)).first->second;
+  made_.push_back(&made);
+  return made;
 }
 
 // A marked-content reference: a bare MCID on the element's own page, else
@@ -88,7 +95,7 @@ void StructureWriter::kid_add(Element& el, HPDF_Page page, int mcid, HPDF_Dict s
     HPDF_Dict_Add(el.dict, "Pg", page);
   }
   if (el.page == page && !stm) {
-    HPDF_Array_AddNumber(el.kids, mcid);
+    el.kids.push_back({nullptr, mcid});
     return;
   }
   HPDF_Dict mcr = HPDF_Dict_New(doc_->mmgr);
@@ -96,22 +103,33 @@ void StructureWriter::kid_add(Element& el, HPDF_Page page, int mcid, HPDF_Dict s
   HPDF_Dict_Add(mcr, "Pg", page);
   if (stm) HPDF_Dict_Add(mcr, "Stm", stm);
   HPDF_Dict_AddNumber(mcr, "MCID", mcid);
-  HPDF_Array_Add(el.kids, mcr);
+  el.kids.push_back({mcr, 0});
+}
+
+// /K: the one kid itself, or an array of them.
+void StructureWriter::kids_write(Element& el) {
+  auto one = [&](const Kid& k) -> void* {
+    return k.obj ? static_cast<void*>(k.obj) : HPDF_Number_New(doc_->mmgr, k.mcid);
+  };
+  if (el.kids.size() == 1) {
+    HPDF_Dict_Add(el.dict, "K", one(el.kids.front()));
+    return;
+  }
+  HPDF_Array a = HPDF_Array_New(doc_->mmgr);
+  for (const Kid& k : el.kids) HPDF_Array_Add(a, one(k));
+  HPDF_Dict_Add(el.dict, "K", a);
 }
 
 void StructureWriter::finish(const std::vector<compose::Page>& pages,
                              const std::vector<HPDF_Page>& pdf_pages,
                              const std::vector<std::vector<HPDF_Annotation>>& annots) {
   HPDF_Dict root = indirect_dict(doc_);
-  document_ = indirect_dict(doc_);
-  document_kids_ = HPDF_Array_New(doc_->mmgr);
-  if (!root || !document_ || !document_kids_) return;
+  document_.dict = indirect_dict(doc_);
+  if (!root || !document_.dict) return;
   HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-  HPDF_Dict_Add(root, "K", document_);
-  HPDF_Dict_AddName(document_, "Type", "StructElem");
-  HPDF_Dict_AddName(document_, "S", "Document");
-  HPDF_Dict_Add(document_, "P", root);
-  HPDF_Dict_Add(document_, "K", document_kids_);
+  HPDF_Dict_Add(root, "K", document_.dict);
+  HPDF_Dict_AddName(document_.dict, "S", "Document");
+  HPDF_Dict_Add(document_.dict, "P", root);
 
   // Each run of items once, where it is first shown (on a page, or in a
   // form on the first page that draws it), in document order: lists in
@@ -169,17 +187,7 @@ void StructureWriter::finish(const std::vector<compose::Page>& pages,
         int e = tag > 0 ? tag - 1 : 0;
         if (st.elements[static_cast<size_t>(e)].role != layout::Role::Link) {
           // A link whose text is not in a Link element of its own.
-          Element& parent = element(st, e);
-          Element fresh;
-          fresh.dict = indirect_dict(doc_);
-          fresh.kids = HPDF_Array_New(doc_->mmgr);
-          HPDF_Dict_AddName(fresh.dict, "Type", "StructElem");
-          HPDF_Dict_AddName(fresh.dict, "S", "Link");
-          HPDF_Dict_Add(fresh.dict, "P", parent.dict);
-          HPDF_Dict_Add(fresh.dict, "K", fresh.kids);
-          HPDF_Array_Add(parent.kids, fresh.dict);
-          el = &elements_.emplace(ElementKey{&st, -1 - static_cast<int>(elements_.size())}, fresh)
-                    .first->second;
+          el = &element_new(element(st, e), "Link");
         } else {
           el = &element(st, e);
         }
@@ -189,7 +197,7 @@ void StructureWriter::finish(const std::vector<compose::Page>& pages,
       HPDF_Dict_AddName(objr, "Type", "OBJR");
       HPDF_Dict_Add(objr, "Pg", pdf_pages[p]);
       HPDF_Dict_Add(objr, "Obj", annot);
-      HPDF_Array_Add(el->kids, objr);
+      el->kids.push_back({objr, 0});
       std::string what =
           link.page >= 0 ? "Go to page " + std::to_string(link.page + 1) : "Open " + link.uri;
       HPDF_Dict_Add(annot, "Contents", text_string(doc_, what));
@@ -211,6 +219,8 @@ void StructureWriter::finish(const std::vector<compose::Page>& pages,
     HPDF_Dict_AddNumber(forms_[f].dict, "StructParents",
                         static_cast<HPDF_INT32>(page_marks_.size() + f));
   }
+  kids_write(document_);
+  for (Element* el : made_) kids_write(*el);
   parent_tree(root);
   HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key);
 

@@ -64,14 +64,24 @@ class StructureWriter {
     int key = 0;    // its /StructParents
     int page = -1;  // the first page that draws it
   };
+  // A kid of an element: a child element, an MCR or OBJR (obj), or an
+  // MCID on the element's page.
+  struct Kid {
+    HPDF_Dict obj = nullptr;
+    int mcid = 0;
+  };
+  // Elements are small dictionaries (no /Type, which is optional; /K a
+  // single kid itself), written once all their kids are known.
   struct Element {
     HPDF_Dict dict = nullptr;
-    HPDF_Array kids = nullptr;
+    std::vector<Kid> kids;
     HPDF_Page page = nullptr;  // its /Pg: integer MCIDs are on this page
   };
   using ElementKey = std::pair<const layout::Structure*, int>;
 
   Element& element(const layout::Structure& s, int e);
+  Element& element_new(Element& parent, const char* role);
+  void kids_write(Element& el);
   void kid_add(Element& el, HPDF_Page page, int mcid, HPDF_Dict stm);
   void parent_tree(HPDF_Dict root);
 
@@ -81,9 +91,9 @@ class StructureWriter {
   std::vector<std::vector<Mark>> page_marks_;
   std::vector<HPDF_Page> pages_;
   std::map<const layout::DisplayList*, int> list_rank_;  // placement order of first showing
-  HPDF_Dict document_ = nullptr;
-  HPDF_Array document_kids_ = nullptr;
+  Element document_;
   std::map<ElementKey, Element> elements_;
+  std::vector<Element*> made_;                            // every element, in the order made
   std::vector<std::pair<int, HPDF_Dict>> annot_parents_;  // /StructParent -> its Link element
   int next_key_ = 0;
 };
