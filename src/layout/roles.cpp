@@ -189,6 +189,7 @@ Role role_of(const dom::Node& n) {
 
 std::shared_ptr<const Structure> roles_resolve(Context& ctx, dom::NodeId root,
                                                const std::vector<dom::NodeId>& nodes,
+                                               const std::vector<bool>& labels,
                                                std::vector<Item>& items, const DisplayList& list) {
   Builder b(ctx, root);
   for (size_t i = 0; i < items.size(); ++i) {
@@ -212,9 +213,7 @@ std::shared_ptr<const Structure> roles_resolve(Context& ctx, dom::NodeId root,
         (std::holds_alternative<ImageItem>(it.v) || std::holds_alternative<PathItem>(it.v))) {
       continue;  // a slide's background picture, a box's gradient
     }
-    // A list item's number is drawn with the item's own span, its text with its text's.
-    if (r == Role::LBody && std::holds_alternative<TextItem>(it.v) && id != dom::no_node &&
-        ctx.doc[id].span.begin == it.span.begin && ctx.doc[id].span.end == it.span.end) {
+    if (r == Role::LBody && i < labels.size() && labels[i] && id != dom::no_node) {
       e = b.label(id, e);
       if (e < 0) continue;
     }

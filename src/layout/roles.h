@@ -85,10 +85,12 @@ struct Structure {
 // elements, in Item::tag; 0 for an artifact) from `nodes`, each item's
 // nearest element with a role (no_node: the root), and the structure of
 // the list whose root element is `root` (a slide's section, a notes
-// aside). Items a line-highlight step covers are artifacts (the step's
+// aside); `labels` says which items are list items' numbers (their Lbl).
+// Items a line-highlight step covers are artifacts (the step's
 // copy on top is read instead). A picture without alt text is warned.
 std::shared_ptr<const Structure> roles_resolve(Context& ctx, dom::NodeId root,
                                                const std::vector<dom::NodeId>& nodes,
+                                               const std::vector<bool>& labels,
                                                std::vector<Item>& items, const DisplayList& list);
 
 }  // namespace deckpdf::layout

@@ -208,11 +208,12 @@ void tags_resolve(Context& ctx, const Tags& tags, std::vector<Item>& items, Disp
   std::vector<int> set_of = effect_sets(tags, scale_boxes_measure(ctx.shaper, tags, items), list);
   std::vector<Item> links;
   std::vector<dom::NodeId> nodes, link_nodes;  // --tagged: each item's element with a role
+  std::vector<bool> labels;                    // and whether it is a list item's marker
   if (ctx.tagged) nodes.reserve(items.size());
   for (Item& it : items) {
     size_t t = static_cast<size_t>(it.tag);
     const Tag& tag = tags.list[t];
-    if (ctx.tagged) nodes.push_back(tag.node);
+    if (ctx.tagged) nodes.push_back(tag.node), labels.push_back(tag.label);
     it.tag = 0;
     it.step = tag.step;
     it.until = tag.until;
@@ -235,7 +236,7 @@ void tags_resolve(Context& ctx, const Tags& tags, std::vector<Item>& items, Disp
                std::make_move_iterator(links.end()));
   if (ctx.tagged) {
     nodes.insert(nodes.end(), link_nodes.begin(), link_nodes.end());
-    list.structure = roles_resolve(ctx, root, nodes, items, list);
+    list.structure = roles_resolve(ctx, root, nodes, labels, items, list);
   }
 }
 

@@ -21,6 +21,7 @@ struct Tag {
   // --tagged: the nearest element with a structure role (roles.h); no_node
   // for the list's root.
   dom::NodeId node = dom::no_node;
+  bool label = false;  // --tagged: a list item's marker text (its Lbl)
 };
 
 // The tags of one layout pass. Tag 0 is plain content; a .grow or .shrink

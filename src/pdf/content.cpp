@@ -306,6 +306,13 @@ int element_of(const layout::DisplayList& list, const layout::Item& item) {
   return list.structure && item.tag > 0 ? item.tag - 1 : -1;
 }
 
+// A run of its own: text drawn with an /ActualText span inside (readers
+// such as poppler end a sequence at the span's end).
+bool alone(const layout::Item& item) {
+  auto* t = std::get_if<layout::TextItem>(&item.v);
+  return t && t->actual_text;
+}
+
 }  // namespace
 
 // A tagged list's runs, numbered in layer order: the items of one layer
@@ -318,12 +325,14 @@ const ContentWriter::Runs& ContentWriter::runs(const layout::DisplayList& list) 
   r.mcid.assign(list.items.size(), -1);
   for (const layout::Layer& layer : list.layers) {
     int open = -1;
+    bool was_alone = false;
     for (uint32_t index : layer.items) {
       const layout::Item& item = list.items[index];
       if (std::holds_alternative<layout::LinkItem>(item.v)) continue;
       int e = element_of(list, item);
-      if (e >= 0 && e != open) r.mcid[index] = r.count++;
+      if (e >= 0 && (e != open || was_alone || alone(item))) r.mcid[index] = r.count++;
       open = e;
+      was_alone = alone(item);
     }
   }
   return r;
@@ -354,12 +363,15 @@ std::string ContentWriter::layer(const LayerKey& key, Needs& needs, int mcid_bas
   // artifact, -2 none).
   const Runs* tagged = marks ? &runs(list) : nullptr;
   int open = -2;
+  bool was_alone = false;
   for (uint32_t index : layer.items) {
     const layout::Item& item = list.items[index];
     if (std::holds_alternative<layout::LinkItem>(item.v)) continue;  // annotations, not ink
     if (tagged) {
       int e = element_of(list, item);
-      if (e != open) {  // as runs() counts them
+      bool split = e >= 0 && (was_alone || alone(item));
+      was_alone = alone(item);
+      if (e != open || split) {  // as runs() counts them
         if (open != -2) s += "EMC\n";
         if (e < 0) {
           s += "/Artifact BMC\n";

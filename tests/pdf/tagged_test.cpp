@@ -315,3 +315,22 @@ TEST_CASE("tagged: only with --tagged", "[pdf][tagged]") {
     CHECK((file.find("/Artifact") != std::string::npos) == tagged);
   }
 }
+
+TEST_CASE("tagged: the seed, a wrapped capitalised heading and bulleted notes", "[pdf][tagged]") {
+  std::string dir = test::temp_dir();
+  std::string pdf = dir + "/beam.pdf", handout = dir + "/beam-handout.pdf";
+  std::string seed = "'" + test::source_dir() + "/samples/beam.pug'";
+  REQUIRE(test::run_deckpdf(seed + " --tagged -o '" + pdf + "'").exit_code == 0);
+  REQUIRE(test::run_deckpdf(seed + " --tagged --handout -o '" + handout + "'").exit_code == 0);
+  // Both lines of a heading drawn with /ActualText spans (text-transform).
+  std::vector<std::string> sects = sect_texts(struct_text(pdf));
+  REQUIRE(sects.size() == test::pdf_read(pdf).pages.size());
+  CHECK(sects[2] == "PROCESSES AND MESSAGES");
+  // Notes' bullets (Markdown list items) are no labels; the notes follow
+  // their slide.
+  std::vector<std::string> lines = tree_lines(struct_text(handout));
+  CHECK(std::count(lines.begin(), lines.end(), "Lbl") == 0);
+  CHECK(std::count(lines.begin(), lines.end(), "Note") > 0);
+  CHECK(lines[1] == "Sect");
+  CHECK(lines[4] == "Note");
+}
