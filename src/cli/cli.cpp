@@ -66,6 +66,10 @@ void options_define(CLI::App& app, Options& o, const Names& names) {
       ->type_name("RANGE");
   app.add_flag("--slide-numbers", job.slide_numbers,
                "print each slide's number (3 or 3.2) at its bottom right");
+  app.add_flag("--tagged", job.tagged,
+               "a tagged PDF (PDF/UA-1): a structure tree from the deck (headings, lists, "
+               "tables, pictures with their alt text, links, code, formulas, notes), so that "
+               "screen readers read each slide in order");
   // How it looks.
   app.add_option("--theme", job.theme,
                  "a .css file, or a theme by name: " + names_list(names.themes) +

@@ -472,6 +472,7 @@ bool Pipeline::lay_out() {
   ctx.asset_root = job_.asset_root;
   ctx.page_aspect = page_size_.width / page_size_.height;
   ctx.pictures = std::make_shared<image::Cache>();
+  ctx.tagged = job_.tagged;
   lists_.resize(deck_.slides.size());
   bool want_numbers = job_.slide_numbers || slide_number_on(deck_.meta.slide_number) ||
                       slide_number_on(theme_var(*theme_, "--slide-number"));
@@ -593,6 +594,7 @@ bool Pipeline::handout_compose(bool notes_only, compose::Handout& made) {
     for (const deck::Slide& slide : deck_.slides) markdown::linkify(doc_, slide.notes);
     notes_ =
         std::make_unique<layout::NotesLayout>(doc_, *notes_theme_, *shaper_, diags_, deck_dir_);
+    notes_->notes_tagged(job_.tagged);
   }
   made = compose::compose_handout(deck_, lists_, *handout_layout, *notes_, ho);
   return true;
@@ -634,6 +636,7 @@ bool Pipeline::render(const std::vector<compose::Page>& pages, Output& out) {
   pdf::RenderOptions options;
   options.image_dpi = job_.image_dpi;
   options.pdfa = job_.pdfa;
+  options.tagged = job_.tagged;
   if (!pdf::pdf_render(pages, fonts_, info, out.pdf, pdf_error, options)) {
     return fail(exit_io, pdf_error, true);
   }

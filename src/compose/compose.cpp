@@ -84,6 +84,8 @@ void links_collect(const deck::Deck& deck, std::vector<Page>& pages,
         auto* link = std::get_if<layout::LinkItem>(&item.v);
         if (!link || !item.visible_at(pl.step)) continue;
         Link out;
+        out.list = &list;
+        out.item = static_cast<uint32_t>(&item - list.items.data());
         // list space -> content placement (scale, dx, dy) -> page.
         float k = pl.t.scale * list.scale;
         out.x = pl.t.tx + pl.t.scale * list.dx + k * item.x;

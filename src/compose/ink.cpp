@@ -77,6 +77,7 @@ std::optional<layout::DisplayList> ink_saving(const deck::Slide& slide,
   out.clip = list.clip;
   out.step_count = list.step_count;
   out.effects = list.effects;
+  out.structure = list.structure;
   for (auto& set : out.effects) {
     for (auto& e : set) e.color = ink_turn(e.color);
   }

@@ -44,6 +44,9 @@ struct Link {
   float x = 0, y = 0, width = 0, height = 0;  // pt, page space (y down)
   std::string uri;                            // an external link: a URI action
   int page = -1;                              // an in-deck link: the index of the page it opens
+  // The LinkItem it was made from (a tagged PDF's Link element).
+  const layout::DisplayList* list = nullptr;
+  uint32_t item = 0;
 };
 
 struct Page {

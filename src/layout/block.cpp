@@ -346,6 +346,12 @@ Item Engine::marker_item(float baseline) {
                       size, s.color};
     return it;
   }
+  if (ctx_.tagged) {  // the number is the item's label (roles.h)
+    Tag t = tags_.list[static_cast<size_t>(it.tag)];
+    t.label = true;
+    tags_.list.push_back(std::move(t));
+    it.tag = static_cast<int>(tags_.list.size() - 1);
+  }
   std::string label;
   int n = marker_.number;
   switch (marker_.kind) {

@@ -186,7 +186,9 @@ struct Item {
   Span span;          // the source construct it was made from
   // Layout's own, while it lays a slide out: which fragment tag (what the
   // fragment and link ancestors make of the content) the item has; its
-  // step, until and effects come from it once the slide is done. 0 after.
+  // step, until and effects come from it once the slide is done. After: 0,
+  // or in a tagged export 1 + the item's element in DisplayList::structure
+  // (0: an artifact).
   int tag = 0;
 
   // Visible at step k; at `print_state` every item that is ever shown is.
@@ -214,6 +216,8 @@ struct Layer {
   bool visible_at(int k) const { return shown_at(step, until, k); }
 };
 
+struct Structure;  // roles.h
+
 struct DisplayList {
   float width = 0, height = 0;  // the slide (or box) size, px
   Color background{1, 1, 1, 1};
@@ -237,6 +241,10 @@ struct DisplayList {
     float top = 0, bottom = 0;
   };
   std::vector<Band> bands;
+  // A tagged export's structure elements (roles.h), which Item::tag names;
+  // null when not tagging. Copies of a list (flow pieces, ink-saving
+  // copies) share it.
+  std::shared_ptr<const Structure> structure;
 };
 
 }  // namespace deckpdf::layout

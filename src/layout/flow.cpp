@@ -63,6 +63,7 @@ DisplayList flow_piece(const DisplayList& flow, const std::vector<FlowPiece>& pi
   out.width = flow.width;
   out.background = flow.background;
   out.effects = flow.effects;
+  out.structure = flow.structure;
   const FlowPiece& piece = pieces[k];
   bool last = k + 1 == pieces.size();
   out.height = piece.bottom - piece.top;

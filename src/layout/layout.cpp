@@ -31,7 +31,7 @@ DisplayList layout_slide(Context& ctx, const deck::Slide& slide, int slide_numbe
   style::ComputedStyle section = slide_frame(ctx, slide, list);
   SlideContent content = slide_content(ctx, slide, slide_number, section, list);
   missing_glyphs_warn(ctx, slide, slide_number);
-  tags_resolve(ctx, content.tags, content.items, list);
+  tags_resolve(ctx, content.tags, content.items, list, slide.section);
   background_image(ctx, slide, list, content.items);
   // The slide's own gradient, else the theme's page gradient when the slide
   // has no background of its own (reveal.js draws a slide's background
@@ -86,7 +86,7 @@ DisplayList layout_flow(Context& ctx, dom::NodeId root, const style::ComputedSty
   engine.bands_record(&list.bands);
   std::vector<Item> items;
   Extent r = engine.children(root, root_style, 0, 0, 0, width, items);
-  tags_resolve(ctx, engine.tags(), items, list);  // links
+  tags_resolve(ctx, engine.tags(), items, list, root);  // links
   list.items = std::move(items);
   list.height = r.height;
   std::stable_sort(

@@ -28,6 +28,8 @@ struct Context {
   // Pictures decoded once for the whole export, shared by its threads
   // (null: each picture decoded where it is shown).
   std::shared_ptr<image::Cache> pictures;
+  // --tagged: lists carry their structure (roles.h); off, nothing is made.
+  bool tagged = false;
 };
 
 // The most items (runs of text, boxes, rules, pictures' pieces) one slide

@@ -48,6 +48,8 @@ class NotesLayout {
   void notes_box(float height_pt);
   // The size the notes under `root` are set in, pt.
   float notes_size_pt(dom::NodeId root);
+  // --tagged: notes flows carry their structure (roles.h); labels never.
+  void notes_tagged(bool on) { ctx_.tagged = on; }
   // The document the notes are in.
   const dom::Document& document() const { return ctx_.doc; }
 

@@ -76,6 +76,7 @@ ParallelLayout::ParallelLayout(Context& ctx, size_t count, unsigned threads, Wor
         c.asset_root = ctx_.asset_root;
         c.page_aspect = ctx_.page_aspect;
         c.pictures = ctx_.pictures;
+        c.tagged = ctx_.tagged;
         work_(c, k);
         if (w.shaper.take_fallback_wanted() || item.diags.dropped() > 0) item.redo = true;
         item.matches = w.shaper.take_matches();

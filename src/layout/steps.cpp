@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "layout/engine.h"
+#include "layout/roles.h"
 
 namespace deckpdf::layout {
 
@@ -21,8 +22,12 @@ int Engine::tag_for(dom::NodeId id, const style::ComputedStyle& s, int parent_ta
   const deck::Fragment* f = slide_ ? slide_->fragment_of(id) : nullptr;
   const dom::Node& n = ctx_.doc[id];
   const std::string* href = n.tag == "a" ? n.attr("href") : nullptr;
-  if (!f && (!href || href->empty()) && s.opacity >= 1) return parent_tag;
+  // Tagged: an element with a role, or a child of the slide (its reading
+  // order, roles.h), names the content under it.
+  bool role = ctx_.tagged && (role_of(n) != Role::None || (slide_ && n.parent == slide_->section));
+  if (!f && (!href || href->empty()) && s.opacity >= 1 && !role) return parent_tag;
   Tag t = tags_.list[static_cast<size_t>(parent_tag)];
+  if (role) t.node = id;
   if (f) fragment_apply(*f, t, tags_.scale_boxes);
   if (href && !href->empty()) t.href = *href;
   if (s.opacity < 1) {
@@ -194,12 +199,17 @@ void link_add(std::vector<Item>& links, const Item& it, const Box& b, const std:
 
 }  // namespace
 
-void tags_resolve(Context& ctx, const Tags& tags, std::vector<Item>& items, DisplayList& list) {
+void tags_resolve(Context& ctx, const Tags& tags, std::vector<Item>& items, DisplayList& list,
+                  dom::NodeId root) {
   std::vector<int> set_of = effect_sets(tags, scale_boxes_measure(ctx.shaper, tags, items), list);
   std::vector<Item> links;
+  std::vector<dom::NodeId> nodes, link_nodes;  // --tagged: each item's element with a role
+  std::vector<bool> labels;                    // and whether it is a list item's marker
+  if (ctx.tagged) nodes.reserve(items.size());
   for (Item& it : items) {
     size_t t = static_cast<size_t>(it.tag);
     const Tag& tag = tags.list[t];
+    if (ctx.tagged) nodes.push_back(tag.node), labels.push_back(tag.label);
     it.tag = 0;
     it.step = tag.step;
     it.until = tag.until;
@@ -214,10 +224,16 @@ void tags_resolve(Context& ctx, const Tags& tags, std::vector<Item>& items, Disp
     } else {
       continue;
     }
+    size_t before = links.size();
     link_add(links, it, b, tag.href);
+    if (ctx.tagged && links.size() > before) link_nodes.push_back(tag.node);
   }
   items.insert(items.end(), std::make_move_iterator(links.begin()),
                std::make_move_iterator(links.end()));
+  if (ctx.tagged) {
+    nodes.insert(nodes.end(), link_nodes.begin(), link_nodes.end());
+    list.structure = roles_resolve(ctx, root, nodes, labels, items);
+  }
 }
 
 }  // namespace deckpdf::layout

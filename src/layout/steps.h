@@ -18,6 +18,10 @@ struct Tag {
   std::vector<Effect> effects;
   std::vector<int> boxes;  // per effect: which scale box gives its centre, or -1
   std::string href;
+  // --tagged: the nearest element with a structure role (roles.h); no_node
+  // for the list's root.
+  dom::NodeId node = dom::no_node;
+  bool label = false;  // --tagged: a list item's marker text (its Lbl)
 };
 
 // The tags of one layout pass. Tag 0 is plain content; a .grow or .shrink
@@ -37,7 +41,9 @@ void fragment_apply(const deck::Fragment& f, Tag& t, int& scale_boxes);
 // Turns the tags of `items` into what the DisplayList says: each item's
 // step, until and effect set (added to list.effects), the centres of
 // .grow/.shrink, and a LinkItem, appended, over each stretch of text inside
-// an `a(href)`.
-void tags_resolve(Context& ctx, const Tags& tags, std::vector<Item>& items, DisplayList& list);
+// an `a(href)`. When tagging (Context::tagged), also each item's structure
+// element in the list whose root element is `root` (roles.h).
+void tags_resolve(Context& ctx, const Tags& tags, std::vector<Item>& items, DisplayList& list,
+                  dom::NodeId root);
 
 }  // namespace deckpdf::layout

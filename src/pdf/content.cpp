@@ -11,6 +11,7 @@
 #include <variant>
 
 #include "layout/glyph_outline.h"
+#include "layout/roles.h"
 
 namespace deckpdf::pdf {
 
@@ -313,7 +314,47 @@ void ContentWriter::emoji_item(std::string& s, const layout::Item& item, const t
   s += "EMC\n";
 }
 
-std::string ContentWriter::layer(const LayerKey& key, Needs& needs) {
+namespace {
+
+// The structure element of an item of a tagged list, or -1: an artifact.
+int element_of(const layout::DisplayList& list, const layout::Item& item) {
+  return list.structure && item.tag > 0 ? item.tag - 1 : -1;
+}
+
+// A run of its own: text drawn with an /ActualText span inside (readers
+// such as poppler end a sequence at the span's end).
+bool alone(const layout::Item& item) {
+  auto* t = std::get_if<layout::TextItem>(&item.v);
+  return t && t->actual_text;
+}
+
+}  // namespace
+
+// A tagged list's runs, numbered in layer order: the items of one layer
+// that follow each other with the same structure element are one run,
+// one marked-content sequence.
+const ContentWriter::Runs& ContentWriter::runs(const layout::DisplayList& list) {
+  auto [it, added] = runs_.try_emplace(&list);
+  Runs& r = it->second;
+  if (!added) return r;
+  r.mcid.assign(list.items.size(), -1);
+  for (const layout::Layer& layer : list.layers) {
+    int open = -1;
+    bool was_alone = false;
+    for (uint32_t index : layer.items) {
+      const layout::Item& item = list.items[index];
+      if (std::holds_alternative<layout::LinkItem>(item.v)) continue;
+      int e = element_of(list, item);
+      if (e >= 0 && (e != open || was_alone || alone(item))) r.mcid[index] = r.count++;
+      open = e;
+      was_alone = alone(item);
+    }
+  }
+  return r;
+}
+
+std::string ContentWriter::layer(const LayerKey& key, Needs& needs, int mcid_base,
+                                 std::vector<Mark>* marks) {
   const layout::DisplayList& list = *key.list;
   const layout::Layer& layer = list.layers[static_cast<size_t>(key.layer)];
   pen_ = Pen{};  // self-contained: pieces are concatenated in any order
@@ -332,9 +373,33 @@ std::string ContentWriter::layer(const LayerKey& key, Needs& needs) {
     if (e.kind == layout::Effect::Kind::Color) recolor = e.color;
     if (e.kind == layout::Effect::Kind::Strike) strike = true;
   }
+  // Tagged: each run is marked with its MCID (structure.h), the rest is
+  // an artifact; `open` is the element of the sequence open (-1 an
+  // artifact, -2 none).
+  const Runs* tagged = marks ? &runs(list) : nullptr;
+  int open = -2;
+  bool was_alone = false;
   for (uint32_t index : layer.items) {
     const layout::Item& item = list.items[index];
     if (std::holds_alternative<layout::LinkItem>(item.v)) continue;  // annotations, not ink
+    if (tagged) {
+      int e = element_of(list, item);
+      bool split = e >= 0 && (was_alone || alone(item));
+      was_alone = alone(item);
+      if (e != open || split) {  // as runs() counts them
+        if (open != -2) s += "EMC\n";
+        if (e < 0) {
+          s += "/Artifact BMC\n";
+        } else {
+          int mcid = mcid_base + tagged->mcid[index];
+          s += '/';
+          s += layout::role_name(list.structure->elements[static_cast<size_t>(e)].role);
+          s += " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+          marks->push_back({&list, mcid, index, e});
+        }
+        open = e;
+      }
+    }
     if (auto* t = std::get_if<layout::TextItem>(&item.v)) {
       // Translucent text (an rgba() colour) inside q/Q with its opacity.
       bool translucent = t->fill.a < 1 && !recolor;
@@ -399,6 +464,7 @@ std::string ContentWriter::layer(const LayerKey& key, Needs& needs) {
       path_item(s, item, *path, needs);
     }
   }
+  if (open != -2) s += "EMC\n";
   return s;
 }
 

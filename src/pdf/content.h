@@ -24,6 +24,7 @@
 #include "layout/display_list.h"
 #include "pdf/fonts.h"
 #include "pdf/resources.h"
+#include "pdf/structure.h"
 #include "text/font_set.h"
 
 namespace deckpdf::pdf {
@@ -55,8 +56,19 @@ class ContentWriter {
       : doc_(doc), fonts_(fonts), embedder_(embedder), pdfa_(pdfa) {}
 
   // The content of one layer in list space, each item drawn in the state
-  // that `key.active` gives; what it names is added to `needs`.
-  std::string layer(const LayerKey& key, Needs& needs);
+  // that `key.active` gives; what it names is added to `needs`. With
+  // `marks` (a tagged PDF), runs of items are marked content with MCIDs
+  // from `mcid_base` on, listed in `marks`, and the rest artifacts.
+  std::string layer(const LayerKey& key, Needs& needs, int mcid_base = 0,
+                    std::vector<Mark>* marks = nullptr);
+
+  // A tagged list's runs: the MCID (from 0) of each item that starts one,
+  // else -1, and how many there are.
+  struct Runs {
+    std::vector<int> mcid;
+    int count = 0;
+  };
+  const Runs& runs(const layout::DisplayList& list);
 
   // For --image-dpi: the pixels each picture needs at `dpi` where it is
   // drawn largest on `pages`; a picture with more is stored smaller.
@@ -109,6 +121,7 @@ class ContentWriter {
   std::map<uint64_t, std::pair<HPDF_Dict, std::string>> pictures_;    // hash -> image, name
   std::map<uint64_t, std::pair<uint32_t, uint32_t>> picture_pixels_;  // hash -> stored w, h needed
   std::map<float, std::pair<std::string, HPDF_ExtGState>> alpha_states_;
+  std::map<const layout::DisplayList*, Runs> runs_;
   struct Shading {
     std::shared_ptr<const layout::Gradient> gradient;  // kept alive: the key is its address
     std::pair<std::string, HPDF_Dict> named;

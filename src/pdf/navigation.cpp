@@ -77,7 +77,9 @@ void* text_string(HPDF_Doc doc, const std::string& utf8) {
 }
 
 void navigation_write(HPDF_Doc doc, const std::vector<compose::Page>& pages,
-                      const std::vector<HPDF_Page>& pdf_pages, bool pdfa) {
+                      const std::vector<HPDF_Page>& pdf_pages, bool pdfa,
+                      std::vector<std::vector<HPDF_Annotation>>* annots) {
+  if (annots) annots->assign(pages.size(), {});
   HPDF_Outline top = nullptr;  // the last level-0 entry
   std::vector<std::string> labels;
   bool any_outline = false;
@@ -126,6 +128,7 @@ void navigation_write(HPDF_Doc doc, const std::vector<compose::Page>& pages,
       if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
       // PDF/A-2 6.3.2: an annotation is printed (the Print flag), as on screen.
       if (annot && pdfa) HPDF_Dict_AddNumber(annot, "F", 4);
+      if (annots) (*annots)[i].push_back(annot);
     }
   }
   std::vector<LabelRange> label_ranges = page_label_ranges(labels);

@@ -14,9 +14,12 @@
 namespace deckpdf::pdf {
 
 // Writes the navigation of `pages`, whose PDF pages are `pdf_pages`;
-// `pdfa`: link annotations carry the Print flag PDF/A asks for.
+// `pdfa`: link annotations carry the Print flag PDF/A asks for. With
+// `annots`, the link annotation made for each compose::Link of each page
+// (nullptr where none was), for the structure tree.
 void navigation_write(HPDF_Doc doc, const std::vector<compose::Page>& pages,
-                      const std::vector<HPDF_Page>& pdf_pages, bool pdfa);
+                      const std::vector<HPDF_Page>& pdf_pages, bool pdfa,
+                      std::vector<std::vector<HPDF_Annotation>>* annots = nullptr);
 
 // A text string object (bookmark titles, the document info): printable
 // ASCII as a literal (PDFDocEncoding reads it as itself), anything else as

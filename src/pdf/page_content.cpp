@@ -25,7 +25,8 @@ const PageContent::Form& PageContent::form(const LayerKey& key) {
   auto it = forms_.find(key);
   if (it != forms_.end()) return it->second;
   Form f;
-  std::string content = content_.layer(key, f.needs);
+  std::vector<Mark> marks;
+  std::string content = content_.layer(key, f.needs, 0, structure_ ? &marks : nullptr);
   f.dict = HPDF_DictStream_New(doc_->mmgr, doc_->xref);
   if (f.dict) {
     f.dict->header.obj_class = HPDF_OSUBCLASS_XOBJECT | HPDF_OCLASS_DICT;
@@ -43,6 +44,7 @@ const PageContent::Form& PageContent::form(const LayerKey& key) {
     HPDF_Dict_Add(f.dict, "Group", group);
     HPDF_Dict_Add(f.dict, "Resources", resources_.get(f.needs));
     queue_.add(f.dict, std::move(content));
+    if (structure_) structure_->form(f.dict, std::move(marks));
     f.name = "L" + std::to_string(forms_.size() + 1);
   }
   return forms_.emplace(key, std::move(f)).first->second;
@@ -50,11 +52,12 @@ const PageContent::Form& PageContent::form(const LayerKey& key) {
 
 // The bytes of one unit, self-contained (q ... Q) so that units can be
 // concatenated in any order.
-std::string PageContent::unit_content(const UnitKey& k, Needs& needs) {
+std::string PageContent::unit_content(const UnitKey& k, Needs& needs, UnitMarks* marks) {
   std::string s = "q ";
   if (!k.layer.list) {
+    if (marks) s += "/Artifact BMC ";
     op(s, {k.r, k.g, k.b}, "rg");
-    op(s, {0, 0, k.width, k.height}, "re f Q");
+    op(s, {0, 0, k.width, k.height}, marks ? "re f EMC Q" : "re f Q");
     return s;
   }
   const layout::DisplayList& list = *k.layer.list;
@@ -80,8 +83,9 @@ std::string PageContent::unit_content(const UnitKey& k, Needs& needs) {
     if (!f.dict) return {};
     needs.xobjects[f.name] = f.dict;
     s += '/' + f.name + " Do\n";
+    if (marks) marks->form = f.dict;
   } else {
-    s += content_.layer(k.layer, needs);
+    s += content_.layer(k.layer, needs, k.mcid_base, marks ? &marks->marks : nullptr);
   }
   s += "Q\n";
   return s;
@@ -106,8 +110,11 @@ std::vector<int> PageContent::page_units(const compose::Page& p) {
     bg.height = p.height;
     out.push_back(unit_id(std::move(bg)));
   }
+  int mcid_base = 0;
   for (const compose::Placement& pl : p.placed) {
     const layout::DisplayList& list = *pl.list;
+    int base = mcid_base;
+    if (structure_ && list.structure) mcid_base += content_.runs(list).count;
     float right = pl.t.tx + list.width * pl.t.scale, bottom = pl.t.ty + list.height * pl.t.scale;
     bool covers = pl.t.tx <= 0.01f && pl.t.ty <= 0.01f && right >= p.width - 0.01f &&
                   bottom >= p.height - 0.01f;
@@ -122,6 +129,7 @@ std::vector<int> PageContent::page_units(const compose::Page& p) {
       k.clip = !covers;
       k.alpha = shown.alpha;
       k.scales = shown.scales;
+      k.mcid_base = base;
       out.push_back(unit_id(std::move(k)));
     }
   }
@@ -142,10 +150,26 @@ int PageContent::chunk_at(const std::vector<int>& units, size_t i) const {
   return -1;
 }
 
-HPDF_Dict PageContent::write(HPDF_Page page, const compose::Page& p) {
+// Tells the structure what the page's units mark and which forms they draw.
+void PageContent::page_tag(HPDF_Page page, const compose::Page& p, size_t index,
+                           const std::vector<int>& units) {
+  std::vector<const layout::DisplayList*> lists;
+  for (const compose::Placement& pl : p.placed) lists.push_back(pl.list);
+  std::vector<Mark> marks;
+  std::vector<HPDF_Dict> forms;
+  for (int u : units) {
+    const UnitMarks& m = unit_marks_[static_cast<size_t>(u)];
+    marks.insert(marks.end(), m.marks.begin(), m.marks.end());
+    if (m.form) forms.push_back(m.form);
+  }
+  structure_->page(index, page, lists, std::move(marks), forms);
+}
+
+HPDF_Dict PageContent::write(HPDF_Page page, const compose::Page& p, size_t index) {
   HPDF_Page_SetWidth(page, p.width);
   HPDF_Page_SetHeight(page, p.height);
   std::vector<int> units = page_units(p);
+  if (structure_ && unit_marks_.size() < units_.size()) unit_marks_.resize(units_.size());
   // The plan: runs of units, each an existing chunk (chunk >= 0) or new.
   struct Run {
     int chunk = -1;
@@ -183,7 +207,10 @@ HPDF_Dict PageContent::write(HPDF_Page page, const compose::Page& p) {
     std::string bytes;
     for (size_t i = r.begin; i < r.end; ++i) {
       chunk.units.push_back(units[i]);
-      bytes += unit_content(*units_[static_cast<size_t>(units[i])], chunk.needs);
+      size_t u = static_cast<size_t>(units[i]);
+      UnitMarks* marks = structure_ ? &unit_marks_[u] : nullptr;
+      if (marks) *marks = {};
+      bytes += unit_content(*units_[u], chunk.needs, marks);
     }
     chunk.stream = own_used ? HPDF_DictStream_New(doc_->mmgr, doc_->xref) : own;
     own_used = true;
@@ -203,6 +230,7 @@ HPDF_Dict PageContent::write(HPDF_Page page, const compose::Page& p) {
     for (HPDF_Dict d : contents) HPDF_Array_Add(array, d);
     HPDF_Dict_Add(page, "Contents", array);
   }
+  if (structure_) page_tag(page, p, index, units);
   return resources_.get(needs);
 }
 

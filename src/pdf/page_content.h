@@ -30,9 +30,13 @@ class PageContent {
   PageContent(HPDF_Doc doc, ContentWriter& content, Resources& resources, StreamQueue& queue)
       : doc_(doc), content_(content), resources_(resources), queue_(queue) {}
 
+  // A tagged PDF: content is marked, and what each page and form holds is
+  // told to `structure` (structure.h).
+  void tag(StructureWriter* structure) { structure_ = structure; }
+
   // Writes the content of `page`, drawn as `p` shows, and returns the
   // resource dictionary it needs, or nullptr when libharu failed.
-  HPDF_Dict write(HPDF_Page page, const compose::Page& p);
+  HPDF_Dict write(HPDF_Page page, const compose::Page& p, size_t index = 0);
 
  private:
   // A unit of page content: one layer as a page places it, or the page's
@@ -42,6 +46,7 @@ class PageContent {
     float scale = 1, tx = 0, ty = 0, page_height = 0;
     bool clip = false;  // clipped to the list's box (it does not cover the page)
     float alpha = 1;
+    int mcid_base = 0;                                 // tagged: the MCIDs of lists before it
     uint32_t scales = 0;                               // compose::ShownLayer::scales
     float r = 0, g = 0, b = 0, width = 0, height = 0;  // the background
     auto operator<=>(const UnitKey&) const = default;
@@ -56,6 +61,12 @@ class PageContent {
     Needs needs;       // what its content names
   };
 
+  // Tagged: what a unit marks in its content, or the form it draws.
+  struct UnitMarks {
+    std::vector<Mark> marks;
+    HPDF_Dict form = nullptr;
+  };
+
   // A run of units written as one content stream.
   struct Chunk {
     std::vector<int> units;
@@ -64,7 +75,9 @@ class PageContent {
   };
 
   const Form& form(const LayerKey& key);
-  std::string unit_content(const UnitKey& k, Needs& needs);
+  std::string unit_content(const UnitKey& k, Needs& needs, UnitMarks* marks);
+  void page_tag(HPDF_Page page, const compose::Page& p, size_t index,
+                const std::vector<int>& units);
   int unit_id(UnitKey&& key);
   std::vector<int> page_units(const compose::Page& p);
   int chunk_at(const std::vector<int>& units, size_t i) const;
@@ -78,6 +91,8 @@ class PageContent {
   std::vector<const UnitKey*> units_;  // by id
   std::vector<Chunk> chunks_;
   std::map<int, std::vector<int>> chunk_starts_;  // first unit -> the chunks starting with it
+  StructureWriter* structure_ = nullptr;
+  std::vector<UnitMarks> unit_marks_;  // tagged: by unit id
 };
 
 }  // namespace deckpdf::pdf

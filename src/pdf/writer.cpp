@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include "pdf/content.h"
 #include "pdf/deflate.h"
@@ -19,6 +20,7 @@
 #include "pdf/page_content.h"
 #include "pdf/resources.h"
 #include "pdf/serialize.h"
+#include "pdf/structure.h"
 
 namespace deckpdf::pdf {
 
@@ -45,6 +47,10 @@ class Writer {
   }
 
   bool ok() const { return doc_ && error_.empty(); }
+  void tag() {
+    structure_.emplace(doc_);
+    pages_content_.tag(&*structure_);
+  }
   void picture_sizes(const std::vector<compose::Page>& pages, int dpi) {
     content_.picture_sizes(pages, dpi);
   }
@@ -59,11 +65,15 @@ class Writer {
       HPDF_Page page = HPDF_AddPage(doc_);
       pages_.push_back(page);
       if (!page) continue;
-      if (HPDF_Dict r = pages_content_.write(page, p)) page_resources_.push_back(r);
+      if (HPDF_Dict r = pages_content_.write(page, p, pages_.size() - 1)) {
+        page_resources_.push_back(r);
+      }
     }
     queue_.flush();
     if (ok()) page_tree(pages);
-    if (ok()) navigation_write(doc_, pages, pages_, options_.pdfa);
+    std::vector<std::vector<HPDF_Annotation>> annots;
+    if (ok()) navigation_write(doc_, pages, pages_, options_.pdfa, structure_ ? &annots : nullptr);
+    if (ok() && structure_) structure_->finish(pages, pages_, annots);
     if (ok() && !embedder_.finish(error_)) return false;
     metadata_write(doc_, info, options_);
     if (!ok()) return false;
@@ -122,7 +132,8 @@ class Writer {
   Resources resources_;
   PageContent pages_content_;
   std::vector<HPDF_Page> pages_;
-  std::vector<HPDF_Dict> page_resources_;  // per page
+  std::vector<HPDF_Dict> page_resources_;     // per page
+  std::optional<StructureWriter> structure_;  // --tagged
 };
 
 }  // namespace
@@ -131,6 +142,7 @@ bool pdf_render(const std::vector<compose::Page>& pages, const text::FontSet& fo
                 const DocInfo& info, std::string& bytes, std::string& error,
                 const RenderOptions& options) {
   Writer w(fonts, options);
+  if (options.tagged) w.tag();
   if (options.image_dpi > 0) w.picture_sizes(pages, options.image_dpi);
   if (!w.render(pages, info, bytes)) {
     error = w.error().empty() ? "the PDF could not be written" : w.error();

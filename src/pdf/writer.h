@@ -38,7 +38,8 @@ struct RenderOptions {
   // annotations printable, no .notdef glyph drawn, CMYK pictures through
   // the RGB intent).
   bool pdfa = false;
-  // The document is tagged (--tagged): XMP names PDF/UA-1.
+  // --tagged: a structure tree (PDF/UA-1's tagged PDF; pdf/structure.h),
+  // and XMP names PDF/UA-1.
   bool tagged = false;
 };
 

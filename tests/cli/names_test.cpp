@@ -132,7 +132,7 @@ TEST_CASE("unknown layouts and options list the known names and suggest the near
   CHECK_FALSE(fs::exists(h.file("talk-handout.pdf")));
 
   const std::string options =
-      "The options: -o/--output, --builds, --slides, --slide-numbers, --theme, --css, "
+      "The options: -o/--output, --builds, --slides, --slide-numbers, --tagged, --theme, --css, "
       "--code-theme, --size, --asset-root, --image-dpi, --pdfa, --lang, --from, --basedir, "
       "--no-js, "
       "--js-timeout, --locals, --dump, --check, --handout, --notes-only, --paper, "

@@ -73,7 +73,7 @@ TEST_CASE("resolving tags sets each item's step and effects and adds links", "[l
     items[static_cast<size_t>(k)].v = layout::TextItem{run, {}, {}};
   }
   layout::DisplayList list;
-  layout::tags_resolve(ctx, tags, items, list);
+  layout::tags_resolve(ctx, tags, items, list, dom::no_node);
 
   REQUIRE(items.size() == 4);  // the three, and a link over the linked text
   CHECK(items[0].step == 0);
