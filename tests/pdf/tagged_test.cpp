@@ -292,7 +292,7 @@ TEST_CASE("tagged: build pages read each slide once, code steps once, notes afte
   std::string builds_pdf = export_tagged("b", "--builds");
   CHECK(test::pdf_read(builds_pdf).pages.size() > 4);
   // The repeated layers of build pages are not read again, and the code
-  // block's line-highlight copies are read in their last copy only.
+  // block is read once (its line-highlight steps change how its lines look).
   CHECK(sect_texts(struct_text(builds_pdf)) == sect_texts(slides));
   std::vector<std::string> lines = tree_lines(struct_text(export_tagged("h", "--handout")));
   auto note = std::find(lines.begin(), lines.end(), "Note");
