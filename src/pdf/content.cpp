@@ -338,16 +338,41 @@ const ContentWriter::Runs& ContentWriter::runs(const layout::DisplayList& list) 
   Runs& r = it->second;
   if (!added) return r;
   r.mcid.assign(list.items.size(), -1);
+  r.line_end.assign(list.items.size(), 0);
   for (const layout::Layer& layer : list.layers) {
+    // A text item whose element's next text is on another line: the
+    // reader is given the space (or line break) that wrapping dropped.
+    const layout::Item* last = nullptr;
+    uint32_t last_index = 0;
+    for (uint32_t index : layer.items) {
+      const layout::Item& item = list.items[index];
+      auto* t = std::get_if<layout::TextItem>(&item.v);
+      if (!t || t->frame) continue;
+      if (last) {
+        const auto& lt = std::get<layout::TextItem>(last->v);
+        const int e = element_of(list, *last);
+        const std::string& text = lt.actual_text ? *lt.actual_text : lt.run->text;
+        const bool spaced = !text.empty() && (text.back() == ' ' || text.back() == '\n');
+        if (e >= 0 && e == element_of(list, item) && !spaced &&
+            std::fabs(item.y - last->y) > 0.5f * lt.run->size) {
+          const bool code =
+              list.structure->elements[static_cast<size_t>(e)].role == layout::Role::Code;
+          r.line_end[last_index] = code ? '\n' : ' ';
+        }
+      }
+      last = &item;
+      last_index = index;
+    }
     int open = -1;
     bool was_alone = false;
     for (uint32_t index : layer.items) {
       const layout::Item& item = list.items[index];
       if (std::holds_alternative<layout::LinkItem>(item.v)) continue;
       int e = element_of(list, item);
-      if (e >= 0 && (e != open || was_alone || alone(item))) r.mcid[index] = r.count++;
+      const bool is_alone = alone(item) || r.line_end[index] != 0;
+      if (e >= 0 && (e != open || was_alone || is_alone)) r.mcid[index] = r.count++;
       open = e;
-      was_alone = alone(item);
+      was_alone = is_alone;
     }
   }
   return r;
@@ -382,10 +407,12 @@ std::string ContentWriter::layer(const LayerKey& key, Needs& needs, int mcid_bas
   for (uint32_t index : layer.items) {
     const layout::Item& item = list.items[index];
     if (std::holds_alternative<layout::LinkItem>(item.v)) continue;  // annotations, not ink
+    const char line_end = tagged ? tagged->line_end[index] : 0;
     if (tagged) {
       int e = element_of(list, item);
-      bool split = e >= 0 && (was_alone || alone(item));
-      was_alone = alone(item);
+      const bool is_alone = alone(item) || line_end != 0;
+      bool split = e >= 0 && (was_alone || is_alone);
+      was_alone = is_alone;
       if (e != open || split) {  // as runs() counts them
         if (open != -2) s += "EMC\n";
         if (e < 0) {
@@ -409,9 +436,13 @@ std::string ContentWriter::layer(const LayerKey& key, Needs& needs, int mcid_bas
         needs.states[name] = gs;
         s += "q /" + name + " gs\n";
       }
-      if (recolor) {
+      if (recolor || line_end) {
         layout::TextItem copy = *t;
-        copy.fill = *recolor;
+        if (recolor) copy.fill = *recolor;
+        if (line_end) {
+          copy.actual_text = std::make_shared<const std::string>(
+              (t->actual_text ? *t->actual_text : t->run->text) + line_end);
+        }
         text_item(s, item, copy, needs);
       } else {
         text_item(s, item, *t, needs);

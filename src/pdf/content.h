@@ -66,6 +66,10 @@ class ContentWriter {
   // else -1, and how many there are.
   struct Runs {
     std::vector<int> mcid;
+    // Per item: what a reader needs after it when its element goes on
+    // on the next line (' ', or '\n' in code), which the drawn glyphs
+    // do not have; 0 for none. Such an item is a run of its own.
+    std::vector<char> line_end;
     int count = 0;
   };
   const Runs& runs(const layout::DisplayList& list);

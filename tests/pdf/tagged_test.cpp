@@ -334,3 +334,33 @@ TEST_CASE("tagged: the seed, a wrapped capitalised heading and bulleted notes", 
   CHECK(lines[1] == "Sect");
   CHECK(lines[4] == "Note");
 }
+
+TEST_CASE("tagged: a wrapped paragraph's lines and a code block's lines are read apart",
+          "[pdf][tagged]") {
+  // Wrapping drops the space between two lines, and a code block's lines
+  // are separate runs: without a separator a reader hears "slideso".
+  std::string dir = test::temp_dir();
+  test::write_file(dir + "/wrap.pug",
+                   "section\n"
+                   "  p This is a long paragraph that must wrap across several lines on the "
+                   "slide so that we can see how a reader joins the lines of one paragraph.\n"
+                   "  pre: code.\n    line one\n    line two\n");
+  std::string pdf = dir + "/wrap.pdf";
+  REQUIRE(test::run_deckpdf("'" + dir + "/wrap.pug' --tagged -o '" + pdf + "'").exit_code == 0);
+  std::vector<std::string> lines = tree_lines(struct_text(pdf));
+  auto p = std::find(lines.begin(), lines.end(), "P");
+  REQUIRE(p != lines.end());
+  REQUIRE(p + 2 < lines.end());
+  CHECK((p + 2)->front() == '"');  // the paragraph is read as more than one run
+  const std::string file = qdf(pdf);
+  // Every run of a wrapped line ends with the space wrapping dropped, and a
+  // code line with a line break (a UTF-16 string: ...0065 000a for "e\n").
+  std::smatch m;
+  std::regex first_line("/ActualText \\((This is [^)]*)\\)");
+  REQUIRE(std::regex_search(file, m, first_line));
+  CHECK(m[1].str().back() == ' ');
+  CHECK(file.find("006c0069006e00650020006f006e0065000a") != std::string::npos);  // "line one\n"
+  // Untagged, nothing changes: no /ActualText for these plain runs.
+  REQUIRE(test::run_deckpdf("'" + dir + "/wrap.pug' -o '" + dir + "/plain.pdf'").exit_code == 0);
+  CHECK(qdf(dir + "/plain.pdf").find("/ActualText") == std::string::npos);
+}
