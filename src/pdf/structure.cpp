@@ -6,6 +6,7 @@
 #include <hpdf_objects.h>
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include "layout/roles.h"
@@ -181,6 +182,7 @@ void StructureWriter::finish(const std::vector<compose::Page>& pages,
       if (!annot) continue;
       const layout::DisplayList* list = link.list;
       Element* el = nullptr;
+      std::string text;  // what a reader says of it, before where it goes
       if (list && list->structure && link.item < list->items.size()) {
         int tag = list->items[link.item].tag;
         const layout::Structure& st = *list->structure;
@@ -190,6 +192,12 @@ void StructureWriter::finish(const std::vector<compose::Page>& pages,
           el = &element_new(element(st, e), "Link");
         } else {
           el = &element(st, e);
+          for (const layout::Item& it : list->items) {  // the Link's text
+            auto* t = std::get_if<layout::TextItem>(&it.v);
+            if (!t || it.tag != tag || text.size() > 200) continue;
+            if (!text.empty() && text.back() != ' ') text += ' ';
+            text += t->actual_text ? *t->actual_text : t->run->text;
+          }
         }
       }
       if (!el) continue;
@@ -198,8 +206,13 @@ void StructureWriter::finish(const std::vector<compose::Page>& pages,
       HPDF_Dict_Add(objr, "Pg", pdf_pages[p]);
       HPDF_Dict_Add(objr, "Obj", annot);
       el->kids.push_back({objr, 0});
-      std::string what =
-          link.page >= 0 ? "Go to page " + std::to_string(link.page + 1) : "Open " + link.uri;
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      std::string where =
+          link.page >= 0 ? "go to page " + std::to_string(link.page + 1) : "open " + link.uri;
+      std::string what = text.empty() ? std::string(1, static_cast<char>(std::toupper(
+                                                           static_cast<unsigned char>(where[0])))) +
+                                            where.substr(1)
+                                      : text + " (" + where + ")";
       HPDF_Dict_Add(annot, "Contents", text_string(doc_, what));
       HPDF_Dict_AddNumber(annot, "StructParent", key);
       annot_parents_.emplace_back(key++, el->dict);
