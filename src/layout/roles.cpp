@@ -119,6 +119,7 @@ class Builder {
     int e = add(r, parent, order);
     Structure::Element& el = s_->elements[static_cast<size_t>(e)];
     if (const std::string* lang = n.attr("lang")) el.lang = *lang;
+    if (r == Role::TH) el.scope = th_scope(id);
     if (r != Role::Formula && r != Role::Figure && r != Role::Code) {
       std::string text = ctx_.doc.text_content(id);
       if (has_rtl(text)) el.actual = std::move(text);
@@ -140,6 +141,30 @@ class Builder {
       }
     }
     return e;
+  }
+
+  // A header cell's scope: as its `scope` says; else a cell of a thead or
+  // of a row of header cells only heads its column, and the first cell of
+  // another row heads its row.
+  const char* th_scope(dom::NodeId id) const {
+    const dom::Node& th = ctx_.doc[id];
+    if (const std::string* scope = th.attr("scope")) {
+      if (*scope == "row" || *scope == "rowgroup") return "Row";
+      if (*scope == "col" || *scope == "colgroup") return "Column";
+    }
+    const dom::NodeId tr = th.parent;
+    if (tr == dom::no_node) return "Column";
+    const dom::NodeId group = ctx_.doc[tr].parent;
+    if (group != dom::no_node && ctx_.doc[group].tag == "thead") return "Column";
+    bool all_headers = true, first = true, is_first = false;
+    for (dom::NodeId c : ctx_.doc[tr].children) {
+      const dom::Node& cell = ctx_.doc[c];
+      if (cell.kind != dom::NodeKind::Element) continue;
+      if (first) is_first = c == id;
+      first = false;
+      all_headers = all_headers && cell.tag == "th";
+    }
+    return all_headers || !is_first ? "Column" : "Row";
   }
 
   Context& ctx_;

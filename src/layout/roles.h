@@ -68,6 +68,9 @@ struct Structure {
     int parent = -1;   // index in `elements`; -1 for the root
     std::string alt;   // Figure, Formula: what a reader says instead
     std::string lang;  // the element's `lang`, when it has one
+    // TH: the cells it heads, "Column" or "Row" (its `scope`, else a
+    // header row's cells head columns and a row's first cell its row).
+    const char* scope = nullptr;
     // Text with right-to-left runs: its text in logical order (/ActualText),
     // as the drawn glyphs of a run are in visual order.
     std::string actual;

@@ -67,6 +67,12 @@ StructureWriter::Element& StructureWriter::element(const layout::Structure& s, i
   HPDF_Dict_Add(el.dict, "P", parent.dict);
   if (!se.alt.empty()) HPDF_Dict_Add(el.dict, "Alt", text_string(doc_, se.alt));
   if (!se.lang.empty()) HPDF_Dict_Add(el.dict, "Lang", text_string(doc_, se.lang));
+  if (se.scope) {  // PDF/UA-1 7.5: which cells a header cell heads
+    HPDF_Dict attributes = HPDF_Dict_New(doc_->mmgr);
+    HPDF_Dict_AddName(attributes, "O", "Table");
+    HPDF_Dict_AddName(attributes, "Scope", se.scope);
+    HPDF_Dict_Add(el.dict, "A", attributes);
+  }
   if (!se.actual.empty()) HPDF_Dict_Add(el.dict, "ActualText", text_string(doc_, se.actual));
   parent.kids.push_back({el.dict, 0});
   Element& made = elements_.emplace(ElementKey{&s, e}, std::move(el)).first->second;

@@ -95,8 +95,10 @@ std::vector<std::string> tree_lines(const std::string& text) {
     if (at == std::string::npos) continue;
     line = line.substr(at);
     if (line.rfind("Object ", 0) == 0) continue;
+    if (line[0] == '/') continue;  // an attribute of the element above ("/Scope /Column")
     size_t paren = line.find(" (");
     if (line[0] != '"' && paren != std::string::npos) line.resize(paren);
+    if (line[0] != '"' && line.back() == ':') line.pop_back();  // "TH:", its attributes follow
     out.push_back(line);
   }
   return out;
@@ -192,6 +194,24 @@ TEST_CASE("tagged: ISO 14289-1 7.5, tables are Table > TR > TH and TD", "[pdf][t
     if (l == "Table" || l == "TR" || l == "TH" || l == "TD") roles.push_back(l);
   }
   CHECK(roles == std::vector<std::string>{"Table", "TR", "TH", "TH", "TR", "TD", "TD"});
+  // Each header cell says what it heads (Matterhorn 15-003): a header row's
+  // cells head columns, a row's first header cell its row.
+  std::string file = qdf(export_tagged("table-scope", ""));
+  std::vector<std::string> th = objects_matching(file, std::regex("/S /TH"));
+  REQUIRE(th.size() == 2);
+  for (const std::string& cell : th) {
+    CHECK(std::regex_search(cell, std::regex("/O /Table[\\s\\S]*/Scope /Column")));
+  }
+  std::string dir = test::temp_dir();
+  test::write_file(dir + "/rows.pug",
+                   "section\n  table\n    tr\n      th(scope='col') Name\n      th Value\n"
+                   "    tr\n      th a\n      td 1\n");
+  REQUIRE(
+      test::run_deckpdf("'" + dir + "/rows.pug' --tagged -o '" + dir + "/rows.pdf'").exit_code ==
+      0);
+  std::string rows = qdf(dir + "/rows.pdf");
+  CHECK(objects_matching(rows, std::regex("/Scope /Column")).size() == 2);
+  CHECK(objects_matching(rows, std::regex("/Scope /Row")).size() == 1);
 }
 
 TEST_CASE("tagged: ISO 14289-1 7.1, all content is tagged or an artifact", "[pdf][tagged]") {
