@@ -309,11 +309,21 @@ size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir,
   };
   threads = static_cast<unsigned>(std::min<size_t>(threads, work.size() / 8));
   if (threads > 1) {
+    // Nothing thrown leaves a thread: a block whose matching threw (out of
+    // memory) is matched again below, on the caller's thread, where a
+    // sequential run would have met the same exception.
     std::atomic<size_t> next{0};
     auto loop = [&] {
-      for (size_t k = next++; k < work.size(); k = next++) match(work[k]);
+      for (size_t k = next++; k < work.size(); k = next++) {
+        try {
+          match(work[k]);
+        } catch (...) {
+          work[k].result = nullptr;
+        }
+      }
     };
     std::vector<std::thread> pool;
+    pool.reserve(threads);  // no allocation once a thread runs
     try {
       for (unsigned t = 1; t < threads; ++t) pool.emplace_back(loop);
     } catch (const std::system_error&) {
@@ -321,8 +331,9 @@ size_t highlight_code_blocks(dom::Document& doc, const std::string& grammar_dir,
     }
     loop();
     for (std::thread& t : pool) t.join();
-  } else {
-    for (Block& block : work) match(block);
+  }
+  for (Block& block : work) {
+    if (!block.result) match(block);
   }
   // Room for the nodes the blocks become, made once rather than by the
   // vector's doublings, each of which moves every node: a span or a text
