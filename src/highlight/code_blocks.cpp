@@ -122,12 +122,7 @@ dom::NodeId token_nodes(dom::Document& doc, dom::NodeId parent, const Token& tok
     dom::Node element;
     element.tag = "span";
     element.span = span;
-    for (size_t start = 0; start < classes.size();) {
-      size_t space = classes.find(' ', start);
-      if (space == std::string::npos) space = classes.size();
-      element.classes.push_back(classes.substr(start, space - start));
-      start = space + 1;
-    }
+    element.classes = class_list(classes);
     parent = doc.add(std::move(element), parent);
     if (outer == dom::no_node) outer = parent;
   }
@@ -187,7 +182,7 @@ void replace_children(dom::Document& doc, dom::NodeId code, const Highlighted& r
   if (!doc[code].has_class("hljs")) doc[code].classes.push_back("hljs");
   std::vector<dom::NodeId> open{code};
   std::vector<bool> wrote;
-  std::map<std::string_view, std::vector<std::string>> scope_classes;  // worked out once each
+  std::map<std::string_view, std::vector<std::string>> classes_of;  // worked out once each
   for (const Event& event : result.events) {
     if (event.kind == Event::open) {
       wrote.push_back(!event.value.empty());
@@ -195,16 +190,8 @@ void replace_children(dom::Document& doc, dom::NodeId code, const Highlighted& r
       dom::Node span_node;
       span_node.tag = "span";
       span_node.span = span;
-      auto [at, added] = scope_classes.try_emplace(event.value);
-      if (added) {
-        const std::string classes = scope_class(event.value);
-        for (size_t start = 0; start < classes.size();) {
-          size_t space = classes.find(' ', start);
-          if (space == std::string::npos) space = classes.size();
-          at->second.push_back(classes.substr(start, space - start));
-          start = space + 1;
-        }
-      }
+      auto [at, added] = classes_of.try_emplace(event.value);
+      if (added) at->second = scope_classes(event.value);
       span_node.classes = at->second;
       open.push_back(doc.add(std::move(span_node), open.back()));
     } else if (event.kind == Event::close) {

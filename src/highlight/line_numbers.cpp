@@ -28,17 +28,6 @@ void text(dom::Document& doc, dom::NodeId parent, std::string value, Span span) 
   doc.add(std::move(node), parent);
 }
 
-std::vector<std::string> split_classes(const std::string& classes) {
-  std::vector<std::string> out;
-  for (size_t start = 0; start < classes.size();) {
-    size_t space = classes.find(' ', start);
-    if (space == std::string::npos) space = classes.size();
-    out.push_back(classes.substr(start, space - start));
-    start = space + 1;
-  }
-  return out;
-}
-
 // A line's content: an element opened (a highlight.js scope, "" for a
 // node that writes no span, or an element of the block's own markup,
 // `shell`), a run of text, or the last opened closed.
@@ -114,7 +103,7 @@ void rows_write(dom::Document& doc, dom::NodeId code, Lines& lines, long first_n
         wrote.push_back(!piece.value.empty());
         if (!piece.value.empty()) {
           auto [at, added] = classes.try_emplace(piece.value);
-          if (added) at->second = split_classes(scope_class(piece.value));
+          if (added) at->second = scope_classes(piece.value);
           stack.push_back(element(doc, stack.back(), "span", at->second, span));
         }
       } else if (piece.kind == Event::close) {

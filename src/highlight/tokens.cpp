@@ -24,6 +24,21 @@ std::string scope_class(std::string_view scope) {
   return out;
 }
 
+std::vector<std::string> class_list(std::string_view classes) {
+  std::vector<std::string> out;
+  for (size_t start = 0; start < classes.size();) {
+    size_t space = classes.find(' ', start);
+    if (space == std::string_view::npos) space = classes.size();
+    out.emplace_back(classes.substr(start, space - start));
+    start = space + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> scope_classes(std::string_view scope) {
+  return class_list(scope_class(scope));
+}
+
 std::vector<Event> plain_events(std::string_view code) {
   std::vector<Event> events;
   if (!code.empty()) events.push_back({Event::text, std::string(code)});

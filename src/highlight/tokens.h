@@ -37,6 +37,10 @@ struct Highlighted {
 
 // highlight.js's scopeToCSSClass with the "hljs-" prefix.
 std::string scope_class(std::string_view scope);
+// A class string ("hljs-title function_") split at its spaces.
+std::vector<std::string> class_list(std::string_view classes);
+// The classes of a scope's span: class_list(scope_class(scope)).
+std::vector<std::string> scope_classes(std::string_view scope);
 
 // The events of `code` shown plain.
 std::vector<Event> plain_events(std::string_view code);
