@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <system_error>
+#include <utility>
 
 namespace fs = std::filesystem;
 
@@ -26,13 +28,48 @@ std::string shared_dir() {
   return fs::is_directory(p) ? p.string() : std::string();
 }
 
-std::string temp_dir() {
-  static std::string dir = [] {
+namespace {
+
+// The run's folder, removed when the test process ends: each test case runs
+// as a process of its own (catch_discover_tests), so a folder left behind per
+// process filled the disk (24,000 of them, 33 GB, before this). A child made
+// by fork() that returns through exit() must not remove its parent's folder,
+// hence the pid. DECKPDF_KEEP_TEST_FILES=1 keeps it, to look at after a run.
+class RunFolder {
+ public:
+  RunFolder() : owner_(getpid()) {
     std::string templ = (fs::temp_directory_path() / "deckpdf-test-XXXXXX").string();
     if (!mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
-    return templ;
-  }();
-  return dir;
+    path_ = std::move(templ);
+  }
+  RunFolder(const RunFolder&) = delete;
+  RunFolder& operator=(const RunFolder&) = delete;
+  ~RunFolder() {
+    const char* keep = std::getenv("DECKPDF_KEEP_TEST_FILES");
+    if (getpid() != owner_ || (keep && *keep && std::string(keep) != "0")) return;
+    // Files a test made read-only, or folders it made unreadable, are made
+    // writable again first, so that remove_all can delete them.
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(
+             path_, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_symlink(ec))
+        fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+    }
+    fs::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  pid_t owner_;
+  std::string path_;
+};
+
+}  // namespace
+
+std::string temp_dir() {
+  static RunFolder folder;
+  return folder.path();
 }
 
 std::string read_file(const std::string& path) {

@@ -10,7 +10,9 @@ std::string deckpdf_binary();  // the built deckpdf executable
 // ../shared/ beside the repository, or "" when it is not there (tests that
 // need it are skipped then, never silently passed).
 std::string shared_dir();
-std::string temp_dir();  // a fresh folder for this test run
+// A fresh folder for this test process, removed with what is in it when the
+// process ends (DECKPDF_KEEP_TEST_FILES=1 keeps it).
+std::string temp_dir();
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& bytes);
 
