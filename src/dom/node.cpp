@@ -97,7 +97,15 @@ void write(const Document& doc, NodeId id, std::string& out) {
   }
   out += ">";
   if (is_void_element(n.tag) && n.children.empty()) return;
-  for (NodeId c : n.children) write(doc, c, out);
+  // A script's or style sheet's text is raw in HTML: `a > b` stays as it is.
+  bool raw_text = n.tag == "script" || n.tag == "style";
+  for (NodeId c : n.children) {
+    if (raw_text && doc[c].kind == NodeKind::Text) {
+      out += doc[c].text;
+    } else {
+      write(doc, c, out);
+    }
+  }
   out += "</" + n.tag + ">";
 }
 
