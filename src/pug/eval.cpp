@@ -16,6 +16,7 @@
 #include "markdown/markdown.h"
 #include "pug/js.h"
 #include "pug/lexer.h"
+#include "pug/stylus.h"
 #include "source/strings.h"
 
 namespace deckpdf::pug {
@@ -356,11 +357,35 @@ class Evaluator {
       b.add_text(text, body);
       return;
     }
+    if (f.name == "stylus" || f.name == "styl") {
+      std::vector<StylusLine> lines;
+      // A filtered include's file comes as one text of many lines.
+      for (const AstNode& text : n.children) {
+        std::string_view v = text.value;
+        for (size_t at = 0; at <= v.size();) {
+          size_t end = std::min(v.find('\n', at), v.size());
+          lines.push_back({v.substr(at, end - at), text.span.begin + static_cast<uint32_t>(at)});
+          at = end + 1;
+        }
+      }
+      b.add_text(stylus_to_css(lines, diags_), body);
+      return;
+    }
     if (f.name != "markdown-it" && f.name != "markdown" && f.name != "md" && f.name != "marked") {
+      // A script's text is never printed (deckpdf runs no page script), so
+      // a language it is written in (CoffeeScript, TypeScript...) loses
+      // nothing: a warning, where anywhere else the content would be lost.
+      if (b.current() != dom::no_node && doc_.nodes[b.current()].tag == "script") {
+        diags_.warning(f.span, "pug.script-filter",
+                       "filter ':" + f.name +
+                           "' in a script: deckpdf runs no page script, so its text is left "
+                           "out (a Reveal.initialize in it is not read)");
+        return;
+      }
       diags_.error(f.span, "pug.unknown-filter",
                    "unknown filter ':" + f.name +
-                       "'; deckpdf knows :markdown-it (:markdown, :md, :marked), :cdata, "
-                       ":escape-html and :highlight (its content is left out)");
+                       "'; deckpdf knows :markdown-it (:markdown, :md, :marked), :stylus, "
+                       ":cdata, :escape-html and :highlight (its content is left out)");
       return;
     }
     if (n.filters.size() > 1) return;
