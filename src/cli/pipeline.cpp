@@ -201,6 +201,7 @@ bool Pipeline::parse() {
     html_page_read();
   } else {
     doc_ = pug::parse(source_, body_, diags_, options, &r_.sources);
+    pug_page_config_read();
   }
   // reveal.js's markdown plugin runs in the page before reveal.js reads it.
   if (markdown::has_markdown_slides(doc_)) {
@@ -225,14 +226,44 @@ void Pipeline::html_page_read() {
   for (const dom::HtmlPage::Script& script : page.scripts) {
     deck::RevealConfig config = deck::reveal_config_read(script.text, script.at, diags_);
     if (!config.found) continue;
-    if (config.width && config.height) {
-      slide_width_ = static_cast<float>(*config.width);
-      slide_height_ = static_cast<float>(*config.height);
-      set("size", std::to_string(static_cast<int>(*config.width)) + "x" +
-                      std::to_string(static_cast<int>(*config.height)));
-    }
-    if (config.slide_number) set("slideNumber", *config.slide_number);
+    reveal_config_apply(config);
     break;
+  }
+}
+
+void Pipeline::reveal_config_apply(const deck::RevealConfig& config) {
+  auto set = [&](const char* key, const std::string& value) {
+    if (!front_.get(key)) front_.values[key] = value;
+  };
+  if (config.width && config.height) {
+    slide_width_ = static_cast<float>(*config.width);
+    slide_height_ = static_cast<float>(*config.height);
+    set("size", std::to_string(static_cast<int>(*config.width)) + "x" +
+                    std::to_string(static_cast<int>(*config.height)));
+  }
+  if (config.slide_number) set("slideNumber", *config.slide_number);
+  if (config.center) set("center", *config.center ? "true" : "false");
+}
+
+// The first script whose text calls Reveal.initialize({...}). A script's
+// text comes from Pug lines with their indentation taken off, so offsets in
+// it do not map back to the deck's bytes: what the reading warns of points
+// at the script element instead.
+void Pipeline::pug_page_config_read() {
+  for (dom::NodeId id = 0; id < doc_.nodes.size(); ++id) {
+    const dom::Node& n = doc_.nodes[id];
+    if (n.kind != dom::NodeKind::Element || n.tag != "script") continue;
+    std::string text;
+    for (dom::NodeId c : n.children) {
+      if (doc_[c].kind == dom::NodeKind::Text) text += doc_[c].text;
+    }
+    if (text.find("Reveal.initialize") == std::string::npos) continue;
+    Diagnostics local;
+    deck::RevealConfig config = deck::reveal_config_read(text, 0, local);
+    if (!config.found) continue;
+    for (const Diagnostic& d : local.items()) diags_.warning(n.span, d.code, d.message);
+    reveal_config_apply(config);
+    return;
   }
 }
 
@@ -471,6 +502,7 @@ bool Pipeline::lay_out() {
   ctx.deck_dir = deck_dir_;
   ctx.asset_root = job_.asset_root;
   ctx.page_aspect = page_size_.width / page_size_.height;
+  ctx.center = deck_.meta.center;
   ctx.pictures = std::make_shared<image::Cache>();
   ctx.tagged = job_.tagged;
   lists_.resize(deck_.slides.size());

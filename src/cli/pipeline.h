@@ -13,6 +13,7 @@
 #include "compose/handout.h"
 #include "compose/page.h"
 #include "deck/deck.h"
+#include "deck/reveal_config.h"
 #include "dom/node.h"
 #include "layout/display_list.h"
 #include "style/style.h"
@@ -65,6 +66,11 @@ class Pipeline {
   bool handout_compose(bool notes_only, compose::Handout& made);
   bool code_theme_add();
   void html_page_read();
+  // What a deck's Reveal.initialize({...}) says of the print, as the front
+  // matter would say it (the front matter wins).
+  void reveal_config_apply(const deck::RevealConfig& config);
+  // A Pug deck that writes reveal.js's whole page: its scripts' options.
+  void pug_page_config_read();
 
   const Source& source_;
   const Job& job_;

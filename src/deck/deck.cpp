@@ -302,6 +302,15 @@ Deck deck_build(const dom::Document& doc, const FrontMatter& front, Diagnostics&
   meta("slideNumber", d.meta.slide_number);
   meta("slide-number", d.meta.slide_number);
   d.meta.date_seconds = front.date;
+  if (auto v = front.get("center")) {
+    if (*v == "false" || *v == "true") {
+      d.meta.center = *v == "true";
+    } else {
+      diags.warning(front.span, "deck.center",
+                    "front matter 'center: " + *v +
+                        "' is neither true nor false; slides are centred, as reveal.js's default");
+    }
+  }
 
   // Top-level sections are slides; a top-level section holding sections is
   // a vertical stack whose children are the slides. Sections may sit inside

@@ -83,6 +83,9 @@ struct Meta {
   std::string lang;          // BCP 47 (front matter `lang:`, checked there): the PDF's /Lang
   std::string event;         // where the talk is given (front matter `event:`), for handout headers
   std::string slide_number;  // reveal.js's `slideNumber` option: "", "true", "h.v", "false"
+  // reveal.js's `center`: slides centred vertically on the page (a slide
+  // with class `center` is, whatever this says).
+  bool center = true;
   // `date` (as written, in `date` above) read as seconds since 1970, UTC:
   // the PDF's creation date. Nothing when absent or not a date.
   std::optional<int64_t> date_seconds;

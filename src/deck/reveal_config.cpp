@@ -222,7 +222,10 @@ RevealConfig reveal_config_read(std::string_view script, uint32_t at, Diagnostic
       config.margin = d;
       applied = d && *d == 0.04;
     } else if (*key == "center") {
-      applied = v == "true";  // deckpdf centres slides, as reveal.js's default does
+      if (!quoted && (v == "true" || v == "false")) {
+        config.center = v == "true";
+        applied = true;
+      }
     } else if (*key == "slideNumber") {
       if (quoted || v == "true" || v == "false") {
         config.slide_number = v;

@@ -25,6 +25,10 @@ struct Context {
   // reveal.js's print view does: a 960x700 slide on a 16:9 page is laid out
   // 1244 px wide, so a heading reveal.js shows on one line stays on one.
   float page_aspect = 0;
+  // reveal.js's `center`: a slide's content centred vertically (false: at
+  // the top of the slide, below reveal.js's margin). A slide with class
+  // `center` is centred either way.
+  bool center = true;
   // Pictures decoded once for the whole export, shared by its threads
   // (null: each picture decoded where it is shown).
   std::shared_ptr<image::Cache> pictures;

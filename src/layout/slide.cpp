@@ -112,7 +112,13 @@ SlideContent slide_content(Context& ctx, const deck::Slide& slide, int slide_num
   }
   list.scale = scale;
   list.dx = (list.width - room_w) / 2;
-  list.dy = std::max(0.0f, (list.height - height * scale) / 2);  // reveal.js `center: true`
+  if (ctx.center || ctx.doc[slide.section].has_class("center")) {
+    list.dy = std::max(0.0f, (list.height - height * scale) / 2);
+  } else {
+    // reveal.js's print view puts the slide box, margin around it, at the
+    // top of the page, and the content at the top of the box.
+    list.dy = (list.height - list.height / (1 + reveal_margin)) / 2;
+  }
   return content;
 }
 

@@ -256,12 +256,12 @@ uint32_t front_matter_locals(const Source& source, uint32_t key, uint32_t last, 
 }  // namespace
 
 const std::vector<std::string>& front_matter_keys() {
-  static const std::vector<std::string> keys{
-      "author",           "date",      "description", "event",
-      "keywords",         "lang",      "locals",      "notesSeparator",
-      "parser",           "separator", "size",        "slide-number",
-      "slideNumber",      "subject",   "theme",       "title",
-      "verticalSeparator"};
+  static const std::vector<std::string> keys{"author",       "center",      "date",
+                                             "description",  "event",       "keywords",
+                                             "lang",         "locals",      "notesSeparator",
+                                             "parser",       "separator",   "size",
+                                             "slide-number", "slideNumber", "subject",
+                                             "theme",        "title",       "verticalSeparator"};
   return keys;
 }
 

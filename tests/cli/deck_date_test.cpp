@@ -44,11 +44,12 @@ TEST_CASE("a front-matter key deckpdf does not read is a warning naming the near
   test::write_file(deck, "---\ntitle: Keys\nthme: moon\n---\nsection\n  h1 Hi\n");
   auto r = test::run_deckpdf("'" + deck + "' --check");
   CHECK(r.exit_code == 0);
-  CHECK(r.err ==
-        deck +
-            ":3:1: warning: front matter key 'thme' is not one deckpdf reads; did you "
-            "mean theme? (it reads author, date, description, event, keywords, lang, locals, "
-            "notesSeparator, parser, separator, size, slide-number, slideNumber, "
-            "subject, theme, title, verticalSeparator); it is "
-            "ignored [source.front-matter-key]\n 3 | thme: moon\n   | ^\n");
+  CHECK(
+      r.err ==
+      deck +
+          ":3:1: warning: front matter key 'thme' is not one deckpdf reads; did you "
+          "mean theme? (it reads author, center, date, description, event, keywords, lang, locals, "
+          "notesSeparator, parser, separator, size, slide-number, slideNumber, "
+          "subject, theme, title, verticalSeparator); it is "
+          "ignored [source.front-matter-key]\n 3 | thme: moon\n   | ^\n");
 }

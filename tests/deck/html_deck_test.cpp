@@ -3,6 +3,7 @@
 // .slides`, the page's own stylesheets through the cascade, the literal
 // options of Reveal.initialize, the budgets; exported and read back.
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "deck/reveal_config.h"
 #include "dom/html_page.h"
@@ -96,9 +97,10 @@ TEST_CASE("html deck: Reveal.initialize's literal options", "[deck][html]") {
   CHECK(!c.height);  // a string is not px
   CHECK(c.margin == 0.04);
   CHECK(c.slide_number == "true");
+  CHECK(c.center == false);
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].code == "html.reveal-options-ignored");
-  CHECK(diags.items()[0].message.ends_with(": height, center, x"));
+  CHECK(diags.items()[0].message.ends_with(": height, x"));
   CHECK(diags.items()[0].span.begin == 100 + script.find("height"));
   CHECK(!deck::reveal_config_read("Reveal.initialize(config);", 0, diags).found);
 }
@@ -156,4 +158,31 @@ TEST_CASE("html deck: pages that are not reveal.js decks, and hostile ones", "[d
   test::RunResult m = test::run_deckpdf("'" + dir + "/many.html' -o '" + dir + "/m.pdf'");
   CHECK(m.exit_code == 1);
   CHECK(m.err.find("html.too-many-tags") != std::string::npos);
+}
+
+TEST_CASE("a Pug deck that writes reveal.js's page: its Reveal.initialize is read",
+          "[deck][html]") {
+  std::string dir = test::temp_dir() + "/pug-page";
+  std::filesystem::create_directories(dir);
+  test::write_file(dir + "/talk.pug",
+                   "doctype html\nhtml\n  body\n    .reveal\n      .slides\n"
+                   "        section\n          h2 Top\n"
+                   "    script.\n"
+                   "      Reveal.initialize({\n        width: 1100, height: 768,\n"
+                   "        center: false, hash: true, someOption: 1\n      });\n");
+  test::RunResult r = test::run_deckpdf("'" + dir + "/talk.pug' -o '" + dir + "/out.pdf'");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  // What it cannot apply, at the script element (its text's offsets are
+  // not the deck's: Pug took the indentation off).
+  CHECK(r.err.find("talk.pug:8:5: warning: Reveal.initialize options deckpdf does not apply to "
+                   "the print (or whose values it cannot read without running the page): "
+                   "someOption") != std::string::npos);
+  test::PdfDoc doc = test::pdf_read(dir + "/out.pdf");
+  REQUIRE(doc.pages.size() == 1);
+  CHECK(doc.pages[0].width_pt / doc.pages[0].height_pt == Approx(1100.0 / 768));
+  // center: false: the heading at the top of the page, not in its middle.
+  REQUIRE(!doc.pages[0].words.empty());
+  CHECK(doc.pages[0].words[0].text == "Top");  // the source text, not its capitals
+  CHECK(doc.pages[0].words[0].y < doc.pages[0].height_pt * 0.15);
 }

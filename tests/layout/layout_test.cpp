@@ -581,3 +581,30 @@ TEST_CASE("images: a picture inside a link is what a reader clicks", "[layout][i
   CHECK(link->width == Approx(im.width));
   CHECK(link->height == Approx(im.height));
 }
+
+TEST_CASE("center: false puts content at the top, class center centres a slide anyway",
+          "[layout]") {
+  const std::string slides = "section\n  h2 Top\n  p One line\nsection.center\n  h2 Middle\n";
+  auto top = lay_out("---\ncenter: false\n---\n" + slides);
+  CHECK(top->diags.items().empty());
+  REQUIRE(top->lists.size() == 2);
+  // reveal.js's print view: the slide box at the top of the page, its
+  // margin (4%) shared above and below it, the content at the box's top.
+  CHECK(top->lists[0].dy == Approx(700 * (1 - 1 / 1.04) / 2));
+  const TextBox* heading = find(texts(top->lists[0]), "TOP");
+  REQUIRE(heading);
+  CHECK(heading->baseline < 100);
+  const TextBox* middle = find(texts(top->lists[1]), "MIDDLE");
+  REQUIRE(middle);
+  CHECK(middle->baseline == Approx(350).margin(40));
+  // The default centres both.
+  auto centred = lay_out(slides);
+  const TextBox* again = find(texts(centred->lists[0]), "TOP");
+  REQUIRE(again);
+  CHECK(again->baseline > 250);
+  // Neither true nor false: a warning, and reveal.js's default.
+  auto odd = lay_out("---\ncenter: maybe\n---\n" + slides);
+  REQUIRE(odd->diags.items().size() == 1);
+  CHECK(odd->diags.items()[0].code == "deck.center");
+  CHECK(odd->lists[0].dy > 200);
+}

@@ -67,6 +67,7 @@ TEST_CASE("front matter: the date read, unknown keys and unreadable dates warned
   CHECK(
       d.message ==
       "front matter key 'thme' is not one deckpdf reads; did you mean theme? (it reads author, "
+      "center, "
       "date, description, event, keywords, lang, locals, notesSeparator, parser, separator, size, "
       "slide-number, slideNumber, subject, theme, title, verticalSeparator); it is ignored");
   CHECK(typo.diags.items()[1].message.find("front matter key 'foo' is not one deckpdf reads (") ==

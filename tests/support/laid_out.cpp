@@ -30,6 +30,7 @@ std::unique_ptr<LaidOut> lay_out(const std::string& text, const std::string& dec
   layout::Context ctx{l->doc, resolver, test_shaper(), l->diags};
   ctx.deck_dir = deck_dir;
   ctx.page_aspect = 16.0f / 9;
+  ctx.center = l->deck.meta.center;
   for (size_t i = 0; i < l->deck.slides.size(); ++i) {
     const deck::Slide& slide = l->deck.slides[i];
     l->lists.push_back(layout::layout_slide(ctx, slide, static_cast<int>(i + 1)));

@@ -105,7 +105,8 @@ async function initialize(print, katex) {
   else target.append(source.cloneNode(true));
   await Reveal.initialize({
     hash: false, controls: false, progress: false, transition: 'none',
-    backgroundTransition: 'none', fragments: print, center: true,
+    backgroundTransition: 'none', fragments: print,
+    center: ${frontValue('center', 'true') === 'false' ? 'false' : 'true'},  // the front matter's
     // as reveal.js's demo.html: Markdown first
     plugins: katex ? [RevealMarkdown, RevealHighlight, RevealMath.KaTeX]
                    : [RevealMarkdown, RevealHighlight],
