@@ -81,6 +81,7 @@ constexpr std::array screen_only{
     "highlight",
     "menu",
     "chalkboard",
+    "seminar",
     "multiplex",
     "search",
     "zoomKey",

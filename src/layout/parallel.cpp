@@ -75,6 +75,7 @@ ParallelLayout::ParallelLayout(Context& ctx, size_t count, unsigned threads, Wor
         c.deck_dir = ctx_.deck_dir;
         c.asset_root = ctx_.asset_root;
         c.page_aspect = ctx_.page_aspect;
+        c.center = ctx_.center;
         c.pictures = ctx_.pictures;
         c.tagged = ctx_.tagged;
         work_(c, k);

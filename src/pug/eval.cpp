@@ -14,6 +14,7 @@
 #include "dom/entities.h"
 #include "dom/html.h"
 #include "markdown/markdown.h"
+#include "pug/coffee.h"
 #include "pug/js.h"
 #include "pug/lexer.h"
 #include "pug/stylus.h"
@@ -376,10 +377,28 @@ class Evaluator {
       // a language it is written in (CoffeeScript, TypeScript...) loses
       // nothing: a warning, where anywhere else the content would be lost.
       if (b.current() != dom::no_node && doc_.nodes[b.current()].tag == "script") {
-        diags_.warning(f.span, "pug.script-filter",
-                       "filter ':" + f.name +
-                           "' in a script: deckpdf runs no page script, so its text is left "
-                           "out (a Reveal.initialize in it is not read)");
+        // CoffeeScript's Reveal.initialize options are read all the same
+        // (coffee.h), written into the script as the JavaScript call.
+        std::string call;
+        if (f.name == "coffee-script" || f.name == "coffee" || f.name == "coffeescript") {
+          std::vector<std::string_view> lines;
+          for (const AstNode& text : n.children) {
+            std::string_view v = text.value;
+            for (size_t at = 0; at <= v.size();) {
+              size_t end = std::min(v.find('\n', at), v.size());
+              lines.push_back(v.substr(at, end - at));
+              at = end + 1;
+            }
+          }
+          call = coffee_reveal_initialize(lines);
+        }
+        diags_.warning(
+            f.span, "pug.script-filter",
+            "filter ':" + f.name +
+                "' in a script: deckpdf runs no page script, so its text is left out" +
+                (call.empty() ? std::string()
+                              : " but for its Reveal.initialize options, which are read"));
+        if (!call.empty()) b.add_text(call, body);
         return;
       }
       diags_.error(f.span, "pug.unknown-filter",

@@ -156,6 +156,8 @@ Run lay_out(unsigned threads) {
   style::Resolver resolver(theme, doc, diags);
   layout::Context ctx{doc, resolver, shaper, diags};
   ctx.page_aspect = 16.0f / 9;
+  // Not the default, so that a thread whose context missed it differs.
+  ctx.center = false;
   std::vector<layout::DisplayList> lists(deck.slides.size() * 2);
   layout::ParallelLayout work(ctx, deck.slides.size(), threads, [&](layout::Context& c, size_t k) {
     lists[2 * k] = layout::layout_slide(c, deck.slides[k], static_cast<int>(k + 1));

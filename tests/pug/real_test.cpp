@@ -9,6 +9,7 @@
 
 #include "pug/html_tree.h"
 #include "support/paths.h"
+#include "support/pdf_reader.h"
 
 using namespace deckpdf;
 namespace fs = std::filesystem;
@@ -103,4 +104,15 @@ TEST_CASE("real decks: a talk's Stylus sheets apply, its CoffeeScript is named",
   CHECK(r.out.find("h2 cite {\n  font-size: 85%;\n}") != std::string::npos);
   CHECK(r.out.find("svg .grid line {\n  stroke-width: 0.05;") != std::string::npos);
   CHECK(r.out.find(".puzzle,\n.figure {\n  white-space: pre;") != std::string::npos);
+  // Its CoffeeScript Reveal.initialize: 1100 x 768 slides, center: false.
+  std::string out = test::temp_dir() + "/yin-yang.pdf";
+  test::RunResult e = test::run_deckpdf("-o '" + out + "' '" + deck + "'");
+  CHECK(e.exit_code == 0);
+  CHECK(e.err.find("reveal-options-ignored") == std::string::npos);
+  test::PdfDoc doc = test::pdf_read(out);
+  REQUIRE(doc.pages.size() == 27);
+  CHECK(doc.pages[6].width_pt / doc.pages[6].height_pt == Approx(1100.0 / 768));
+  REQUIRE(!doc.pages[6].words.empty());
+  CHECK(doc.pages[6].words[0].text == "Our Results");  // the heading, at the top
+  CHECK(doc.pages[6].words[0].y < doc.pages[6].height_pt * 0.1);
 }

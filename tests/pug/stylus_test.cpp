@@ -1,4 +1,4 @@
-// tests/pug/stylus_test.cpp — the :stylus filter. Each expected sheet is
+// tests/pug/stylus_test.cpp — the :stylus filter, and filters in a script. Each expected sheet is
 // what the stylus package (0.64) writes for the same text, checked by hand
 // with tools' node: `require('stylus').render(text)`; where it differs (it
 // writes `black` as `#000`, quotes url()s, drops a /* */ comment into the
@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "pug/coffee.h"
 #include "pug/pug_helpers.h"
 #include "support/paths.h"
 
@@ -161,5 +162,30 @@ TEST_CASE("filters in a script are left out with a warning, elsewhere unknown is
       "script\n  :coffee-script\n    Reveal.initialize\n      center: false\n"
       "section\n  :sass\n    h1\n      color: red\n");
   CHECK(r.codes() == V{"pug.script-filter@2:3", "pug.unknown-filter@6:3"});
-  CHECK(r.html == "<script></script><section></section>");
+  // CoffeeScript's Reveal.initialize options are kept, as the JavaScript call.
+  CHECK(r.html ==
+        "<script>Reveal.initialize({\n  center: false,\n});\n</script><section></section>");
+}
+
+TEST_CASE("coffee: Reveal.initialize's options as CoffeeScript writes an object", "[pug]") {
+  std::vector<std::string_view> lines = {
+      "room = /[?&]room=([^&#]*)/.exec(document.location.href)?[1]",
+      "Reveal.initialize",
+      "  center: no  # reveal.js centres by default",
+      "",
+      "  width: 1100",
+      "  transition: 'none'",
+      "  title: \"it's\"",
+      "  plugins: [",
+      "    RevealChalkboard",
+      "  ].filter (x) -> x?",
+      "  chalkboard:",
+      "    theme: 'whiteboard'",
+      "  margin: base * 2",
+      "renderMathInElement document.body"};
+  CHECK(pug::coffee_reveal_initialize(lines) ==
+        "Reveal.initialize({\n  center: false,\n  width: 1100,\n  transition: 'none',\n"
+        "  title: null,\n  plugins: null,\n  chalkboard: null,\n  margin: null,\n});\n");
+  CHECK(pug::coffee_reveal_initialize({"Reveal.initialize(config)"}).empty());
+  CHECK(pug::coffee_reveal_initialize({}).empty());
 }
