@@ -193,7 +193,8 @@ Extent Engine::flex(dom::NodeId id, const ComputedStyle& s, int tag, float x, fl
       } else if (given_w) {
         it.base = *given_w;
       } else {
-        it.base = item_width(items[k], room, false);
+        // Measuring the container's min-content width: its items' own.
+        it.base = item_width(items[k], room, min_content_);
       }
       float max = is.max_width_pct ? width * *is.max_width_pct / 100 + pad_w
                   : is.max_width   ? *is.max_width + pad_w
@@ -216,8 +217,9 @@ Extent Engine::flex(dom::NodeId id, const ComputedStyle& s, int tag, float x, fl
       Align a = p.align_self != Align::Auto ? p.align_self : cp.align_items;
       bool stretch = (a == Align::Normal || a == Align::Stretch) && !it.c_auto_before &&
                      !it.c_auto_after && !is_picture(items[k]);
-      it.natural =
-          given_w ? *given_w : std::min(cross_room, item_width(items[k], cross_room, false));
+      // (Measuring the column's min-content width: its items' min-content.)
+      it.natural = given_w ? *given_w
+                           : std::min(cross_room, item_width(items[k], cross_room, min_content_));
       it.width = stretch && !given_w ? cross_room : it.natural;
       float content_h =
           item_measure(items[k],

@@ -89,6 +89,30 @@ TEST_CASE("flex: items grow into equal columns with a gap and stretch to the tal
   CHECK_FALSE((l->diags.has_code("style.unsupported") || l->diags.has_code("style.not-drawn")));
 }
 
+TEST_CASE("flex: a column of lines grows from 0 beside a fixed box, wrapping its text",
+          "[layout][flex]") {
+  // The yin-yang talk's two columns: `.column.fill` (a column flex box,
+  // flex-basis 0, grow 1) holding a list, beside a column holding a wide
+  // picture. The fill column's automatic minimum is its min-content width,
+  // measured with its own items at their min-content: its list wraps and
+  // the picture stays on the slide.
+  auto l = lay_out(R"(section
+  div(style="display: flex; width: 1000px; align-items: center; background: #000001")
+    div(style="display: flex; flex-direction: column; flex-basis: 0; flex-grow: 1; align-self: stretch; align-items: center; background: #ff0000")
+      ul
+        li Published in 1994 in a Japanese puzzle magazine under another name
+    div(style="display: flex; flex-direction: column; align-items: center")
+      div(style="width: 450px; height: 300px; background: #00ff00")
+)");
+  const auto& list = l->lists.at(0);
+  Box c = rect(list, 0x000001), fill = rect(list, 0xff0000), picture = rect(list, 0x00ff00);
+  CHECK(fill.w == Approx(550));
+  CHECK(picture.x == Approx(c.x + 550));
+  CHECK(picture.x + picture.w == Approx(c.x + c.w));
+  Text widest = text_at(list, "Japanese puzzle magazine");
+  CHECK(widest.right <= fill.x + fill.w);
+}
+
 TEST_CASE("flex: shrinking is weighted by the basis and stops at the min-content width",
           "[layout][flex]") {
   auto l = lay_out(R"(section
