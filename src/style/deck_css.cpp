@@ -10,6 +10,7 @@
 #include "source/strings.h"
 #include "style/apply.h"
 #include "style/css_import.h"
+#include "style/reveal_vars.h"
 #include "style/value.h"
 
 namespace deckpdf::style {
@@ -235,7 +236,17 @@ std::vector<std::string> deck_css_add(Theme& theme, const DeckCssInput& in, Diag
   uint32_t order = 0;
   for (const Rule& r : theme.rules) order = std::max(order, r.order + 1);
   size_t theme_rules = theme.rules.size();
+  std::vector<size_t> theme_like;  // rules standing for reveal.js variables the deck set
   auto take = [&](Theme&& sheet) {
+    if (std::string vars = reveal_vars_css(sheet.vars, theme); !vars.empty()) {
+      std::vector<CssProblem> ignored;
+      uint32_t unused = 0;
+      for (Rule& r : parse_rules(vars, nullptr, ignored, unused)) {
+        r.order = order++;
+        theme_like.push_back(theme.rules.size());
+        theme.rules.push_back(std::move(r));
+      }
+    }
     for (Rule& r : sheet.rules) {
       strip_reveal_wrappers(r.selector);
       r.order = order++;
@@ -328,6 +339,7 @@ std::vector<std::string> deck_css_add(Theme& theme, const DeckCssInput& in, Diag
     for (size_t k = 0; k < theme_rules; ++k) {
       if (!contrast_rule(theme.rules[k])) theme.rules[k].selector.specificity += 100;
     }
+    for (size_t k : theme_like) theme.rules[k].selector.specificity += 100;
   }
   return files;
 }

@@ -175,3 +175,35 @@ TEST_CASE("deck CSS: a stylesheet that imports itself over and over stops at a b
   CHECK(fill_of(r.out, "text") == "#000009");
   CHECK(r.err.find("the stylesheets read are past 16 MB") != std::string::npos);
 }
+
+TEST_CASE("deck CSS: reveal.js's theme variables set in :root restyle the theme", "[cli]") {
+  std::string dir = test::temp_dir() + "/reveal-vars";
+  std::filesystem::create_directories(dir);
+  test::write_file(dir + "/deck.pug",
+                   "---\ntheme: black\n---\n"
+                   "style.\n"
+                   "  :root {\n"
+                   "    --r-heading-text-transform: none;\n"
+                   "    --r-background-color: black;\n"
+                   "    --r-main-font-size: 30px;\n"
+                   "    --r-heading-color: #ffcc00;\n"
+                   "    --r-link-color: var(--other);\n"
+                   "  }\n"
+                   "  h2 { color: #000001; }\n"
+                   "section\n  h2 Mixed Case\n  p Body #[a(href='#x') link]\n");
+  test::RunResult r = test::run_deckpdf("--dump=layout -o - '" + dir + "/deck.pug'");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("background #000000") != std::string::npos);  // not black's #191919
+  // Not upper-cased, the variable's colour (a deck's `h2` loses to it, as it
+  // loses to reveal.js's `.reveal h2` in a browser), 1.6em of 30px.
+  CHECK(r.out.find("size 48.00 fill #ffcc00 \"Mixed Case\"") != std::string::npos);
+  CHECK(r.out.find("size 30.00 fill #ffffff \"Body ") != std::string::npos);
+  // A value made of another variable is left out: black's link colour.
+  CHECK(fill_of(r.out, "link") == "#42affa");
+  // Without the block, black's own look.
+  test::write_file(dir + "/plain.pug", "---\ntheme: black\n---\nsection\n  h2 Mixed Case\n");
+  test::RunResult plain = test::run_deckpdf("--dump=layout -o - '" + dir + "/plain.pug'");
+  CHECK(plain.out.find("background #191919") != std::string::npos);
+  CHECK(plain.out.find("fill #ffffff \"MIXED CASE\"") != std::string::npos);
+}
