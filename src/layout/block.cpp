@@ -219,8 +219,24 @@ Extent Engine::contents(dom::NodeId id, const ComputedStyle& s, int tag, float x
 
 // One block-level box at (x, y) (its top border edge) in a containing
 // block `avail` wide. Returns its border-box height.
-Extent Engine::box(dom::NodeId id, const ComputedStyle& s, int tag, float x, float y, float avail,
-                   std::vector<Item>& out, style::TextAlign parent_align, int list_number) {
+Extent Engine::box(dom::NodeId id, const ComputedStyle& given, int tag, float x, float y,
+                   float avail, std::vector<Item>& out, style::TextAlign parent_align,
+                   int list_number) {
+  // reveal.js's .r-stretch on a slide's own child that is not a picture:
+  // as tall as the rest of the slide leaves (slide.cpp measures that), its
+  // content laid out in that height (a flex box's items grow into it).
+  bool stretchy = stretch_out_ && slide_ && ctx_.doc[id].parent == slide_->section &&
+                  ctx_.doc[id].has_class("r-stretch");
+  const ComputedStyle* stretched = &given;
+  if (stretchy && stretch_in_) {
+    if (auto it = stretch_in_->find(id); it != stretch_in_->end()) {
+      ComputedStyle st = given;
+      st.height = std::max(
+          0.0f, it->second - given.padding.top - given.padding.bottom - 2 * given.border_width);
+      stretched = keep(std::move(st));
+    }
+  }
+  const ComputedStyle& s = *stretched;
   float outer = avail - s.margin.left - s.margin.right;
   float content_w = outer - s.padding.left - s.padding.right - 2 * s.border_width;
   bool explicit_width = false;
@@ -291,6 +307,7 @@ Extent Engine::box(dom::NodeId id, const ComputedStyle& s, int tag, float x, flo
   }
   float height = cr.height + s.padding.top + s.padding.bottom + 2 * s.border_width;
   if (s.height) height = std::max(height, *s.height + s.padding.top + s.padding.bottom);
+  if (stretchy && measuring_ == 0 && stretch_out_->empty()) (*stretch_out_)[id] = height;
   float box_w = used_content + s.padding.left + s.padding.right + 2 * s.border_width;
 
   translate(out, inner_begin, shift, 0);

@@ -1,5 +1,5 @@
 // layout/slide — the slide's box and background colour, and its content
-// fitted to it: a .r-stretch picture given the height the rest leaves, an
+// fitted to it: a .r-stretch picture (or box) given the height the rest leaves, an
 // overfull slide laid out wider and scaled down, the content centred.
 #include "layout/slide.h"
 
@@ -48,8 +48,8 @@ SlideContent slide_content(Context& ctx, const deck::Slide& slide, int slide_num
                            const style::ComputedStyle& section, DisplayList& list) {
   const style::Theme& theme = ctx.styles.theme();
   SlideContent content;
-  std::map<dom::NodeId, float> stretch;    // .r-stretch picture -> the height it gets
-  std::map<dom::NodeId, float> stretched;  // .r-stretch picture -> the height it had
+  std::map<dom::NodeId, float> stretch;    // .r-stretch picture or box -> the height it gets
+  std::map<dom::NodeId, float> stretched;  // .r-stretch picture or box -> the height it had
   bool over_budget = false;
   // One layout pass `width` wide, from scratch; returns the content height.
   auto run = [&](float width) {
@@ -75,12 +75,20 @@ SlideContent slide_content(Context& ctx, const deck::Slide& slide, int slide_num
                         " per slide; split its content over several slides");
     return SlideContent{};
   }
-  // reveal.js's .r-stretch: a picture takes the height the rest of the
-  // slide leaves (one picture per slide, as reveal.js allows).
+  // reveal.js's .r-stretch: a picture (or a box, a slide's own child)
+  // takes the height the rest of the slide leaves (one per slide).
+  // A box (not a picture) only grows so: one whose content is already
+  // taller than that keeps its height, and the slide is shrunk to fit as
+  // any overfull slide is, rather than its content spilling out of it.
   if (!stretched.empty()) {
     auto [node, had] = *stretched.begin();
-    stretch[node] = std::max(0.0f, list.height - (height - had));
-    height = run(list.width);
+    float room = std::max(0.0f, list.height - (height - had));
+    const std::string& tag = ctx.doc[node].tag;
+    bool picture = tag == "img" || tag == "svg" || tag == "object" || tag == "embed";
+    if (picture || room > had) {
+      stretch[node] = room;
+      height = run(list.width);
+    }
   }
   float scale = 1;
   // An overfull slide is shrunk into the slide less reveal.js's margin

@@ -113,6 +113,34 @@ TEST_CASE("flex: a column of lines grows from 0 beside a fixed box, wrapping its
   CHECK(widest.right <= fill.x + fill.w);
 }
 
+TEST_CASE("r-stretch: a slide's box takes the height the rest leaves, never less than its own",
+          "[layout][flex]") {
+  // reveal.js sets a `section > .r-stretch` element's height to what the
+  // slide has left: here a column whose first item grows into it, its
+  // caption at the slide's bottom.
+  auto l = lay_out(R"(section
+  h2 Title
+  div.r-stretch(style="display: flex; flex-direction: column; background: #000001")
+    div(style="flex-grow: 1; background: #ff0000") grid
+    div caption
+section
+  h2 Title
+  div.r-stretch(style="background: #000002")
+    div(style="height: 2000px") too tall
+)");
+  const auto& list = l->lists.at(0);
+  Box c = rect(list, 0x000001), grid = rect(list, 0xff0000);
+  CHECK(list.scale == 1);
+  CHECK(c.y + c.h == Approx(list.height));  // the slide's bottom
+  CHECK(grid.h > 400);
+  CHECK(text_at(list, "caption").baseline > grid.y + grid.h);
+  // Content taller than the slide: the box keeps its height (it is not
+  // squeezed for its content to spill out), and the slide is shrunk.
+  const auto& tall = l->lists.at(1);
+  CHECK(rect(tall, 0x000002).h == Approx(2000));
+  CHECK(tall.scale < 1);
+}
+
 TEST_CASE("flex: shrinking is weighted by the basis and stops at the min-content width",
           "[layout][flex]") {
   auto l = lay_out(R"(section
