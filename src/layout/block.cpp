@@ -240,8 +240,10 @@ Extent Engine::box(dom::NodeId id, const ComputedStyle& given, int tag, float x,
   float outer = avail - s.margin.left - s.margin.right;
   float content_w = outer - s.padding.left - s.padding.right - 2 * s.border_width;
   bool explicit_width = false;
-  if (s.width_pct) {
-    content_w = avail * *s.width_pct / 100 - s.padding.left - s.padding.right;
+  // A percentage of a width being measured (a min-content measure) is
+  // cyclic: CSS takes it as auto there.
+  if (s.width_pct && !min_content_) {
+    content_w = avail * *s.width_pct / 100 + s.width_pct_px - s.padding.left - s.padding.right;
     explicit_width = true;
   } else if (s.width) {
     content_w = *s.width;

@@ -46,7 +46,9 @@ const ComputedStyle* Engine::fit_text(dom::NodeId id, const ComputedStyle& s, fl
 const ComputedStyle* Engine::fit_code(dom::NodeId id, const ComputedStyle& s, float avail) {
   float room = avail - s.margin.left - s.margin.right - s.padding.left - s.padding.right -
                2 * s.border_width;
-  if (s.width_pct) room = avail * *s.width_pct / 100 - s.padding.left - s.padding.right;
+  if (s.width_pct) {
+    room = avail * *s.width_pct / 100 + s.width_pct_px - s.padding.left - s.padding.right;
+  }
   std::string text = ctx_.doc.text_content(id);
   // The code's own font: `pre > code` usually sets it.
   ComputedStyle inner = s;

@@ -181,11 +181,15 @@ Extent Engine::flex(dom::NodeId id, const ComputedStyle& s, int tag, float x, fl
       it.c_auto_after = !anon && m.auto_right;
     }
     float cross_room = std::max(1.0f, width - it.c_before - it.c_after);
-    std::optional<float> given_w = anon ? std::nullopt
-                                   : is.width_pct
-                                       ? std::optional<float>(width * *is.width_pct / 100 + pad_w)
-                                   : is.width ? std::optional<float>(*is.width + pad_w)
-                                              : std::nullopt;
+    // (A percentage is auto in a min-content measure: see block.cpp.)
+    std::optional<float> given_w =
+        anon ? std::nullopt
+        : is.width_pct
+            ? (min_content_
+                   ? std::nullopt
+                   : std::optional<float>(width * *is.width_pct / 100 + is.width_pct_px + pad_w))
+        : is.width ? std::optional<float>(*is.width + pad_w)
+                   : std::nullopt;
     if (row) {
       float room = std::max(1.0f, width - it.m_before - it.m_after);
       if (p.basis) {
@@ -218,8 +222,8 @@ Extent Engine::flex(dom::NodeId id, const ComputedStyle& s, int tag, float x, fl
       bool stretch = (a == Align::Normal || a == Align::Stretch) && !it.c_auto_before &&
                      !it.c_auto_after && !is_picture(items[k]);
       // (Measuring the column's min-content width: its items' min-content.)
-      it.natural = given_w ? *given_w
-                           : std::min(cross_room, item_width(items[k], cross_room, min_content_));
+      it.natural =
+          given_w ? *given_w : std::min(cross_room, item_width(items[k], cross_room, min_content_));
       it.width = stretch && !given_w ? cross_room : it.natural;
       float content_h =
           item_measure(items[k],

@@ -127,6 +127,7 @@ Extent Engine::item_place(const BoxItem& it, float x, float y, std::optional<flo
   if (width) {
     sized.width = std::max(0.0f, *width - (is_picture(it) ? 0 : pad_h));
     sized.width_pct.reset();
+    sized.width_pct_px = 0;
     sized.max_width.reset();
     sized.max_width_pct.reset();
   }

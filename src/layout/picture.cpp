@@ -84,9 +84,10 @@ Extent Engine::picture_draw(dom::NodeId id, const ComputedStyle& s, int tag, flo
     if (*end == '%') return name[0] == 'w' ? std::optional<float>(avail * f / 100) : std::nullopt;
     return f;
   };
-  std::optional<float> want_w = s.width_pct ? std::optional<float>(avail * *s.width_pct / 100)
-                                : s.width   ? s.width
-                                            : attr_px("width");
+  std::optional<float> want_w =
+      s.width_pct ? std::optional<float>(avail * *s.width_pct / 100 + s.width_pct_px)
+      : s.width   ? s.width
+                  : attr_px("width");
   std::optional<float> want_h = s.height ? s.height : attr_px("height");
   bool stretchy = n.has_class("r-stretch") && stretch_out_;
   if (stretchy && stretch_in_ && stretch_in_->count(id)) {

@@ -333,18 +333,41 @@ std::optional<bool> Applier::box(const Declaration& d, const std::string& v) {
                                 : p == "max-width"  ? &s.max_width_pct
                                 : p == "max-height" ? &s.max_height_pct
                                                     : nullptr;
+    // One of the two is the value: the other is cleared (a later `width:
+    // 300px` over an earlier `50%` is 300px).
+    auto set_px = [&](float l) {
+      *px = l;
+      if (pct) pct->reset();
+      if (p == "width") s.width_pct_px = 0;
+    };
+    auto set_pct = [&](float n, float plus_px) {
+      px->reset();
+      *pct = n;
+      if (p == "width") s.width_pct_px = plus_px;
+    };
     if (v == "auto" || v == "none") {
       px->reset();
       if (pct) pct->reset();
+      if (p == "width") s.width_pct_px = 0;
       return true;
     }
     if (is_percentage(v)) {
       if (!pct) return true;
-      *pct = parse_number(v, 100);
+      set_pct(parse_number(v, 100), 0);
+      return true;
+    }
+    if (auto c = parse_calc(v, s.font_size, root_size)) {
+      if (!c->has_pct) {
+        set_px(c->px);
+        return true;
+      }
+      // A percentage plus a length: kept apart for width only.
+      if (p != "width") return false;
+      set_pct(c->pct, c->px);
       return true;
     }
     if (auto l = length(v, 0)) {
-      *px = *l;
+      set_px(*l);
       return true;
     }
     return false;

@@ -151,6 +151,7 @@ struct ComputedStyle {
   std::optional<Color> background;
   std::optional<float> width;      // px, content box
   std::optional<float> width_pct;  // of the containing block, when given in %
+  float width_pct_px = 0;          // added to width_pct's width: `calc(100% - 1em)`
   std::optional<float> max_width;  // px
   std::optional<float> max_width_pct;
   std::optional<float> height;

@@ -67,6 +67,75 @@ std::optional<float> parse_length(std::string_view v, float em, float rem, float
   return std::nullopt;
 }
 
+std::optional<CalcSum> parse_calc(std::string_view v, float em, float rem) {
+  v = trim(v);
+  if (v.size() < 6 || ascii_lower(v.substr(0, 5)) != "calc(" || v.back() != ')')
+    return std::nullopt;
+  v = v.substr(5, v.size() - 6);
+  CalcSum sum;
+  float sign = 1;
+  bool want_term = true;
+  size_t i = 0;
+  auto skip = [&] {
+    while (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n')) ++i;
+  };
+  while (true) {
+    skip();
+    if (i >= v.size()) break;
+    if (!want_term) {
+      if (v[i] != '+' && v[i] != '-') return std::nullopt;
+      sign = v[i] == '+' ? 1 : -1;
+      ++i;
+      want_term = true;
+      continue;
+    }
+    // A product: factors joined by `*` (or `/` by a number), of which one
+    // at most is a length or a percentage.
+    float factor = 1;
+    std::optional<float> length_px, percent;
+    char op = '*';
+    while (true) {
+      size_t fb = i;
+      while (i < v.size() && v[i] != ' ' && v[i] != '\t' && v[i] != '\n' && v[i] != '*' &&
+             v[i] != '/') {
+        ++i;
+      }
+      std::string_view f = v.substr(fb, i - fb);
+      float n = 0;
+      auto r = std::from_chars(f.data(), f.data() + f.size(), n);
+      if (r.ec == std::errc() && r.ptr == f.data() + f.size()) {  // a plain number
+        if (op == '/' && n == 0) return std::nullopt;
+        factor = op == '*' ? factor * n : factor / n;
+      } else if (op == '/' || length_px || percent) {
+        return std::nullopt;
+      } else if (is_percentage(f)) {
+        r = std::from_chars(f.data(), f.data() + f.size() - 1, n);
+        if (r.ec != std::errc() || r.ptr != f.data() + f.size() - 1) return std::nullopt;
+        percent = n;
+      } else if (auto l = parse_length(f, em, rem, 0)) {
+        length_px = *l;
+      } else {
+        return std::nullopt;
+      }
+      skip();
+      if (i >= v.size() || (v[i] != '*' && v[i] != '/')) break;
+      op = v[i++];
+      skip();
+    }
+    if (percent) {
+      sum.pct += sign * *percent * factor;
+      sum.has_pct = true;
+    } else if (length_px) {
+      sum.px += sign * *length_px * factor;
+    } else {
+      return std::nullopt;  // a number alone is not a length
+    }
+    want_term = false;
+  }
+  if (want_term) return std::nullopt;  // empty, or ending in an operator
+  return sum;
+}
+
 bool is_percentage(std::string_view v) {
   v = trim(v);
   return !v.empty() && v.back() == '%';

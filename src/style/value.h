@@ -26,6 +26,16 @@ std::optional<float> parse_length(std::string_view v, float em, float rem, float
 // Whether `v` is written as a percentage.
 bool is_percentage(std::string_view v);
 
+// `calc(100% - 1em)`: a sum of lengths and percentages (`+`, `-`, and `*`
+// or `/` by a plain number), the percentages kept apart since what they are
+// of is known only at layout. Nothing when `v` is not such a calc().
+struct CalcSum {
+  float pct = 0;  // percent of the containing block
+  float px = 0;
+  bool has_pct = false;
+};
+std::optional<CalcSum> parse_calc(std::string_view v, float em, float rem);
+
 // The number `v` starts with, or `fallback` when it does not start with one.
 float parse_number(std::string_view v, float fallback);
 

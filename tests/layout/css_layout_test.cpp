@@ -141,6 +141,22 @@ section
   CHECK(tall.scale < 1);
 }
 
+TEST_CASE("width: calc() of a percentage and a length, and the last width given wins", "[layout]") {
+  auto l = lay_out(R"(section
+  div(style="width: 1000px")
+    div(style="width: calc(50% - 20px); height: 10px; background: #ff0000")
+    div(style="width: calc(2 * 100px); height: 10px; background: #00ff00")
+    div(style="width: 50%; width: 300px; height: 10px; background: #0000ff")
+    div(style="width: 300px; width: 25%; height: 10px; background: #000001")
+)");
+  const auto& list = l->lists.at(0);
+  CHECK(rect(list, 0xff0000).w == Approx(480));
+  CHECK(rect(list, 0x00ff00).w == Approx(200));
+  CHECK(rect(list, 0x0000ff).w == Approx(300));
+  CHECK(rect(list, 0x000001).w == Approx(250));
+  CHECK_FALSE(l->diags.has_code("css.bad-value"));
+}
+
 TEST_CASE("flex: shrinking is weighted by the basis and stops at the min-content width",
           "[layout][flex]") {
   auto l = lay_out(R"(section

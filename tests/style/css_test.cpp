@@ -31,6 +31,28 @@ TEST_CASE("values: parts outside parentheses, lengths in px, numbers", "[style]"
   CHECK(style::parse_number("x", 0.5f) == 0.5f);
 }
 
+TEST_CASE("values: calc() sums lengths and keeps percentages apart", "[style]") {
+  auto c = style::parse_calc("calc(100% - 1em)", 10, 16);
+  REQUIRE(c);
+  CHECK(c->has_pct);
+  CHECK(c->pct == 100);
+  CHECK(c->px == -10);
+  c = style::parse_calc("CALC( 2 * 100px + 1rem - 50% / 2 )", 10, 16);
+  REQUIRE(c);
+  CHECK(c->px == 216);
+  CHECK(c->pct == -25);
+  c = style::parse_calc("calc(3em)", 10, 16);
+  REQUIRE(c);
+  CHECK_FALSE(c->has_pct);
+  CHECK(c->px == 30);
+  CHECK_FALSE(style::parse_calc("calc()", 10, 16));
+  CHECK_FALSE(style::parse_calc("calc(10px +)", 10, 16));
+  CHECK_FALSE(style::parse_calc("calc(10px 20px)", 10, 16));
+  CHECK_FALSE(style::parse_calc("calc(100vw - 10px)", 10, 16));
+  CHECK_FALSE(style::parse_calc("calc(10px / 0)", 10, 16));
+  CHECK_FALSE(style::parse_calc("10px", 10, 16));
+}
+
 TEST_CASE("css: comments keep line numbers, selector lists, :root variables", "[style]") {
   style::Uncommented plain = style::strip_comments("a /* x\ny */ b /**/c");
   CHECK(plain.text == "a \n b c");
