@@ -228,6 +228,52 @@ bool parse_selector(std::string_view text, Selector& sel) {
 
 }  // namespace
 
+namespace {
+
+// The '}' that closes the '{' at `open`, or npos (comments are gone).
+size_t matching_brace(std::string_view css, size_t open) {
+  int depth = 0;
+  char quote = 0;
+  for (size_t k = open; k < css.size(); ++k) {
+    char c = css[k];
+    if (quote) {
+      if (c == '\\') {
+        ++k;
+      } else if (c == quote) {
+        quote = 0;
+      }
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '{') {
+      ++depth;
+    } else if (c == '}' && --depth == 0) {
+      return k;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// `@media print`, `@media all`, `@media only print, screen`: a query list
+// with a query for print or all media and no feature to test (a width
+// query is about screens).
+bool media_applies_to_print(std::string_view prelude) {
+  std::string p = ascii_lower(prelude);
+  if (!p.starts_with("@media")) return false;
+  std::string_view list = trim(std::string_view(p).substr(6));
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t comma = list.find(',', start);
+    if (comma == std::string_view::npos) comma = list.size();
+    std::string_view q = trim(list.substr(start, comma - start));
+    start = comma + 1;
+    if (q.starts_with("only ")) q = trim(q.substr(5));
+    if ((q == "print" || q == "all") && q.find('(') == std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<Rule> parse_rules(std::string_view css_in, std::vector<Declaration>* root,
                               std::vector<CssProblem>& problems, uint32_t& order) {
   Uncommented uncommented = strip_comments(css_in);
@@ -242,7 +288,39 @@ std::vector<Rule> parse_rules(std::string_view css_in, std::vector<Declaration>*
     return span(begin, begin + part.size());
   };
   size_t i = 0;
+  std::vector<size_t> media_ends;  // the closing braces of @media blocks being read
   while (i < css.size()) {
+    while (i < css.size() && std::isspace(static_cast<unsigned char>(css[i]))) ++i;
+    if (i >= css.size()) break;
+    if (!media_ends.empty() && i == media_ends.back()) {  // an @media block read to its end
+      media_ends.pop_back();
+      ++i;
+      continue;
+    }
+    if (css[i] == '@') {
+      size_t semi = css.find(';', i), brace = css.find('{', i);
+      if (brace == std::string_view::npos || (semi != std::string_view::npos && semi < brace)) {
+        // `@charset "x";`, `@namespace ...;` (@import is read before): nothing to print.
+        i = semi == std::string_view::npos ? css.size() : semi + 1;
+        continue;
+      }
+      size_t end = matching_brace(css, brace);
+      if (end == std::string_view::npos) {
+        problems.push_back({span(brace, brace + 1), "theme.unclosed-brace", "'{' is never closed"});
+        break;
+      }
+      std::string_view prelude = trim(css.substr(i, brace - i));
+      // The rules of an @media block that a print is (`print`, `all`)
+      // are read as if outside it; other at-rules' blocks (@font-face,
+      // @keyframes, @supports, @media screen) say nothing of a PDF.
+      if (media_applies_to_print(prelude)) {
+        media_ends.push_back(end);
+        i = brace + 1;
+      } else {
+        i = end + 1;
+      }
+      continue;
+    }
     size_t open = css.find('{', i);
     if (open == std::string::npos) {
       if (std::string_view rest = trim(css.substr(i)); !rest.empty()) {

@@ -53,6 +53,35 @@ TEST_CASE("values: calc() sums lengths and keeps percentages apart", "[style]") 
   CHECK_FALSE(style::parse_calc("10px", 10, 16));
 }
 
+TEST_CASE("css: @media print and all apply, other at-rules are passed over", "[style]") {
+  std::vector<style::CssProblem> problems;
+  uint32_t order = 0;
+  auto rules = style::parse_rules(
+      "@charset \"utf-8\";\n"
+      "@media print { a { color: red } .b { color: red } }\n"
+      "@media screen { c { color: blue } }\n"
+      "@media only screen, print { d { color: red } }\n"
+      "@media (max-width: 600px) { e { color: blue } }\n"
+      "@font-face { font-family: X; src: url(\"x}.woff\") }\n"
+      "@keyframes k { from { opacity: 0 } to { opacity: 1 } }\n"
+      "@supports (display: grid) { f { color: blue } }\n"
+      "g { color: green }\n",
+      nullptr, problems, order);
+  CHECK(problems.empty());
+  std::string tags;
+  for (const style::Rule& r : rules) {
+    tags +=
+        r.selector.parts[0].tag.empty() ? r.selector.parts[0].classes[0] : r.selector.parts[0].tag;
+  }
+  CHECK(tags == "abdg");
+  // An at-rule block never closed is reported, and ends the sheet.
+  problems.clear();
+  CHECK(style::parse_rules("h1 { color: red }\n@media print { a { }", nullptr, problems, order)
+            .size() == 1);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].code == "theme.unclosed-brace");
+}
+
 TEST_CASE("css: comments keep line numbers, selector lists, :root variables", "[style]") {
   style::Uncommented plain = style::strip_comments("a /* x\ny */ b /**/c");
   CHECK(plain.text == "a \n b c");
