@@ -314,6 +314,21 @@ class Evaluator {
 
   // --- filters ---------------------------------------------------------------
 
+  // A filter's text line by line, each with its offset. A filtered
+  // include's file comes as one text of many lines.
+  static std::vector<StylusLine> filter_lines(const AstNode& n) {
+    std::vector<StylusLine> lines;
+    for (const AstNode& text : n.children) {
+      std::string_view v = text.value;
+      for (size_t at = 0; at <= v.size();) {
+        size_t end = std::min(v.find('\n', at), v.size());
+        lines.push_back({v.substr(at, end - at), text.span.begin + static_cast<uint32_t>(at)});
+        at = end + 1;
+      }
+    }
+    return lines;
+  }
+
   void filter(HtmlBuilder& b, const AstNode& n) {
     markdown::MarkdownText md;
     // A filter's lines lie inside its span; a filtered include's text lies
@@ -359,17 +374,7 @@ class Evaluator {
       return;
     }
     if (f.name == "stylus" || f.name == "styl") {
-      std::vector<StylusLine> lines;
-      // A filtered include's file comes as one text of many lines.
-      for (const AstNode& text : n.children) {
-        std::string_view v = text.value;
-        for (size_t at = 0; at <= v.size();) {
-          size_t end = std::min(v.find('\n', at), v.size());
-          lines.push_back({v.substr(at, end - at), text.span.begin + static_cast<uint32_t>(at)});
-          at = end + 1;
-        }
-      }
-      b.add_text(stylus_to_css(lines, diags_), body);
+      b.add_text(stylus_to_css(filter_lines(n), diags_), body);
       return;
     }
     if (f.name != "markdown-it" && f.name != "markdown" && f.name != "md" && f.name != "marked") {
@@ -382,14 +387,7 @@ class Evaluator {
         std::string call;
         if (f.name == "coffee-script" || f.name == "coffee" || f.name == "coffeescript") {
           std::vector<std::string_view> lines;
-          for (const AstNode& text : n.children) {
-            std::string_view v = text.value;
-            for (size_t at = 0; at <= v.size();) {
-              size_t end = std::min(v.find('\n', at), v.size());
-              lines.push_back(v.substr(at, end - at));
-              at = end + 1;
-            }
-          }
+          for (const StylusLine& l : filter_lines(n)) lines.push_back(l.text);
           call = coffee_reveal_initialize(lines);
         }
         diags_.warning(
