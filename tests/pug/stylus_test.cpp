@@ -11,6 +11,7 @@
 #include "pug/coffee.h"
 #include "pug/pug_helpers.h"
 #include "support/paths.h"
+#include "support/random.h"
 
 using namespace deckpdf;
 using V = std::vector<std::string>;
@@ -138,6 +139,20 @@ TEST_CASE("stylus: untrusted sheets stay bounded", "[pug]") {
   Compiled v = compile(doubling);
   CHECK(!v.codes.empty());
   CHECK(v.css.size() < 200'000);
+}
+
+TEST_CASE("stylus: generated sheets of its punctuation never fail or grow unbounded", "[pug]") {
+  // Stylus's own characters, indentation and line ends in every order.
+  const std::string alphabet = "ab.#&/{}():=?$@*,;'\"\\ \t\n\n  >+-%0mediaifor";
+  test::Lcg rng{20261130};
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    size_t size = rng.below(300);
+    for (size_t k = 0; k < size; ++k) text += alphabet[rng.below(alphabet.size())];
+    Compiled c = compile(text);
+    INFO(text);
+    CHECK(c.css.size() < 100'000);
+  }
 }
 
 TEST_CASE("stylus: in a deck, inline and as a filtered include", "[pug]") {
