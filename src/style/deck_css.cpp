@@ -214,11 +214,27 @@ bool reveal_stylesheet(std::string_view href, const std::vector<std::string>& th
 }
 
 std::string linked_theme(const dom::Document& doc, const std::vector<std::string>& theme_names) {
-  std::string found;
+  std::string found, named;
   for_each_stylesheet_link(doc, [&](const dom::Node&, const std::string& href) {
     if (found.empty()) found = theme_of(href, theme_names);
+    // A copy of a theme in the deck's own folder (`css/black.css`, as
+    // reveal.js 3 decks kept it): the theme it is named after, under what
+    // the file itself says (it is read as the deck's CSS when it is there).
+    if (named.empty()) {
+      std::string path = ascii_lower(trim(href));
+      path = path.substr(0, path.find_first_of("?#"));
+      std::string file =
+          path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+      if (file.ends_with(".css") && !is_remote(href)) {
+        std::string name = file.substr(0, file.size() - 4);
+        if (name.ends_with(".min")) name.resize(name.size() - 4);
+        if (std::find(theme_names.begin(), theme_names.end(), name) != theme_names.end()) {
+          named = name;
+        }
+      }
+    }
   });
-  return found;
+  return found.empty() ? named : found;
 }
 
 std::vector<std::string> deck_css_add(Theme& theme, const DeckCssInput& in, Diagnostics& diags,
@@ -282,7 +298,9 @@ std::vector<std::string> deck_css_add(Theme& theme, const DeckCssInput& in, Diag
       return;
     }
     std::optional<fs::path> path;
-    if (href.find(':') == std::string::npos) path = path_resolve_inside(deck_root, href);
+    // `style.css?v=2`: a cache-busting query names the same file.
+    std::string local = href.substr(0, href.find_first_of("?#"));
+    if (href.find(':') == std::string::npos) path = path_resolve_inside(deck_root, local);
     if (!path) {
       diags.warning(n.span, "css.link-refused",
                     "stylesheet '" + href +

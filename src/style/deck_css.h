@@ -32,7 +32,8 @@ struct DeckCssInput {
 // them.
 bool reveal_stylesheet(std::string_view href, const std::vector<std::string>& theme_names);
 // The theme a deck links (`link(rel="stylesheet" href=".../theme/moon.css")`),
-// by name, or "" when it links none of `theme_names`.
+// by name, else one a linked file is named after (`css/black.css`, a
+// theme's copy beside the deck), or "" when it links none of `theme_names`.
 std::string linked_theme(const dom::Document& doc, const std::vector<std::string>& theme_names);
 
 // Appends the deck's rules to `theme.rules`. Warnings: a property deckpdf

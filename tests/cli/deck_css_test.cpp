@@ -207,3 +207,29 @@ TEST_CASE("deck CSS: reveal.js's theme variables set in :root restyle the theme"
   CHECK(plain.out.find("background #191919") != std::string::npos);
   CHECK(plain.out.find("fill #ffffff \"MIXED CASE\"") != std::string::npos);
 }
+
+TEST_CASE("deck CSS: a linked copy of a theme (css/black.css) names the theme", "[cli]") {
+  std::string dir = test::temp_dir() + "/theme-copy";
+  std::filesystem::create_directories(dir + "/css");
+  // reveal.js 3 decks kept their theme beside them; the file may be gone.
+  test::write_file(dir + "/gone.pug",
+                   "link(rel='stylesheet' href='css/black.css')\nsection\n  h2 Dark\n");
+  test::RunResult gone = test::run_deckpdf("--dump=layout -o - '" + dir + "/gone.pug'");
+  INFO(gone.err);
+  CHECK(gone.exit_code == 0);
+  CHECK(gone.out.find("background #191919") != std::string::npos);
+  CHECK(gone.err.find("stylesheet 'css/black.css' is not there") != std::string::npos);
+  // There, it is read too: what it changes applies over the theme.
+  test::write_file(dir + "/css/moon.min.css", ".reveal h2 { color: #000001; }\n");
+  test::write_file(dir + "/there.pug",
+                   "link(rel='stylesheet' href='css/moon.min.css?v=2')\nsection\n  h2 Moon\n");
+  test::RunResult there = test::run_deckpdf("--dump=layout -o - '" + dir + "/there.pug'");
+  CHECK(there.out.find("background #002b36") != std::string::npos);
+  CHECK(fill_of(there.out, "MOON") == "#000001");
+  // Another name is the deck's own CSS only.
+  test::write_file(dir + "/css/custom.css", "h2 { color: #000002; }\n");
+  test::write_file(dir + "/own.pug",
+                   "link(rel='stylesheet' href='css/custom.css')\nsection\n  h2 Own\n");
+  test::RunResult own = test::run_deckpdf("--dump=layout -o - '" + dir + "/own.pug'");
+  CHECK(own.out.find("background #ffffff") != std::string::npos);
+}
