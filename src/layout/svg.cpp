@@ -177,6 +177,19 @@ void Drawer::run(float width, float height) {
   } else {
     viewport(root, s, 0, 0, width, height);
   }
+  // The root's own background (draw.io writes `background-color` on it),
+  // which a browser paints under an SVG picture, across its whole box.
+  Declarations d = declared(tree_, sheet_, path_, 0);
+  for (const char* key : {"background-color", "background"}) {
+    auto it = d.find(key);
+    if (it == d.end()) continue;
+    if (auto c = style::parse_color(it->second); c && c->a > 0) {
+      Item bg;
+      bg.v = RectItem{width, height, *c, 0, {}};
+      out_.push_back(std::move(bg));
+    }
+    break;
+  }
   element(0, s, 0);
   if (!lacks_.empty()) {
     std::string list;

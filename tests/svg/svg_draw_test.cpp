@@ -401,3 +401,24 @@ TEST_CASE("hostile SVG stays within its budgets", "[svg][reliability]") {
     CHECK(mentions(draw("<html/>", 10, 10).problems, "no svg root"));
   }
 }
+
+TEST_CASE("the root's background colour is painted under the whole picture", "[svg]") {
+  // draw.io's exports: a browser paints it under the SVG as an image.
+  Drawn d = draw(std::string(head) +
+                     R"X(viewBox="0 0 100 50" style="background-color: rgb(255, 255, 255);">)X"
+                     R"X(<rect x="10" y="10" width="20" height="20" fill="#0868be"/></svg>)X",
+                 200, 100);
+  REQUIRE(d.items.size() == 2);
+  auto* bg = std::get_if<RectItem>(&d.items[0].v);
+  REQUIRE(bg);
+  CHECK(bg->width == 200);
+  CHECK(bg->height == 100);
+  CHECK(bg->fill.r == 1);
+  CHECK(d.items[0].x == 0);
+  // None, or a transparent one: nothing under it.
+  Drawn none = draw(std::string(head) +
+                        R"X(viewBox="0 0 100 50" style="background: transparent">)X"
+                        R"X(<rect width="20" height="20" fill="#0868be"/></svg>)X",
+                    200, 100);
+  CHECK(none.items.size() == 1);
+}
