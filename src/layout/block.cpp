@@ -67,7 +67,7 @@ bool Engine::is_block_level(dom::NodeId id, const ComputedStyle& s) {
   // A picture is inline, as in HTML, except a .r-stretch one: reveal.js
   // gives it the height the rest of the slide leaves, as to a block.
   const std::string& tag = ctx_.doc[id].tag;
-  if (tag == "img") return ctx_.doc[id].has_class("r-stretch");
+  if (tag == "img") return ctx_.doc[id].has_class("r-stretch") || ctx_.doc[id].has_class("stretch");
   // Inline SVG and object/embed sit on lines of their own.
   if (tag == "svg" || tag == "object" || tag == "embed") return true;
   // An inline element that holds block-level content is treated as a block.
@@ -226,7 +226,7 @@ Extent Engine::box(dom::NodeId id, const ComputedStyle& given, int tag, float x,
   // as tall as the rest of the slide leaves (slide.cpp measures that), its
   // content laid out in that height (a flex box's items grow into it).
   bool stretchy = stretch_out_ && slide_ && ctx_.doc[id].parent == slide_->section &&
-                  ctx_.doc[id].has_class("r-stretch");
+                  (ctx_.doc[id].has_class("r-stretch") || ctx_.doc[id].has_class("stretch"));
   const ComputedStyle* stretched = &given;
   if (stretchy && stretch_in_) {
     if (auto it = stretch_in_->find(id); it != stretch_in_->end()) {

@@ -89,7 +89,8 @@ Extent Engine::picture_draw(dom::NodeId id, const ComputedStyle& s, int tag, flo
       : s.width   ? s.width
                   : attr_px("width");
   std::optional<float> want_h = s.height ? s.height : attr_px("height");
-  bool stretchy = n.has_class("r-stretch") && stretch_out_;
+  // (`.stretch`: reveal.js 3's name, which reveal.js still reads.)
+  bool stretchy = (n.has_class("r-stretch") || n.has_class("stretch")) && stretch_out_;
   if (stretchy && stretch_in_ && stretch_in_->count(id)) {
     want_h = stretch_in_->at(id);
     want_w.reset();

@@ -519,8 +519,11 @@ TEST_CASE("the bundled themes give their colours", "[layout][style]") {
 
 TEST_CASE("r-stretch gives a picture the height the rest of the slide leaves", "[layout][image]") {
   std::string dir = test::source_dir() + "/tests/layout/decks";
+  // `.stretch`, reveal.js 3's name, which reveal.js still reads, likewise.
+  auto cls = GENERATE(as<std::string>{}, "r-stretch", "stretch");
+  CAPTURE(cls);
   auto l =
-      lay_out("section\n  h2 Title\n  img.r-stretch(src=\"img/photo.jpg\")\n  p caption\n", dir);
+      lay_out("section\n  h2 Title\n  img." + cls + "(src=\"img/photo.jpg\")\n  p caption\n", dir);
   const auto& list = l->lists[0];
   float image_h = 0, image_w = 0;
   for (const auto& item : list.items) {
