@@ -252,7 +252,7 @@ void Pipeline::reveal_config_apply(const deck::RevealConfig& config) {
 void Pipeline::pug_page_config_read() {
   for (dom::NodeId id = 0; id < doc_.nodes.size(); ++id) {
     const dom::Node& n = doc_.nodes[id];
-    if (n.kind != dom::NodeKind::Element || n.tag != "script") continue;
+    if (n.kind != dom::NodeKind::Element || n.tag != "script" || !doc_.attached(id)) continue;
     std::string text;
     for (dom::NodeId c : n.children) {
       if (doc_[c].kind == dom::NodeKind::Text) text += doc_[c].text;

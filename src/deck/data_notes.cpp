@@ -11,7 +11,7 @@ void data_notes_apply(dom::Document& doc) {
   size_t count = doc.nodes.size();  // the nodes added here are not visited
   for (dom::NodeId id = 0; id < count; ++id) {
     const dom::Node& n = doc[id];
-    if (n.kind != dom::NodeKind::Element || n.tag != "section") continue;
+    if (n.kind != dom::NodeKind::Element || n.tag != "section" || !doc.attached(id)) continue;
     const std::string* text = n.attr("data-notes");
     if (!text || text->empty()) continue;
     std::string value = *text;

@@ -111,6 +111,15 @@ void write(const Document& doc, NodeId id, std::string& out) {
 
 }  // namespace
 
+bool Document::attached(NodeId id) const {
+  // A detached subtree's top has no parent; the chain is at most as long as
+  // the tree is deep.
+  for (NodeId at = id;; at = nodes[at].parent) {
+    if (at == root) return true;
+    if (nodes[at].parent == no_node) return false;
+  }
+}
+
 std::string to_html(const Document& doc, NodeId id) {
   std::string out;
   write(doc, id, out);

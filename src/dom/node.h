@@ -60,6 +60,10 @@ struct Document {
   const Node& operator[](NodeId id) const { return nodes[id]; }
   // The concatenated text of a subtree (comments excluded).
   std::string text_content(NodeId id) const;
+  // Whether `id` is in the tree: stages that replace a subtree (the code
+  // highlighter) leave its old nodes in `nodes`, detached (parent
+  // no_node), so a scan over `nodes` skips those.
+  bool attached(NodeId id) const;
 };
 
 // HTML as the reference Pug compiler writes it: no pretty-printing,

@@ -25,6 +25,7 @@ constexpr std::array<Delims, 4> kDelims{{
 }};
 
 bool ignored(const dom::Document& doc, dom::NodeId id) {
+  if (!doc.attached(id)) return true;  // a highlighted block's old text
   for (dom::NodeId up = doc[id].parent; up != dom::no_node; up = doc[up].parent) {
     const std::string& t = doc[up].tag;
     if (doc[up].kind == dom::NodeKind::Element &&

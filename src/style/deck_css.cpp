@@ -140,7 +140,7 @@ template <class F>
 void for_each_stylesheet_link(const dom::Document& doc, F&& f) {
   for (dom::NodeId id = 0; id < doc.nodes.size(); ++id) {
     const dom::Node& n = doc.nodes[id];
-    if (n.kind != dom::NodeKind::Element || n.tag != "link") continue;
+    if (n.kind != dom::NodeKind::Element || n.tag != "link" || !doc.attached(id)) continue;
     const std::string* rel = n.attr("rel");
     const std::string* href = n.attr("href");
     if (!rel || !href) continue;
@@ -327,7 +327,7 @@ std::vector<std::string> deck_css_add(Theme& theme, const DeckCssInput& in, Diag
   const dom::Document& doc = in.doc;
   for (dom::NodeId id = 0; id < doc.nodes.size(); ++id) {
     const dom::Node& n = doc.nodes[id];
-    if (n.kind != dom::NodeKind::Element) continue;
+    if (n.kind != dom::NodeKind::Element || !doc.attached(id)) continue;
     if (n.tag == "style" && !inside_svg(doc, id)) {  // (an SVG's style is the SVG's own)
       style_block(id);
     } else if (n.tag == "link") {

@@ -27,7 +27,8 @@ TEST_CASE("math: formulas extract as their Unicode characters", "[math][pdf]") {
                    ".reveal\n  .slides\n    section\n"
                    "      p $$\\sum_{k=1}^n k$$\n"
                    "      p Area $\\pi r^2$, root $\\sqrt{2}$, $\\int f$ and $\\mathbb{R}$.\n"
-                   "      pre: code $not math$\n");
+                   "      pre: code $not math$\n"
+                   "      pre: code.language-bash echo $HOME $PATH\n");
   test::RunResult r = test::run_deckpdf(dir + "/m.pug -o " + dir + "/m.pdf");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -35,7 +36,9 @@ TEST_CASE("math: formulas extract as their Unicode characters", "[math][pdf]") {
   REQUIRE(doc.pages.size() == 1);
   const std::string& t = doc.pages[0].text;
   INFO(t);
-  for (const char* s : {"∑", "π", "√", "∫", "ℝ", "$not math$"})
+  // Highlighted code keeps its dollars (its old text, detached by the
+  // highlighter, once crashed the formula finder).
+  for (const char* s : {"∑", "π", "√", "∫", "ℝ", "$not math$", "echo $HOME $PATH"})
     CHECK(t.find(s) != std::string::npos);
   CHECK(t.find("\\sum") == std::string::npos);
   CHECK(t.find("\\pi") == std::string::npos);
