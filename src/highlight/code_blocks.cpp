@@ -41,7 +41,7 @@ struct Request {
 
 // highlight.js's blockLanguage: /\blang(?:uage)?-([\w-]+)\b/i over the
 // block's classes and its parent's; then data-lang; then a class that is
-// itself a language's name.
+// itself a language's name; else detection.
 Request block_request(const dom::Document& doc, dom::NodeId code, Languages& languages) {
   const dom::Node& node = doc[code];
   const dom::Node* pre = node.parent != dom::no_node ? &doc[node.parent] : nullptr;
@@ -65,17 +65,16 @@ Request block_request(const dom::Document& doc, dom::NodeId code, Languages& lan
       return request;
     }
   }
-  bool hljs = false;
   for (const std::string& name : classes) {
-    if (name == "hljs") {
-      hljs = true;
-    } else if (no_highlight(name) || languages.find(name)) {
+    if (no_highlight(name) || languages.find(name)) {
       request.language = name;
       request.named = true;
       return request;
     }
   }
-  request.automatic = hljs;
+  // No language: reveal.js's plugin hands every `pre code` to highlight.js,
+  // whose highlightElement then detects one (highlightAuto).
+  request.automatic = true;
   return request;
 }
 
