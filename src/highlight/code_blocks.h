@@ -1,10 +1,9 @@
 // highlight/code_blocks — reveal.js's highlight plugin on the element tree:
-// each `pre code` gets its text replaced by spans with highlight.js's
-// classes, which the code theme (layouts/code-*.css) colours: in the
-// language it names (a `language-X`/`lang-X` class on it or its `pre`,
-// `data-lang`, a Markdown fence, a class that is a language's name), or in
-// the one highlight.js detects when it names none. `nohighlight` (and
-// `plaintext`) blocks and code outside a `pre` are left as they were.
+// each `pre code` that names its language (a `language-X`/`lang-X` class on
+// it or its `pre`, `data-lang`, a Markdown fence, a class that is a
+// language's name) or asks for detection (`hljs` alone) gets its text
+// replaced by spans with highlight.js's classes, which the code theme
+// (layouts/code-*.css) colours. Other code is left exactly as it was.
 #pragma once
 
 #include <string>
