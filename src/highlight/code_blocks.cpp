@@ -41,7 +41,7 @@ struct Request {
 
 // highlight.js's blockLanguage: /\blang(?:uage)?-([\w-]+)\b/i over the
 // block's classes and its parent's; then data-lang; then a class that is
-// itself a language's name; else detection.
+// itself a language's name.
 Request block_request(const dom::Document& doc, dom::NodeId code, Languages& languages) {
   const dom::Node& node = doc[code];
   const dom::Node* pre = node.parent != dom::no_node ? &doc[node.parent] : nullptr;
@@ -65,16 +65,17 @@ Request block_request(const dom::Document& doc, dom::NodeId code, Languages& lan
       return request;
     }
   }
+  bool hljs = false;
   for (const std::string& name : classes) {
-    if (no_highlight(name) || languages.find(name)) {
+    if (name == "hljs") {
+      hljs = true;
+    } else if (no_highlight(name) || languages.find(name)) {
       request.language = name;
       request.named = true;
       return request;
     }
   }
-  // No language: reveal.js's plugin hands every `pre code` to highlight.js,
-  // whose highlightElement then detects one (highlightAuto).
-  request.automatic = true;
+  request.automatic = hljs;
   return request;
 }
 

@@ -31,7 +31,7 @@ bool near(uint32_t pixel, uint32_t rgb) {
 
 }  // namespace
 
-TEST_CASE("the language comes from classes, data-lang, a fence or a bare name, else detection") {
+TEST_CASE("the language comes from classes, data-lang, a fence or a bare name, else no change") {
   auto p = parse(
       "section\n"
       "  pre: code.language-python def f(): pass\n"
@@ -46,7 +46,7 @@ TEST_CASE("the language comes from classes, data-lang, a fence or a bare name, e
       "    ```ruby\n"
       "    puts 1\n"
       "    ```\n");
-  CHECK(p->highlighted == 7);
+  CHECK(p->highlighted == 6);
   auto list = codes(p->doc);
   REQUIRE(list.size() == 9);
   const std::string expected[] = {"def f(): pass",
@@ -69,10 +69,8 @@ TEST_CASE("the language comes from classes, data-lang, a fence or a bare name, e
         std::string::npos);
   CHECK(dom::to_html(p->doc, list[8]) ==
         "<code class=\"language-ruby hljs\">puts <span class=\"hljs-number\">1</span>\n</code>");
-  // No language: detected, as reveal.js's plugin has highlight.js do
-  // (highlightElement); its text unchanged.
-  CHECK(p->doc[list[4]].has_class("hljs"));
-  // Untouched: no-highlight, and code outside a pre.
+  // Untouched: no language, no-highlight, and code outside a pre.
+  CHECK(dom::to_html(p->doc, list[4]) == "<code>plain if x</code>");
   CHECK(dom::to_html(p->doc, list[5]) == "<code class=\"nohighlight\">if x</code>");
   CHECK(dom::to_html(p->doc, list[7]) ==
         "<code class=\"language-python\">inline, not in a pre</code>");
@@ -240,7 +238,7 @@ TEST_CASE("data-noescape markup is numbered too: its elements closed and opened 
       "  pre: code.language-python(data-noescape data-line-numbers).\n"
       "    x = <mark class='m'>'a\n"
       "    b'</mark> + 1\n"
-      "  pre: code.plaintext(data-noescape data-line-numbers).\n"
+      "  pre: code(data-noescape data-line-numbers).\n"
       "    one <mark>two\n"
       "    three</mark>\n");
   const std::vector<dom::NodeId> blocks = codes(p->doc);
@@ -257,9 +255,9 @@ TEST_CASE("data-noescape markup is numbered too: its elements closed and opened 
         "<td class=\"hljs-ln-line hljs-ln-code\"><mark class=\"m\"><span "
         "class=\"hljs-string\">b'</span></mark> + <span class=\"hljs-number\">1</span></td></tr>"
         "</tbody></table></code>");
-  // In no language (plain text): numbered, the markup as it was.
+  // In no language: numbered, the markup as it was.
   CHECK(dom::to_html(p->doc, blocks[1]) ==
-        "<code class=\"plaintext hljs\" data-noescape=\"data-noescape\" "
+        "<code class=\"hljs\" data-noescape=\"data-noescape\" "
         "data-line-numbers=\"data-line-numbers\"><table class=\"hljs-ln\"><tbody>"
         "<tr><td class=\"hljs-ln-line hljs-ln-numbers\"><div class=\"hljs-ln-n\">1</div></td>"
         "<td class=\"hljs-ln-line hljs-ln-code\">one <mark>two</mark></td></tr>"
