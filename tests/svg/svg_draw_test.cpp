@@ -416,9 +416,8 @@ TEST_CASE("the root's background colour is painted under the whole picture", "[s
   CHECK(bg->fill.r == 1);
   CHECK(d.items[0].x == 0);
   // None, or a transparent one: nothing under it.
-  Drawn none = draw(std::string(head) +
-                        R"X(viewBox="0 0 100 50" style="background: transparent">)X"
-                        R"X(<rect width="20" height="20" fill="#0868be"/></svg>)X",
+  Drawn none = draw(std::string(head) + R"X(viewBox="0 0 100 50" style="background: transparent">)X"
+                                        R"X(<rect width="20" height="20" fill="#0868be"/></svg>)X",
                     200, 100);
   CHECK(none.items.size() == 1);
 }
