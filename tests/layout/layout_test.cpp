@@ -594,15 +594,18 @@ TEST_CASE("center: false puts content at the top, class center centres a slide a
   // reveal.js's print view: the slide box at the top of the page, its
   // margin (4%) shared above and below it, the content at the box's top.
   CHECK(top->lists[0].dy == Approx(700 * (1 - 1 / 1.04) / 2));
-  const TextBox* heading = find(texts(top->lists[0]), "TOP");
+  const auto top_texts = texts(top->lists[0]);  // find() points into it
+  const TextBox* heading = find(top_texts, "TOP");
   REQUIRE(heading);
   CHECK(heading->baseline < 100);
-  const TextBox* middle = find(texts(top->lists[1]), "MIDDLE");
+  const auto middle_texts = texts(top->lists[1]);
+  const TextBox* middle = find(middle_texts, "MIDDLE");
   REQUIRE(middle);
   CHECK(middle->baseline == Approx(350).margin(40));
   // The default centres both.
   auto centred = lay_out(slides);
-  const TextBox* again = find(texts(centred->lists[0]), "TOP");
+  const auto centred_texts = texts(centred->lists[0]);
+  const TextBox* again = find(centred_texts, "TOP");
   REQUIRE(again);
   CHECK(again->baseline > 250);
   // Neither true nor false: a warning, and reveal.js's default.
